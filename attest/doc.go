@@ -1,0 +1,2 @@
+// Package attest is documented in doc.go once implemented.
+package attest

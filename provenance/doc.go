@@ -1,0 +1,2 @@
+// Package provenance is documented in doc.go once implemented.
+package provenance

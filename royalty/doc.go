@@ -1,0 +1,2 @@
+// Package royalty is documented in doc.go once implemented.
+package royalty

@@ -1,0 +1,2 @@
+// Package storage is documented in doc.go once implemented.
+package storage
