@@ -2,8 +2,10 @@ package provenance
 
 import (
 	"context"
-	"iter"
 	"fmt"
+	"iter"
+	"os"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -59,7 +61,7 @@ func benchManifests(b *testing.B, n int) [][]byte {
 //
 //	go test -run '^$' -bench Lineage1M -benchtime 1x ./provenance/
 func BenchmarkLineage1M(b *testing.B) {
-	docs := benchManifests(b, benchGraphSize)
+	docs := benchManifests(b, benchSize())
 	src := newMemSource(docs)
 	b.ResetTimer()
 	for b.Loop() {
@@ -123,4 +125,13 @@ func (s *memSource) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 			}
 		}
 	}
+}
+
+// benchSize is benchGraphSize unless AIPROV_BENCH_MANIFESTS says otherwise
+// (for profiling with fewer).
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("AIPROV_BENCH_MANIFESTS")); err == nil && n > 0 {
+		return n
+	}
+	return benchGraphSize
 }
