@@ -7,6 +7,7 @@ import (
 	"errors"
 	"hash"
 	"io"
+	"sync"
 
 	"github.com/ipfs/go-cid"
 )
@@ -141,25 +142,29 @@ type fileSum struct {
 }
 
 // hashStream reads r to EOF and builds its UnixFS file DAG, one chunk at
-// a time: memory use is a few chunks whatever the length.
-func (im *importer) hashStream(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
-	if im.p.Trickle {
-		return im.hashTrickle(ctx, r, wantSHA)
+// a time: memory use is a few chunks whatever the length. sizeHint, when
+// not negative, is the expected length; it only sizes buffers.
+func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64, wantSHA bool) (fileSum, error) {
+	if im.workers > 1 && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
+		return im.hashParallel(ctx, r, wantSHA)
 	}
-	if im.workers > 1 {
-		return im.hashStreamParallel(ctx, r, wantSHA)
+	n := im.p.ChunkSize
+	if sizeHint >= 0 && sizeHint < int64(n) {
+		// One chunk: a buffer one byte longer than the file still reads
+		// it whole, and a file that grew shows up as a size mismatch.
+		n = int(sizeHint) + 1
 	}
-	return im.hashSequential(ctx, r, wantSHA)
+	return im.hashSequential(ctx, r, wantSHA, make([]byte, n))
 }
 
-// hashSequential is hashStream on the calling goroutine alone.
-func (im *importer) hashSequential(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
+// hashSequential is hashStream on the calling goroutine alone, reading
+// into buf (at most ChunkSize long).
+func (im *importer) hashSequential(ctx context.Context, r io.Reader, wantSHA bool, buf []byte) (fileSum, error) {
 	var sh hash.Hash
 	if wantSHA {
 		sh = sha256.New()
 	}
 	tree := &balancedTree{p: &im.p, put: im.putFunc()}
-	buf := make([]byte, im.p.ChunkSize)
 	var total uint64
 	for first := true; ; first = false {
 		if err := ctx.Err(); err != nil {
@@ -185,10 +190,14 @@ func (im *importer) hashSequential(ctx context.Context, r io.Reader, wantSHA boo
 		}
 		total += uint64(n)
 		im.progress(int64(n))
-		if n < len(buf) {
+		if err != nil { // short read: the end
 			break
 		}
 	}
+	return finish(tree, total, sh)
+}
+
+func finish(tree *balancedTree, total uint64, sh hash.Hash) (fileSum, error) {
 	root, err := tree.root()
 	if err != nil {
 		return fileSum{}, err
@@ -198,6 +207,118 @@ func (im *importer) hashSequential(ctx context.Context, r io.Reader, wantSHA boo
 		fs.sha256 = hex.EncodeToString(sh.Sum(nil))
 	}
 	return fs, nil
+}
+
+// chunkJob is one chunk on its way through hashParallel.
+type chunkJob struct {
+	buf  []byte
+	leaf leaf
+	done chan struct{}
+}
+
+// hashParallel is hashStream with leaves hashed on im.workers goroutines.
+// This goroutine reads; a collector takes the hashed leaves in file order,
+// feeds the whole-file SHA-256, the block sink and the tree, and recycles
+// the buffer. At most 2·workers+2 chunks are in flight, which bounds memory.
+func (im *importer) hashParallel(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	nbuf := 2*im.workers + 2
+	free := make(chan []byte, nbuf)
+	jobs := make(chan *chunkJob, nbuf)
+	order := make(chan *chunkJob, nbuf)
+
+	var wg sync.WaitGroup
+	for i := 0; i < im.workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
+				close(j.done)
+			}
+		}()
+	}
+
+	var sh hash.Hash
+	if wantSHA {
+		sh = sha256.New()
+	}
+	tree := &balancedTree{p: &im.p, put: im.putFunc()}
+	var total uint64
+	var collectErr error
+	collected := make(chan struct{})
+	go func() {
+		defer close(collected)
+		for j := range order {
+			<-j.done
+			if collectErr == nil {
+				if sh != nil {
+					sh.Write(j.buf)
+				}
+				collectErr = im.put(j.leaf.link.CID, j.leaf.block)
+				if collectErr == nil {
+					collectErr = tree.add(j.leaf)
+				}
+				total += uint64(len(j.buf))
+				im.progress(int64(len(j.buf)))
+				if collectErr != nil {
+					cancel()
+				}
+			}
+			free <- j.buf[:cap(j.buf)]
+		}
+	}()
+
+	readErr := func() error {
+		allocated := 0
+		var read uint64
+		for first := true; ; first = false {
+			var buf []byte
+			select {
+			case buf = <-free:
+			default:
+				if allocated < nbuf {
+					allocated++
+					buf = make([]byte, im.p.ChunkSize)
+					break
+				}
+				select {
+				case buf = <-free:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			n, err := io.ReadFull(r, buf)
+			if err == io.EOF && !first {
+				return nil
+			}
+			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+				return &readError{offset: read, err: err}
+			}
+			read += uint64(n)
+			j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
+			jobs <- j
+			order <- j
+			if n < len(buf) {
+				return nil
+			}
+		}
+	}()
+	close(jobs)
+	close(order)
+	<-collected
+	wg.Wait()
+	if collectErr != nil {
+		return fileSum{}, collectErr
+	}
+	if readErr != nil {
+		return fileSum{}, readErr
+	}
+	return finish(tree, total, sh)
 }
 
 // readError is a failed read at a byte offset of the input.
@@ -226,11 +347,3 @@ func uitoa(v uint64) string {
 }
 
 var errNoTrickle = errors.New("trickle layout is not supported")
-
-func (im *importer) hashTrickle(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
-	return fileSum{}, errNoTrickle
-}
-
-func (im *importer) hashStreamParallel(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
-	return im.hashSequential(ctx, r, wantSHA)
-}

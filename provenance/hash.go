@@ -157,7 +157,7 @@ func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, e
 	if err != nil {
 		return nil, err
 	}
-	s, err := im.hashStream(ctx, r, im.wantSHA)
+	s, err := im.hashStream(ctx, r, -1, im.wantSHA)
 	if err != nil {
 		return nil, err
 	}
@@ -193,6 +193,9 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 		return nil, err
 	}
 	im.total = w.total
+	if err := w.hashFiles(ctx, top); err != nil {
+		return nil, err
+	}
 	link, err := w.hashTree(ctx, top)
 	if err != nil {
 		return nil, err
@@ -220,7 +223,8 @@ type fsNode struct {
 	info     fs.FileInfo // for files: size and mtime to detect change
 	target   string      // for symlinks
 	children []*fsNode
-	listed   int // for directories: entries that passed the hidden filter
+	listed   int     // for directories: entries that passed the hidden filter
+	sum      fileSum // for files, once hashed
 }
 
 type walker struct {
@@ -330,11 +334,7 @@ func within(dir, p string) bool {
 func (w *walker) hashTree(ctx context.Context, n *fsNode) (pbLink, error) {
 	switch n.kind {
 	case kindFile:
-		s, err := w.hashFile(ctx, n)
-		if err != nil {
-			return pbLink{}, err
-		}
-		return s.link, nil
+		return n.sum.link, nil
 	case kindSymlink:
 		data := []byte{0x08, unixfsSymlink, 0x12}
 		data = appendVarint(data, uint64(len(n.target)))
@@ -354,9 +354,85 @@ func (w *walker) hashTree(ctx context.Context, n *fsNode) (pbLink, error) {
 	return w.im.directory(entries)
 }
 
+// hashFiles hashes every file of the tree into its node. Files larger
+// than a chunk are hashed one after another, each with its leaves spread
+// over the workers; smaller files are spread over the workers whole, which
+// is what makes a dataset of many small files fast.
+func (w *walker) hashFiles(ctx context.Context, top *fsNode) error {
+	var small, large []*fsNode
+	var collect func(n *fsNode)
+	collect = func(n *fsNode) {
+		switch {
+		case n.kind == kindFile && n.info.Size() <= int64(w.im.p.ChunkSize):
+			small = append(small, n)
+		case n.kind == kindFile:
+			large = append(large, n)
+		}
+		for _, c := range n.children {
+			collect(c)
+		}
+	}
+	collect(top)
+	for _, n := range large {
+		if err := w.hashFile(ctx, n); err != nil {
+			return err
+		}
+	}
+	if len(small) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := make(chan *fsNode)
+	errs := make(chan error, w.im.workers)
+	var wg sync.WaitGroup
+	for i := 0; i < w.im.workers && i < len(small); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range next {
+				if err := w.hashFile(ctx, n); err != nil {
+					errs <- err
+					cancel()
+					for range next {
+					}
+					return
+				}
+			}
+		}()
+	}
+feed:
+	for _, n := range small {
+		select {
+		case next <- n:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	if err, ok := <-errs; ok {
+		return err
+	}
+	return ctx.Err()
+}
+
 // hashFile hashes one regular file, checking that it does not change
 // while it is read.
-func (w *walker) hashFile(ctx context.Context, n *fsNode) (fileSum, error) {
+func (w *walker) hashFile(ctx context.Context, n *fsNode) error {
+	s, err := w.readFile(ctx, n)
+	if err != nil {
+		return err
+	}
+	n.sum = s
+	w.filesMu.Lock()
+	w.files = append(w.files, FileResult{Path: n.rel, CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256})
+	w.filesMu.Unlock()
+	return nil
+}
+
+func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	f, err := os.Open(n.osPath)
 	if err != nil {
 		return fileSum{}, err
@@ -370,7 +446,7 @@ func (w *walker) hashFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	if !st.Mode().IsRegular() || st.Size() != n.info.Size() || !st.ModTime().Equal(n.info.ModTime()) {
 		return fileSum{}, changed()
 	}
-	s, err := w.im.hashStream(ctx, f, w.im.wantSHA)
+	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
 	if err != nil {
 		var re *readError
 		if errors.As(err, &re) {
@@ -385,8 +461,5 @@ func (w *walker) hashFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	if int64(s.size) != n.info.Size() || st.Size() != n.info.Size() || !st.ModTime().Equal(n.info.ModTime()) {
 		return fileSum{}, changed()
 	}
-	w.filesMu.Lock()
-	w.files = append(w.files, FileResult{Path: n.rel, CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256})
-	w.filesMu.Unlock()
 	return s, nil
 }
