@@ -143,21 +143,21 @@ func variedManifests() []*Manifest {
 	return out
 }
 
-// kubo runs the real Kubo in a fresh offline repository.
-type kubo struct {
+// dagKubo runs the real Kubo in a fresh offline repository.
+type dagKubo struct {
 	t    *testing.T
 	bin  string
 	repo string
 }
 
-func newKubo(t *testing.T) *kubo {
+func newDagKubo(t *testing.T) *dagKubo {
 	bin := testtools.KuboTool.Require(t)
-	k := &kubo{t: t, bin: bin, repo: t.TempDir()}
+	k := &dagKubo{t: t, bin: bin, repo: t.TempDir()}
 	k.run(nil, "init", "--profile", "test", "--empty-repo")
 	return k
 }
 
-func (k *kubo) run(stdin []byte, args ...string) []byte {
+func (k *dagKubo) run(stdin []byte, args ...string) []byte {
 	k.t.Helper()
 	cmd := exec.Command(k.bin, append([]string{"--offline"}, args...)...)
 	if args[0] == "init" {
@@ -178,7 +178,7 @@ func (k *kubo) run(stdin []byte, args ...string) []byte {
 // DAG-JSON gives the CID that Manifest.CID computes, Kubo stores the bytes
 // MarshalCBOR writes, and `ipfs dag get` prints the DAG-JSON we write.
 func TestManifestCIDMatchesKubo(t *testing.T) {
-	k := newKubo(t)
+	k := newDagKubo(t)
 	dir := t.TempDir()
 	ms := variedManifests()
 	var files []string
