@@ -170,14 +170,20 @@ func ManifestCID(cbor []byte) (cid.Cid, error) {
 // field and, where known, the byte offset. It checks form, not meaning:
 // call Validate for that.
 func DecodeManifest(data []byte) (*Manifest, error) {
+	// The strict reader (sorted keys, minimal heads, no floats) and the
+	// field checks (no unknown fields, no explicitly empty optional fields)
+	// together refuse every document that would not re-encode to the same
+	// bytes; FuzzDecodeManifest holds them to that promise.
+	return decodeManifestCBOR(data)
+}
+
+// decodeManifestGeneric is the reference path: decode to the data model,
+// then convert. FuzzDecodeManifestPaths checks the fast path against it.
+func decodeManifestGeneric(data []byte) (*Manifest, error) {
 	node, err := ipld.DecodeCBOR(data, manifestLimits)
 	if err != nil {
 		return nil, fromIPLD(err)
 	}
-	// The strict decoder (sorted keys, minimal heads, no floats) and
-	// manifestFromNode (no unknown fields, no explicitly empty optional
-	// fields) together refuse every document that would not re-encode to
-	// the same bytes; FuzzDecodeManifest checks that promise.
 	return manifestFromNode(node)
 }
 

@@ -3,6 +3,7 @@ package provenance
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"testing"
 )
 
@@ -43,5 +44,34 @@ func FuzzDecodeManifest(f *testing.F) {
 			t.Fatalf("own DAG-JSON refused: %v", err)
 		}
 		_ = m.Validate() // must not panic
+	})
+}
+
+// FuzzDecodeManifestPaths checks DecodeManifest's fast path against the
+// reference path through the generic data model: both accept the same
+// documents and produce the same manifest.
+func FuzzDecodeManifestPaths(f *testing.F) {
+	for _, m := range variedManifests()[:5] {
+		b, err := m.MarshalCBOR()
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fast, errFast := decodeManifestCBOR(data)
+		ref, errRef := decodeManifestGeneric(data)
+		if (errFast == nil) != (errRef == nil) {
+			t.Fatalf("fast path: %v; reference path: %v", errFast, errRef)
+		}
+		if errFast != nil {
+			if !errors.Is(errFast, ErrMalformedManifest) {
+				t.Fatalf("fast path error %v does not match ErrMalformedManifest", errFast)
+			}
+			return
+		}
+		if !reflect.DeepEqual(fast, ref) {
+			t.Fatalf("fast path %+v\nreference %+v", fast, ref)
+		}
 	})
 }
