@@ -54,7 +54,8 @@ const (
 
 // Manifest is a lineage manifest: what an artifact is, what it was made from,
 // by whom and on which terms. Its canonical encoding is DAG-CBOR, so a
-// manifest has exactly one CID.
+// manifest has exactly one CID; manifest_codec.go documents the encoded
+// field names.
 type Manifest struct {
 	Schema       string        // ManifestSchema
 	Subject      Subject       // the artifact itself
@@ -72,11 +73,13 @@ type Manifest struct {
 
 // Subject is the artifact a manifest describes.
 type Subject struct {
-	Name    string   // human name, e.g. "acme/llama-7b-chat"
-	Kind    Kind     // model, dataset, code, config, other
-	CID     cid.Cid  // UnixFS root CID of the artifact (file or directory)
-	Size    int64    // content bytes
-	Files   []File   // per-file list, sorted by Path; empty for a single file
+	Name string  // human name, e.g. "acme/llama-7b-chat"
+	Kind Kind    // model, dataset, code, config, other
+	CID  cid.Cid // UnixFS root CID of the artifact (file or directory)
+	Size int64   // content bytes
+	// Files lists every file, sorted by Path. A single-file artifact has one
+	// entry, named by its base name, whose CID equals the Subject's.
+	Files   []File
 	Formats []string // optional format hints: "safetensors", "gguf", "parquet", …
 }
 
