@@ -54,8 +54,29 @@ const (
 
 // Manifest is a lineage manifest: what an artifact is, what it was made from,
 // by whom and on which terms. Its canonical encoding is DAG-CBOR, so a
-// manifest has exactly one CID; manifest_codec.go documents the encoded
-// field names.
+// manifest has exactly one CID.
+//
+// The encoded form, in DAG-JSON notation (DAG-CBOR holds the
+// same data model). Fields marked ? are omitted when empty, and an empty
+// value written explicitly is refused, so that every Manifest has exactly
+// one encoding:
+//
+//	{
+//	  "schema": "aiprov/manifest/v1",
+//	  "subject": {"name": s, "kind": s, "cid": link, "size": int,
+//	              "files"?: [{"path": s, "cid": link, "size": int, "sha256": s}],
+//	              "formats"?: [s]},
+//	  "parents": [{"cid": link, "relation": s, "share": int, "name"?: s}],
+//	  "contributors": [{"id": s, "role": s, "share": int, "name"?: s}],
+//	  "license": s,
+//	  "royalty"?: {"policy": s},
+//	  "created": s,
+//	  "builder"?: {"pipeline"?: s, "repository"?: s, "commit"?: s},
+//	  "extensions"?: {"namespace/key": any IPLD value except floats}
+//	}
+//
+// Unknown fields are refused at every level; extra data goes under
+// "extensions".
 type Manifest struct {
 	Schema       string        // ManifestSchema
 	Subject      Subject       // the artifact itself

@@ -315,4 +315,3 @@ func (d *manifestDecoder) contributor(c *Contributor) error {
 	}
 	return required(d.r.Path, []string{"id", "role", "share"}, seen)
 }
-
