@@ -285,3 +285,55 @@ func TestDecodeManifestRefuses(t *testing.T) {
 		})
 	}
 }
+
+// TestManifestSizeLimitKubo fills a manifest with files up to
+// MaxManifestSize: Kubo's `dag put` (without --allow-big-block) must accept
+// the largest manifest MarshalCBOR writes, and one file more is refused.
+func TestManifestSizeLimitKubo(t *testing.T) {
+	k := newDagKubo(t)
+	m := minimalManifest()
+	setFiles := func(n int) ([]byte, error) {
+		m.Subject.Files, m.Subject.Size = nil, int64(n)
+		for i := range n {
+			p := fmt.Sprintf("shard-%07d.bin", i)
+			m.Subject.Files = append(m.Subject.Files, File{Path: p, CID: testCID(p, cid.Raw), Size: 1, SHA256: sha256Hex(p)})
+		}
+		return m.MarshalCBOR()
+	}
+	// Every file entry encodes to the same length: estimate, then step.
+	small, _ := setFiles(1)
+	two, _ := setFiles(2)
+	n := (MaxManifestSize - len(small)) / (len(two) - len(small))
+	var last []byte
+	for ; ; n++ {
+		b, err := setFiles(n + 1)
+		if err != nil {
+			if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), "one IPFS block") {
+				t.Fatalf("over the limit: %v", err)
+			}
+			break
+		}
+		last = b
+	}
+	if last == nil {
+		t.Fatal("estimate too high")
+	}
+	setFiles(n + 1)
+	m.Subject.Files = m.Subject.Files[:len(m.Subject.Files)-1]
+	m.Subject.Size--
+	want, err := m.CID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("largest manifest: %d files, %d bytes", len(m.Subject.Files), len(last))
+	js, _ := m.MarshalJSON()
+	f := filepath.Join(t.TempDir(), "big.json")
+	os.WriteFile(f, js, 0o644)
+	got := strings.TrimSpace(string(k.run(nil, "dag", "put", "--input-codec", "dag-json", "--store-codec", "dag-cbor", f)))
+	if got != want.String() {
+		t.Errorf("Kubo CID %s, ours %s", got, want)
+	}
+	if _, err := DecodeManifest(last); err != nil {
+		t.Errorf("decoding the largest manifest: %v", err)
+	}
+}
