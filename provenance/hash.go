@@ -110,9 +110,6 @@ func newImporter(ctx context.Context, opts *Options) (*importer, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	if p.Trickle {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidParams, errNoTrickle)
-	}
 	w := opts.Concurrency
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
