@@ -463,4 +463,3 @@ func uitoa(v uint64) string {
 		}
 	}
 }
-
