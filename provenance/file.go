@@ -103,7 +103,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 	var push func(level int, l leaf) error
 	push = func(level int, l leaf) error {
 		if level == len(levels) {
-			levels = append(levels, make([]leaf, 0, im.p.MaxLinks))
+			levels = append(levels, nil) // grows as needed: most files are one leaf
 		}
 		levels[level] = append(levels[level], leaf{link: l.link, size: l.size})
 		if len(levels[level]) < im.p.MaxLinks {
@@ -253,14 +253,15 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 		ps := im.startPipeline(ctx, r, sh)
 		src, stop = ps, ps.stop
 	} else {
-		n := im.p.ChunkSize
-		if sizeHint >= 0 && sizeHint < int64(n) {
-			// One chunk: a buffer one byte longer than the file still
-			// reads it whole, and a file that grew shows up as a size
-			// mismatch.
-			n = int(sizeHint) + 1
+		ss := &seqSource{im: im, ctx: ctx, r: r, sh: sh}
+		if sizeHint >= 0 && sizeHint <= int64(im.p.ChunkSize) {
+			// One chunk of known size: read exactly that and stop, saving
+			// the read that would return EOF. The caller compares the
+			// size afterwards, so a file that grew is still caught.
+			ss.buf, ss.single = make([]byte, sizeHint), true
+		} else {
+			ss.buf = make([]byte, im.p.ChunkSize)
 		}
-		ss := &seqSource{im: im, ctx: ctx, r: r, buf: make([]byte, n), sh: sh}
 		src, stop = ss, func() error { return nil }
 	}
 	var root leaf
@@ -292,6 +293,8 @@ type seqSource struct {
 	sh    hash.Hash
 	total uint64
 	eof   bool
+	// single: buf holds the whole input; stop after filling it once.
+	single bool
 }
 
 func (s *seqSource) next() (leaf, bool, error) {
@@ -302,14 +305,14 @@ func (s *seqSource) next() (leaf, bool, error) {
 		return leaf{}, false, err
 	}
 	n, err := io.ReadFull(s.r, s.buf)
-	if err != nil {
-		if err != io.EOF && err != io.ErrUnexpectedEOF {
-			return leaf{}, false, &readError{offset: s.total, err: err}
-		}
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return leaf{}, false, &readError{offset: s.total, err: err}
+	}
+	if err != nil || s.single {
 		s.eof = true
-		if n == 0 {
-			return leaf{}, false, nil
-		}
+	}
+	if n == 0 {
+		return leaf{}, false, nil
 	}
 	chunk := s.buf[:n]
 	if s.sh != nil {
