@@ -194,8 +194,8 @@ func (s *Split) propagateAbsolute() error {
 			}
 			if pv > (ShareWhole-s.stack)/share {
 				return &GraphError{Node: s.Artifact, Err: fmt.Errorf(
-					"%w: under the absolute policy its ancestors take more than 100%% (the %s share on %s -> %s counts once for each of %s paths)",
-					ErrStackOverflow, formatShare(share), g.ids[v], g.ids[p], pathCountString(pv))}
+					"%w: under the absolute policy its ancestors would take more than 100%%, passing 100%% at the edge %s -> %s (%s share × %s path(s) to %s)",
+					ErrStackOverflow, g.ids[v], g.ids[p], formatShare(share), pathCountString(pv), g.ids[v])}
 			}
 			s.lap[p] += pv * share
 			s.stack += pv * share
