@@ -91,13 +91,13 @@ func ReadPayouts(r io.Reader, limits PayoutLimits) ([]Payout, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if lr.N <= 0 {
 			return nil, fmt.Errorf("%w: payouts CSV is larger than %d bytes", ErrLimit, limits.MaxBytes)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: payouts CSV: %v (want address,amount lines)", ErrInvalid, err)
 		}
+		line, _ := cr.FieldPos(0)
 		addr, amt := strings.TrimSpace(rec[0]), strings.TrimSpace(rec[1])
 		if line == 1 && strings.EqualFold(addr, "address") && strings.EqualFold(amt, "amount") {
 			continue // a header
