@@ -202,18 +202,12 @@ func sortCredits(cs []Credit) {
 	}
 }
 
-// FormatFraction writes a fraction as a percentage with up to digits
-// decimals, trailing zeros trimmed, prefixed with "~" when rounded.
+// FormatFraction writes a fraction as a percentage rounded to digits
+// decimals, trailing zeros trimmed: "12.5%".
 func FormatFraction(f *big.Rat, digits int) string {
-	pct := new(big.Rat).Mul(f, big.NewRat(100, 1))
-	str := pct.FloatString(digits)
-	exact := new(big.Rat)
-	exact.SetString(str)
+	str := new(big.Rat).Mul(f, big.NewRat(100, 1)).FloatString(digits)
 	if strings.Contains(str, ".") {
 		str = strings.TrimRight(strings.TrimRight(str, "0"), ".")
-	}
-	if exact.Cmp(pct) != 0 {
-		return "~" + str + "%"
 	}
 	return str + "%"
 }

@@ -451,7 +451,7 @@ func TestExplain(t *testing.T) {
 			t.Errorf("explaining a stranger: %v", err)
 		}
 	}
-	if got := FormatFraction(big.NewRat(1, 3), 4); got != "~33.3333%" {
+	if got := FormatFraction(big.NewRat(1, 3), 4); got != "33.3333%" {
 		t.Errorf("FormatFraction(1/3) = %s", got)
 	}
 	if got := FormatFraction(big.NewRat(1, 8), 4); got != "12.5%" {
