@@ -54,16 +54,49 @@ func (a Address) String() string {
 // lower-case form); other IDs must look like "scheme:value" and are kept as
 // they are.
 func canonicalRecipient(id string) (canonical, key string, err error) {
+	key, err = recipientSortKey(id)
+	if err != nil {
+		return "", "", err
+	}
+	return displayRecipient(key), key, nil
+}
+
+// recipientSortKey validates a recipient ID and returns its key: the
+// lower-case form of an address, other IDs as they are. It hashes only for
+// mixed-case addresses, whose checksum it checks.
+func recipientSortKey(id string) (string, error) {
 	if strings.HasPrefix(id, "0x") || strings.HasPrefix(id, "0X") {
+		if len(id) == 42 && isLowerHex(id[2:]) {
+			return "0x" + id[2:], nil
+		}
 		a, err := ParseAddress(id)
 		if err != nil {
-			return "", "", err
+			return "", err
 		}
-		return a.String(), "0x" + hex.EncodeToString(a[:]), nil
+		return "0x" + hex.EncodeToString(a[:]), nil
 	}
 	scheme, value, ok := strings.Cut(id, ":")
 	if !ok || scheme == "" || value == "" || strings.ContainsAny(id, " \t\r\n,\"") {
-		return "", "", fmt.Errorf("%w: recipient %q: want an Ethereum address (0x…) or scheme:value such as ed25519:…", ErrInvalid, id)
+		return "", fmt.Errorf("%w: recipient %q: want an Ethereum address (0x…) or scheme:value such as ed25519:…", ErrInvalid, id)
 	}
-	return id, id, nil
+	return id, nil
+}
+
+func isLowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// displayRecipient turns a key back into the canonical form.
+func displayRecipient(key string) string {
+	if len(key) == 42 && key[:2] == "0x" && isLowerHex(key[2:]) {
+		var a Address
+		hex.Decode(a[:], []byte(key[2:]))
+		return a.String()
+	}
+	return key
 }

@@ -208,7 +208,7 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 			if len(c.ID) > lim.MaxIDLength {
 				return nil, &GraphError{Node: n.ID, Field: field + ".id", Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
 			}
-			id, key, err := canonicalRecipient(c.ID)
+			key, err := recipientSortKey(c.ID)
 			if err != nil {
 				return nil, &GraphError{Node: n.ID, Field: field + ".id", Err: err}
 			}
@@ -216,11 +216,10 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 				return nil, &GraphError{Node: n.ID, Field: field + ".share", Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
 			}
 			total += c.Share
-			r, ok := recipIndex[id]
+			r, ok := recipIndex[key]
 			if !ok {
-				r = int32(len(g.recipients))
-				recipIndex[id] = r
-				g.recipients = append(g.recipients, id)
+				r = int32(len(g.recipKeys))
+				recipIndex[key] = r
 				g.recipKeys = append(g.recipKeys, key)
 			}
 			g.contribRecipient = append(g.contribRecipient, r)
@@ -228,7 +227,7 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 			g.contribRole = append(g.contribRole, c.Role)
 		}
 		if dup := firstDuplicate(g.contribRecipient[cstart:]); dup >= 0 {
-			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, g.recipients[dup])}
+			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, displayRecipient(g.recipKeys[dup]))}
 		}
 		if len(n.Contributors) > 0 && total != ShareWhole {
 			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}
@@ -238,6 +237,14 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 	if err := g.sortTopologically(); err != nil {
 		return nil, err
 	}
+	// EIP-55 checksums cost a Keccak-256 each: once per distinct recipient,
+	// in parallel.
+	g.recipients = make([]string, len(g.recipKeys))
+	parallel(len(g.recipKeys), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			g.recipients[i] = displayRecipient(g.recipKeys[i])
+		}
+	})
 	g.recipOrder = make([]int32, len(g.recipients))
 	for i := range g.recipOrder {
 		g.recipOrder[i] = int32(i)

@@ -345,7 +345,7 @@ func (s *Split) rollDust(opts SplitOptions) error {
 // recipientKey is the order of payouts: addresses by numeric value, then
 // other IDs bytewise.
 func recipientKey(id string) string {
-	_, key, err := canonicalRecipient(id)
+	key, err := recipientSortKey(id)
 	if err != nil {
 		return id
 	}
