@@ -188,7 +188,20 @@ func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
 			}
 			n.Parents = append(n.Parents, Edge{Parent: p.CID.String(), Share: p.Share})
 		}
+		// A manifest may credit one person in several roles; the graph
+		// pays each person once, so their shares add up.
+		at := map[string]int{}
 		for _, ct := range m.Contributors {
+			key, err := recipientSortKey(ct.ID)
+			if err != nil {
+				key = ct.ID // NewGraph reports it
+			}
+			if i, ok := at[key]; ok {
+				n.Contributors[i].Share += ct.Share
+				n.Contributors[i].Role += "+" + ct.Role
+				continue
+			}
+			at[key] = len(n.Contributors)
 			n.Contributors = append(n.Contributors, Contributor{ID: ct.ID, Share: ct.Share, Role: ct.Role})
 		}
 		nodes = append(nodes, n)

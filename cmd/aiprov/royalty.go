@@ -3,15 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ipfs/go-cid"
+
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -89,8 +93,8 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 	fs.StringVar(&f.amount, "amount", "", "the amount paid, a positive integer in the smallest unit (wei)")
 	fs.StringVar(&f.policy, "policy", "", "absolute or relative (default: the policy the artifact records)")
 	fs.StringVar(&f.graph, "graph", "", "JSON graph description (see aiprov royalty -h); - for stdin")
-	fs.StringVar(&f.manifests, "manifests", "", "directory of lineage manifests")
-	fs.StringVar(&f.artifact, "artifact", "", "ID (manifest CID) of the paid artifact")
+	fs.StringVar(&f.manifests, "manifests", "", "directory of lineage manifests (*.cbor DAG-CBOR or *.json DAG-JSON, read recursively)")
+	fs.StringVar(&f.artifact, "artifact", "", "the paid artifact: its manifest CID (--manifests) or node id (--graph)")
 	fs.StringVar(&f.minPayout, "min-payout", "", "roll payouts below this amount into --dust")
 	fs.StringVar(&f.dust, "dust", "", "address that receives payouts below --min-payout")
 	asJSON := fs.Bool("json", false, "write JSON")
@@ -242,14 +246,77 @@ func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags) (*royalty.Graph
 	return g, nil
 }
 
-// errManifestsUnsupported is returned for --manifests until this build can
-// decode lineage manifests.
-var errManifestsUnsupported = errors.New("--manifests is not yet supported by this build (manifest decoding is not available); describe the graph with --graph FILE instead")
+// maxManifestFiles bounds how many manifests --manifests reads.
+const maxManifestFiles = 10_000_000
 
-// manifestDirNodes reads the lineage manifests in dir, keyed by their CIDs,
-// into graph nodes.
+// manifestDirNodes reads the lineage manifests in dir and its
+// subdirectories — files ending in .cbor (DAG-CBOR) or .json (DAG-JSON);
+// hidden files and directories are skipped — validates them, keys each by
+// its CID and turns them into graph nodes.
 func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
-	return nil, errManifestsUnsupported
+	manifests := map[cid.Cid]*provenance.Manifest{}
+	files := 0
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		ext := filepath.Ext(path)
+		if d.IsDir() || !d.Type().IsRegular() || (ext != ".cbor" && ext != ".json") {
+			return nil
+		}
+		if files++; files > maxManifestFiles {
+			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
+		}
+		m, c, err := readManifestFile(path)
+		if err != nil {
+			return err
+		}
+		manifests[c] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(manifests) == 0 {
+		return nil, fmt.Errorf("%s: no manifests (*.cbor or *.json files)", dir)
+	}
+	return royalty.ManifestNodes(manifests)
+}
+
+func readManifestFile(path string) (*provenance.Manifest, cid.Cid, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, provenance.MaxManifestSize+1))
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	if len(data) > provenance.MaxManifestSize {
+		return nil, cid.Undef, fmt.Errorf("%s: larger than %d bytes, too large for a manifest", path, provenance.MaxManifestSize)
+	}
+	m, err := provenance.ReadManifest(data)
+	if err != nil {
+		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := m.Validate(); err != nil {
+		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
+	}
+	c, err := m.CID()
+	if err != nil {
+		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, c, nil
 }
 
 type explainJSON struct {
