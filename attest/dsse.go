@@ -196,6 +196,9 @@ func decodeBase64(s string) ([]byte, error) {
 }
 
 func describeJSONError(err error) string {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return "invalid JSON: unexpected end of input"
+	}
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
 		return fmt.Sprintf("invalid JSON at byte offset %d: %v", syn.Offset, err)
