@@ -2,8 +2,8 @@ package attest
 
 import (
 	"bytes"
-	"crypto/ecdsa"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"math/big"
@@ -290,9 +290,9 @@ func TestEthereumInterop(t *testing.T) {
 	raw := testtools.RunNode(t, ethScriptBody, stdin)
 	var out struct {
 		Ethers712, Viem712, Ethers191, Viem191, EthersSigned, EthersPersonal []string
-		ViemVerify                                                          []bool
-		KeystoreAddress                                                     string
-		EthersKeystore                                                      string
+		ViemVerify                                                           []bool
+		KeystoreAddress                                                      string
+		EthersKeystore                                                       string
 	}
 	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatalf("%v: %s", err, raw)
