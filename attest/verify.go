@@ -118,43 +118,111 @@ func (opts *VerifyOptions) compile() (*compiledPolicy, error) {
 	return c, nil
 }
 
-// VerifyEnvelope verifies a DSSE envelope holding a lineage statement:
-// signatures against trusted keys, the policy's rules, the statement's
-// form, that the manifest in the predicate has the CID it claims and the
-// subjects it implies, and optionally the expected manifest CID and the
-// artifact's files. The report is always returned; the error is
-// report.Err().
+// Bundle is what is verified together: signatures over one manifest.
+// Signatures from the envelope and the Ethereum signatures are pooled for
+// the policy, so contributors may co-sign in different formats.
+type Bundle struct {
+	// Envelope is a DSSE envelope holding a lineage statement.
+	Envelope *Envelope
+	// EthSignatures are EIP-712 or EIP-191 signatures over the manifest.
+	EthSignatures []*EthSignature
+	// Manifest is the manifest, needed when there is no envelope to carry
+	// it; with an envelope it must be the one the envelope carries.
+	Manifest *provenance.Manifest
+}
+
+// VerifyEnvelope verifies a DSSE envelope; see Verify.
 func VerifyEnvelope(ctx context.Context, env *Envelope, opts VerifyOptions) (*Report, error) {
-	r := &Report{}
+	return Verify(ctx, Bundle{Envelope: env}, opts)
+}
+
+// Verify checks everything about a bundle: each signature against the
+// trusted keys; the policy's rules; for an envelope, the statement's form,
+// that the manifest in the predicate has the CID it claims and implies
+// exactly the statement's subjects; for Ethereum signatures, that they
+// cover this manifest (and opts.Domain); and optionally the expected
+// manifest CID and the artifact's files. The report is always returned;
+// the error is report.Err().
+func Verify(ctx context.Context, b Bundle, opts VerifyOptions) (*Report, error) {
 	pol, err := opts.compile()
 	if err != nil {
+		r := &Report{}
 		r.problem(err)
 		return r, r.Err()
 	}
-	if env.PayloadType != PayloadTypeInToto {
-		r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
-	}
-	pae := PAE(env.PayloadType, env.Payload)
-	var verified []string
-	for i, s := range env.Signatures {
-		res := pol.verifyDSSE(i, s, pae)
-		if res.Err == nil {
-			verified = append(verified, res.Signer)
-		} else if !errors.Is(res.Err, ErrUntrustedSigner) {
-			r.problem(fmt.Errorf("signature %d (%s): %w", i, displayKeyID(s.KeyID), res.Err))
-		}
-		r.Signatures = append(r.Signatures, res)
-	}
+	r := verifyBundle(ctx, b, opts, pol, nil)
+	return r, r.Err()
+}
 
-	st, err := ParseStatement(env.Payload)
-	if err != nil {
-		r.problem(err)
-	} else {
-		r.Statement = st
-		r.checkStatement(st)
+// verifyBundle is Verify with a compiled policy. pre[i], when true, says
+// that envelope signature i was already verified, in a batch, by the
+// trusted key its key ID names.
+func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy, pre []bool) *Report {
+	r := &Report{}
+	var verified []string
+	if env := b.Envelope; env != nil {
+		if env.PayloadType != PayloadTypeInToto {
+			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
+		}
+		pae := PAE(env.PayloadType, env.Payload)
+		for i, s := range env.Signatures {
+			var res SignatureResult
+			if i < len(pre) && pre[i] {
+				id := pol.keyIDOwner(s.KeyID)
+				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
+			} else {
+				res = pol.verifyDSSE(i, s, pae)
+			}
+			if res.Err == nil {
+				verified = append(verified, res.Signer)
+			} else if !errors.Is(res.Err, ErrUntrustedSigner) {
+				r.problem(fmt.Errorf("signature %d (%s): %w", i, displayKeyID(s.KeyID), res.Err))
+			}
+			r.Signatures = append(r.Signatures, res)
+		}
+		st, err := ParseStatement(env.Payload)
+		if err != nil {
+			r.problem(err)
+		} else {
+			r.Statement = st
+			r.checkStatement(st)
+		}
+	}
+	if b.Manifest != nil {
+		_, mcid, err := encodeManifest(b.Manifest)
+		switch {
+		case err != nil:
+			r.problem(err)
+		case r.ManifestCID.Defined() && !r.ManifestCID.Equals(mcid):
+			r.problem(fmt.Errorf("%w: the envelope attests manifest %s, the manifest given is %s", ErrManifestMismatch, r.ManifestCID, mcid))
+		case b.Envelope == nil:
+			r.Manifest, r.ManifestCID = b.Manifest, mcid
+		}
+	}
+	if len(b.EthSignatures) > 0 {
+		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), opts.Domain)...)
+	}
+	if b.Envelope == nil && len(b.EthSignatures) == 0 {
+		r.problem(errors.New("attest: nothing to verify: no envelope and no signatures"))
 	}
 	r.checkRest(ctx, pol, verified, opts)
-	return r, r.Err()
+	return r
+}
+
+// keyIDOwner returns the canonical identity of the trusted key a DSSE key ID
+// names, or "".
+func (c *compiledPolicy) keyIDOwner(keyID string) string {
+	if keyID == "" {
+		return ""
+	}
+	id := keyID
+	if pk, err := ParseIdentity(keyID); err == nil {
+		id = pk.ID()
+	}
+	if c.keys[id] == nil {
+		return ""
+	}
+	return id
 }
 
 func displayKeyID(k string) string {
@@ -172,11 +240,7 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureRes
 	res := SignatureResult{Index: i, KeyID: s.KeyID}
 	// The key ID is a hint: it picks which key to try first, and a trusted
 	// key it names must verify the signature.
-	if s.KeyID != "" {
-		id := s.KeyID
-		if pk, err := ParseIdentity(s.KeyID); err == nil {
-			id = pk.ID()
-		}
+	if id := c.keyIDOwner(s.KeyID); id != "" {
 		if t := c.keys[id]; t != nil {
 			if err := t.v.Verify(pae, s.Sig); err != nil {
 				res.Err = err
@@ -432,33 +496,21 @@ func (c ctxReader) Read(p []byte) (int, error) {
 	return c.r.Read(p)
 }
 
-// VerifyEthSignatures verifies Ethereum signatures (EIP-712 or EIP-191)
-// over manifest m: each must recover to its stated signer and cover m's
-// digest (and, for EIP-712, its subject digest, size and creation time,
-// under opts.Domain when set); the recovered signers then go through the
-// policy as DSSE signers do. Several signatures are co-signatures.
-func VerifyEthSignatures(ctx context.Context, m *provenance.Manifest, sigs []*EthSignature, opts VerifyOptions) (*Report, error) {
-	r := &Report{Manifest: m}
-	pol, err := opts.compile()
-	if err != nil {
-		r.problem(err)
-		return r, r.Err()
+// verifyEth checks Ethereum signatures against the report's manifest.
+func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int, domain *Domain) []string {
+	if r.Manifest == nil {
+		r.problem(fmt.Errorf("%w: Ethereum signatures need the manifest they sign", ErrManifestMismatch))
+		return nil
 	}
-	_, mcid, err := encodeManifest(m)
+	want, err := NewManifestAttestation(r.Manifest, r.ManifestCID)
 	if err != nil {
 		r.problem(err)
-		return r, r.Err()
-	}
-	r.ManifestCID = mcid
-	want, err := NewManifestAttestation(m, mcid)
-	if err != nil {
-		r.problem(err)
-		return r, r.Err()
+		return nil
 	}
 	var verified []string
 	for i, s := range sigs {
-		res := SignatureResult{Index: i, KeyID: s.Signer.Hex()}
-		res.Err = checkEthSignature(s, want, opts.Domain)
+		res := SignatureResult{Index: index0 + i, KeyID: s.Signer.Hex()}
+		res.Err = checkEthSignature(s, want, domain)
 		if res.Err == nil {
 			addr := s.Signer.Hex()
 			if t := pol.keys[addr]; t != nil {
@@ -469,12 +521,11 @@ func VerifyEthSignatures(ctx context.Context, m *provenance.Manifest, sigs []*Et
 			}
 		}
 		if res.Err != nil && !errors.Is(res.Err, ErrUntrustedSigner) {
-			r.problem(fmt.Errorf("signature %d (%s): %w", i, s.Signer.Hex(), res.Err))
+			r.problem(fmt.Errorf("signature %d (%s %s): %w", res.Index, s.Format, s.Signer.Hex(), res.Err))
 		}
 		r.Signatures = append(r.Signatures, res)
 	}
-	r.checkRest(ctx, pol, verified, opts)
-	return r, r.Err()
+	return verified
 }
 
 func checkEthSignature(s *EthSignature, want ManifestAttestation, domain *Domain) error {
