@@ -171,15 +171,13 @@ func sortStrings(s []string) {
 func TestCosignVerifiesEnvelope(t *testing.T) {
 	cosign := testtools.CosignTool.Require(t)
 	dir, m := artifact(t, map[string]string{"config.json": `{"layers":2}`, "model.safetensors": "weights\x00\x01"})
-	st, err := NewStatement(m, testCID(t, cid.DagCBOR, "manifest"), []byte(`{"schema":"aiprov/manifest/v1","note":"<&>"}`))
+	m.Subject.Name = "acme/<tiny>&co" // characters encoding/json would escape
+	signed, err := Sign(context.Background(), m, mustKey(t, Ed25519))
 	if err != nil {
 		t.Fatal(err)
 	}
-	payload, err := st.Marshal()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(payload, []byte(`"note":"<&>"`)) {
+	payload := signed.Payload
+	if !bytes.Contains(payload, []byte(`"name":"acme/<tiny>&co"`)) {
 		t.Fatalf("manifest JSON was re-escaped in the payload: %s", payload)
 	}
 	work := t.TempDir()
@@ -243,4 +241,13 @@ func TestCosignVerifiesEnvelope(t *testing.T) {
 			}
 		})
 	}
+}
+
+func mustKey(t testing.TB, alg Algorithm) *PrivateKey {
+	t.Helper()
+	k, err := GenerateKey(alg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

@@ -1,21 +1,25 @@
 package attest
 
 import (
-	"errors"
-
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 )
 
-// TEMPORARY until the manifest encoding is merged from main.
-var errNoCodec = errors.New("attest: manifest encoding not available yet")
-
-// encodeManifest returns m's DAG-JSON form and CID.
+// encodeManifest returns m's DAG-JSON form and CID. The CID is computed over
+// the canonical DAG-CBOR, so it is what `ipfs dag put` gives.
 func encodeManifest(m *provenance.Manifest) ([]byte, cid.Cid, error) {
-	return nil, cid.Undef, errNoCodec
+	js, err := m.MarshalJSON()
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	c, err := m.CID()
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	return js, c, nil
 }
 
-// decodeManifestJSON parses a manifest's DAG-JSON form.
+// decodeManifestJSON parses a manifest's DAG-JSON form strictly.
 func decodeManifestJSON(b []byte) (*provenance.Manifest, error) {
-	return nil, errNoCodec
+	return provenance.ParseManifestJSON(b)
 }
