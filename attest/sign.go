@@ -64,12 +64,12 @@ func SignEIP191(ctx context.Context, m *provenance.Manifest, s HashSigner) (*Eth
 // ManifestOf returns the manifest a lineage envelope carries, with its CID
 // checked against the manifest's content. It does not check signatures.
 func ManifestOf(env *Envelope) (*provenance.Manifest, error) {
-	st, err := ParseStatement(env.Payload)
+	st, lp, err := parseLineageStatement(env.Payload)
 	if err != nil {
 		return nil, err
 	}
 	r := &Report{}
-	r.checkStatement(st)
+	r.checkLineage(st, lp)
 	if err := r.Err(); err != nil {
 		return nil, err
 	}

@@ -169,21 +169,28 @@ func ParseStatement(payload []byte) (*Statement, error) {
 	if err := json.Unmarshal(payload, &s); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedStatement, describeJSONError(err))
 	}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func (s *Statement) check() error {
 	if s.Type != StatementTypeV1 {
-		return nil, fmt.Errorf("%w: _type is %q, want %q", ErrMalformedStatement, s.Type, StatementTypeV1)
+		return fmt.Errorf("%w: _type is %q, want %q", ErrMalformedStatement, s.Type, StatementTypeV1)
 	}
 	if len(s.Subject) == 0 {
-		return nil, fmt.Errorf("%w: no subject", ErrMalformedStatement)
+		return fmt.Errorf("%w: no subject", ErrMalformedStatement)
 	}
 	for i, sub := range s.Subject {
 		if len(sub.Digest) == 0 {
-			return nil, fmt.Errorf("%w: subject[%d] (%s) has no digest", ErrMalformedStatement, i, sub.Name)
+			return fmt.Errorf("%w: subject[%d] (%s) has no digest", ErrMalformedStatement, i, sub.Name)
 		}
 	}
 	if s.PredicateType == "" {
-		return nil, fmt.Errorf("%w: predicateType is missing", ErrMalformedStatement)
+		return fmt.Errorf("%w: predicateType is missing", ErrMalformedStatement)
 	}
-	return &s, nil
+	return nil
 }
 
 // Lineage returns the statement's lineage predicate.
@@ -199,4 +206,42 @@ func (s *Statement) Lineage() (*LineagePredicate, error) {
 		return nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
 	}
 	return &p, nil
+}
+
+// parseLineageStatement is ParseStatement followed by Lineage in one JSON
+// pass, for verification's hot path. The returned statement's Predicate is
+// re-assembled from the parsed fields (same content; whitespace and key
+// order may differ from the payload's).
+func parseLineageStatement(payload []byte) (*Statement, *LineagePredicate, error) {
+	var raw struct {
+		Type          string             `json:"_type"`
+		Subject       []StatementSubject `json:"subject"`
+		PredicateType string             `json:"predicateType"`
+		Predicate     *LineagePredicate  `json:"predicate"`
+	}
+	if err := json.Unmarshal(payload, &raw); err != nil {
+		// The generic parser gives the clearer message (a predicate of
+		// another type is not a JSON error there).
+		if _, perr := ParseStatement(payload); perr != nil {
+			return nil, nil, perr
+		}
+		return nil, nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
+	}
+	st := &Statement{Type: raw.Type, Subject: raw.Subject, PredicateType: raw.PredicateType}
+	if err := st.check(); err != nil {
+		return nil, nil, err
+	}
+	if st.PredicateType != PredicateTypeLineage {
+		return nil, nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, st.PredicateType, PredicateTypeLineage)
+	}
+	p := raw.Predicate
+	if p == nil || p.ManifestCID == "" || len(p.Manifest) == 0 {
+		return nil, nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
+	}
+	pred, err := json.Marshal(p.ManifestCID)
+	if err != nil {
+		return nil, nil, err
+	}
+	st.Predicate = slices.Concat([]byte(`{"manifestCid":`), pred, []byte(`,"manifest":`), p.Manifest, []byte(`}`))
+	return st, p, nil
 }

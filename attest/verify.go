@@ -180,16 +180,16 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 			}
 			r.Signatures = append(r.Signatures, res)
 		}
-		st, err := ParseStatement(env.Payload)
+		st, lp, err := parseLineageStatement(env.Payload)
 		if err != nil {
 			r.problem(err)
 		} else {
 			r.Statement = st
-			r.checkStatement(st)
+			r.checkLineage(st, lp)
 		}
 	}
 	if b.Manifest != nil {
-		_, mcid, err := encodeManifest(b.Manifest)
+		mcid, err := b.Manifest.CID()
 		switch {
 		case err != nil:
 			r.problem(err)
@@ -214,6 +214,9 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 func (c *compiledPolicy) keyIDOwner(keyID string) string {
 	if keyID == "" {
 		return ""
+	}
+	if c.keys[keyID] != nil { // the usual case: the key ID is canonical
+		return keyID
 	}
 	id := keyID
 	if pk, err := ParseIdentity(keyID); err == nil {
@@ -276,14 +279,9 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureRes
 	return res
 }
 
-// checkStatement decodes the predicate's manifest and checks that it has
+// checkLineage decodes the predicate's manifest and checks that it has
 // the CID the predicate claims and implies exactly the statement's subjects.
-func (r *Report) checkStatement(st *Statement) {
-	lp, err := st.Lineage()
-	if err != nil {
-		r.problem(err)
-		return
-	}
+func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
 	claimed, err := cid.Decode(lp.ManifestCID)
 	if err != nil {
 		r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, err))
@@ -295,7 +293,7 @@ func (r *Report) checkStatement(st *Statement) {
 		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
 		return
 	}
-	_, actual, err := encodeManifest(m)
+	actual, err := m.CID()
 	if err != nil {
 		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
 		return
