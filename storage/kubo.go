@@ -207,7 +207,12 @@ func (k *Kubo) do(ctx context.Context, c call) (*http.Response, context.CancelFu
 			if ctx.Err() != nil {
 				return nil, nil, fmt.Errorf("IPFS RPC %s: %w", endpoint, ctx.Err())
 			}
-			lastErr = &KuboError{URL: endpoint, Message: err.Error(), err: ErrUnavailable}
+			msg := err.Error()
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				msg = ue.Err.Error() // without the URL and query repeated
+			}
+			lastErr = &KuboError{URL: endpoint, Message: msg, err: ErrUnavailable}
 			continue
 		}
 		if resp.StatusCode != http.StatusOK {
@@ -269,7 +274,11 @@ func isNotFound(err error) bool {
 	if !errors.As(err, &ke) || ke.Status == 0 {
 		return false
 	}
-	m := strings.ToLower(ke.Message)
+	return notFoundMessage(ke.Message)
+}
+
+func notFoundMessage(msg string) bool {
+	m := strings.ToLower(msg)
 	return strings.Contains(m, "not found") || strings.Contains(m, "could not find")
 }
 
@@ -385,7 +394,7 @@ func (k *Kubo) Delete(ctx context.Context, c cid.Cid) error {
 		return fmt.Errorf("deleting block %s: %w", c, err)
 	}
 	if reply.Error != "" {
-		if strings.Contains(strings.ToLower(reply.Error), "not found") {
+		if notFoundMessage(reply.Error) {
 			return nil
 		}
 		return fmt.Errorf("deleting block %s: %s", c, reply.Error)
