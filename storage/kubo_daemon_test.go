@@ -134,4 +134,3 @@ func (k *kuboDaemon) client(t testing.TB, opts *KuboOptions) *Kubo {
 	}
 	return c
 }
-
