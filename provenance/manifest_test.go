@@ -1,0 +1,287 @@
+package provenance
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aiprov/aiprov/internal/testtools"
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
+)
+
+// testCID returns a deterministic CID for seed with the given codec.
+func testCID(seed string, codec uint64) cid.Cid {
+	c, err := cid.Prefix{Version: 1, Codec: codec, MhType: mh.SHA2_256, MhLength: -1}.Sum([]byte(seed))
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func sha256Hex(seed string) string {
+	return fmt.Sprintf("%064x", []byte(seed))[:64]
+}
+
+// exampleManifest is a valid manifest exercising every field.
+func exampleManifest() *Manifest {
+	return &Manifest{
+		Schema: ManifestSchema,
+		Subject: Subject{
+			Name: "acme/llama-7b-chat",
+			Kind: KindModel,
+			CID:  testCID("root", cid.DagProtobuf),
+			Size: 300,
+			Files: []File{
+				{Path: "config.json", CID: testCID("config", cid.Raw), Size: 100, SHA256: strings.Repeat("ab", 32)},
+				{Path: "model.safetensors", CID: testCID("weights", cid.Raw), Size: 200, SHA256: strings.Repeat("cd", 32)},
+			},
+			Formats: []string{"safetensors"},
+		},
+		Parents: []Parent{
+			{CID: testCID("base-manifest", cid.DagCBOR), Relation: RelationFinetune, Share: 10_000_000, Name: "meta-llama/Llama-2-7b"},
+			{CID: testCID("dataset", cid.DagProtobuf), Relation: RelationTrainedOn, Share: 2_500_000},
+		},
+		Contributors: []Contributor{
+			{ID: "0x71562b71999873DB5b286dF957af199Ec94617F7", Role: "weights", Share: 60_000_000, Name: "Acme"},
+			{ID: "ed25519:" + strings.Repeat("A", 43), Role: "compute", Share: 40_000_000},
+		},
+		License: "Apache-2.0 OR (MIT AND LicenseRef-acme)",
+		Royalty: RoyaltyTerms{Policy: PolicyAbsolute},
+		Created: "2026-11-25T17:00:00Z",
+		Builder: &Builder{Pipeline: "train.yml", Repository: "https://github.com/acme/train", Commit: "0123abcd"},
+		Extensions: map[string]any{
+			"org.example/eval": map[string]any{"mmlu_bp": int64(4512), "tags": []any{"chat", "ü"}, "blob": []byte{1, 2, 3}, "link": testCID("x", cid.Raw), "null": nil, "ok": true},
+		},
+	}
+}
+
+func TestManifestRoundTrip(t *testing.T) {
+	for name, m := range map[string]*Manifest{"full": exampleManifest(), "minimal": minimalManifest()} {
+		t.Run(name, func(t *testing.T) {
+			if err := m.Validate(); err != nil {
+				t.Fatalf("Validate: %v", err)
+			}
+			cb, err := m.MarshalCBOR()
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, err := DecodeManifest(cb)
+			if err != nil {
+				t.Fatalf("DecodeManifest: %v", err)
+			}
+			cb2, _ := back.MarshalCBOR()
+			if !bytes.Equal(cb, cb2) {
+				t.Fatal("CBOR round trip changed the bytes")
+			}
+			js, err := m.MarshalJSON()
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromJSON, err := ParseManifestJSON(js)
+			if err != nil {
+				t.Fatalf("ParseManifestJSON: %v\n%s", err, js)
+			}
+			cb3, _ := fromJSON.MarshalCBOR()
+			if !bytes.Equal(cb, cb3) {
+				t.Fatal("JSON round trip changed the CBOR")
+			}
+		})
+	}
+}
+
+func minimalManifest() *Manifest {
+	return &Manifest{
+		Schema:       ManifestSchema,
+		Subject:      Subject{Name: "d", Kind: KindDataset, CID: testCID("d", cid.Raw), Size: 0},
+		Contributors: []Contributor{{ID: "0x" + strings.Repeat("0", 40), Role: "data", Share: ShareWhole}},
+		License:      "CC-BY-4.0",
+		Created:      "2026-01-01T00:00:00Z",
+	}
+}
+
+// varied returns manifests that stress the encoding: unicode, big
+// integers, many parents, nested extensions, CIDv0 links.
+func variedManifests() []*Manifest {
+	var out []*Manifest
+	out = append(out, exampleManifest(), minimalManifest())
+
+	m := minimalManifest()
+	m.Subject.Name = "日本語/モデル 🚀 \"quoted\" \\ back\tslash\x7f é\u2028"
+	m.Subject.Size = math.MaxInt64
+	m.Contributors[0].Name = "Zoë \u00e9\u0301 𝔘𝔫𝔦𝔠𝔬𝔡𝔢"
+	out = append(out, m)
+
+	m = minimalManifest()
+	m.Subject.CID, _ = cid.Decode("QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH")
+	for i := range 300 {
+		m.Parents = append(m.Parents, Parent{CID: testCID(fmt.Sprint("p", i), cid.DagCBOR), Relation: RelationMerge, Share: uint64(i * 1000)})
+	}
+	m.Royalty.Policy = PolicyRelative
+	out = append(out, m)
+
+	m = minimalManifest()
+	m.Extensions = map[string]any{
+		"io.x/ints":   []any{int64(0), int64(23), int64(24), int64(255), int64(256), int64(65535), int64(65536), int64(math.MaxUint32), int64(math.MaxUint32) + 1, int64(math.MaxInt64), int64(-1), int64(-24), int64(-25), int64(-256), int64(-257), int64(math.MinInt64)},
+		"io.x/nested": map[string]any{"a": map[string]any{"b": map[string]any{"c": []any{[]any{[]any{"deep"}}}}}, "": "empty key", "aa": "", "b": []byte{}},
+		"io.x/keys":   map[string]any{"bb": int64(1), "a": int64(2), "é": int64(3), "z": int64(4), "aaa": int64(5), "A": int64(6), "~": int64(7)},
+	}
+	out = append(out, m)
+
+	m = minimalManifest()
+	for i := range 500 {
+		p := fmt.Sprintf("shard-%05d.bin", i)
+		m.Subject.Files = append(m.Subject.Files, File{Path: p, CID: testCID(p, cid.Raw), Size: int64(i) << 20, SHA256: sha256Hex(p)})
+	}
+	out = append(out, m)
+	return out
+}
+
+// dagKubo runs the real Kubo in a fresh offline repository.
+type dagKubo struct {
+	t    *testing.T
+	bin  string
+	repo string
+}
+
+func newDagKubo(t *testing.T) *dagKubo {
+	bin := testtools.KuboTool.Require(t)
+	k := &dagKubo{t: t, bin: bin, repo: t.TempDir()}
+	k.run(nil, "init", "--profile", "test", "--empty-repo")
+	return k
+}
+
+func (k *dagKubo) run(stdin []byte, args ...string) []byte {
+	k.t.Helper()
+	cmd := exec.Command(k.bin, append([]string{"--offline"}, args...)...)
+	if args[0] == "init" {
+		cmd = exec.Command(k.bin, args...)
+	}
+	cmd.Env = append(os.Environ(), "IPFS_PATH="+k.repo)
+	cmd.Stdin = bytes.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		k.t.Fatalf("ipfs %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return stdout.Bytes()
+}
+
+// TestManifestCIDMatchesKubo checks the CID invariant: for each manifest,
+// `ipfs dag put --input-codec dag-json --store-codec dag-cbor` of its
+// DAG-JSON gives the CID that Manifest.CID computes, Kubo stores the bytes
+// MarshalCBOR writes, and `ipfs dag get` prints the DAG-JSON we write.
+func TestManifestCIDMatchesKubo(t *testing.T) {
+	k := newDagKubo(t)
+	dir := t.TempDir()
+	ms := variedManifests()
+	var files []string
+	for i, m := range ms {
+		js, err := m.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(dir, fmt.Sprintf("m%d.json", i))
+		os.WriteFile(f, js, 0o644)
+		files = append(files, f)
+	}
+	out := strings.Fields(string(k.run(nil, append([]string{"dag", "put", "--input-codec", "dag-json", "--store-codec", "dag-cbor"}, files...)...)))
+	if len(out) != len(ms) {
+		t.Fatalf("ipfs dag put printed %d CIDs for %d documents", len(out), len(ms))
+	}
+	for i, m := range ms {
+		want, err := m.CID()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out[i] != want.String() {
+			t.Errorf("manifest %d: Kubo CID %s, ours %s", i, out[i], want)
+			continue
+		}
+		cb, _ := m.MarshalCBOR()
+		if got := k.run(nil, "block", "get", out[i]); !bytes.Equal(got, cb) {
+			t.Errorf("manifest %d: Kubo's block differs from MarshalCBOR", i)
+		}
+		js, _ := m.MarshalJSON()
+		got := k.run(nil, "dag", "get", "--output-codec", "dag-json", out[i])
+		// Kubo escapes U+2028 and U+2029 where JSON.stringify (and we) do not.
+		got = bytes.ReplaceAll(got, []byte(`\u2028`), []byte("\u2028"))
+		if !bytes.Equal(got, js) {
+			t.Errorf("manifest %d: Kubo's DAG-JSON differs:\nkubo: %s\nours: %s", i, got, js)
+		}
+	}
+}
+
+func TestDecodeManifestRefuses(t *testing.T) {
+	good, err := minimalManifest().MarshalCBOR()
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, _ := minimalManifest().MarshalJSON()
+	jsonCase := func(old, new string) []byte {
+		if !strings.Contains(string(js), old) {
+			t.Fatalf("test bug: %q not in %s", old, js)
+		}
+		return []byte(strings.Replace(string(js), old, new, 1))
+	}
+	tests := []struct {
+		name     string
+		json     bool
+		data     []byte
+		wantPath string
+		wantMsg  string
+	}{
+		{"trailing bytes", false, append(bytes.Clone(good), 0), "", "after the end"},
+		{"truncated", false, good[:len(good)-3], "contributors[0].share", "end of data"},
+		{"indefinite map", false, append([]byte{0xbf}, good[1:]...), "", "indefinite"},
+		{"non-minimal length", false, append([]byte{0xb8, good[0] & 0x1f}, good[1:]...), "", "shortest form"},
+		{"float share", true, jsonCase(`"share":100000000`, `"share":1e8`), "contributors[0].share", "want an integer, got a float"},
+		{"float share 2", true, jsonCase(`"share":100000000`, `"share":100000000.0`), "contributors[0].share", "got a float"},
+		{"unknown top field", true, jsonCase(`"schema"`, `"zzz":1,"schema"`), "zzz", "unknown field"},
+		{"unknown nested field", true, jsonCase(`"role"`, `"extra":true,"role"`), "contributors[0].extra", "unknown field"},
+		{"duplicate key", true, jsonCase(`"license"`, `"license":"MIT","license"`), "", "duplicate map key"},
+		{"missing field", true, jsonCase(`"created":"2026-01-01T00:00:00Z",`, ``), "created", "missing required field"},
+		{"string for int", true, jsonCase(`"size":0`, `"size":"0"`), "subject.size", "want an integer"},
+		{"negative size", true, jsonCase(`"size":0`, `"size":-1`), "subject.size", "negative"},
+		{"share over 100%", true, jsonCase(`"share":100000000`, `"share":100000001`), "contributors[0].share", "outside"},
+		{"huge int", true, jsonCase(`"size":0`, `"size":9223372036854775808`), "subject.size", "64-bit"},
+		{"empty optional", true, jsonCase(`"role"`, `"name":"","role"`), "contributors[0].name", "must be omitted"},
+		{"empty extensions", true, jsonCase(`"schema"`, `"extensions":{},"schema"`), "extensions", "must be omitted"},
+		{"float in extension", true, jsonCase(`"schema"`, `"extensions":{"a.b/c":[1,{"x":0.5}]},"schema"`), `extensions."a.b/c"[1].x`, "integers only"},
+		{"wrong schema", true, jsonCase(ManifestSchema, "aiprov/manifest/v9"), "schema", "unsupported schema"},
+		{"link not cid", true, jsonCase(`"cid":{"/":"`, `"cid":{"/":"x`), "subject.cid", "invalid CID"},
+		{"non-canonical cid", true, jsonCase(`"cid":{"/":"bafkrei`, `"cid":{"/":"BAFKREI`), "subject.cid", "canonical form"},
+		{"padded bytes", true, jsonCase(`"schema"`, `"extensions":{"a.b/c":{"/":{"bytes":"AQ=="}}},"schema"`), `extensions."a.b/c"`, "base64"},
+		{"not a map", true, []byte(`[1]`), "", "want a map"},
+		{"lone surrogate", true, jsonCase(`"role":"data"`, `"role":"\ud800"`), "contributors[0].role", "surrogate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			if tt.json {
+				_, err = ParseManifestJSON(tt.data)
+			} else {
+				_, err = DecodeManifest(tt.data)
+			}
+			if err == nil {
+				t.Fatal("accepted")
+			}
+			if !errors.Is(err, ErrMalformedManifest) {
+				t.Errorf("error %v does not match ErrMalformedManifest", err)
+			}
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error %v is not a *FieldError", err)
+			}
+			if fe.Path != tt.wantPath || !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Errorf("got path %q, error %q; want path %q and %q", fe.Path, err, tt.wantPath, tt.wantMsg)
+			}
+		})
+	}
+}

@@ -1,0 +1,309 @@
+package provenance
+
+import (
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/aiprov/aiprov/internal/ipld"
+	"golang.org/x/crypto/sha3"
+)
+
+// Limits Validate enforces on top of the decoding limits.
+const (
+	MaxParents      = 4096
+	MaxContributors = 4096
+	MaxFiles        = 1 << 20
+	maxNameLen      = 1024 // names, roles, formats, builder fields, license
+	maxPathLen      = 4096
+	maxProblems     = 100 // Validate reports at most this many
+)
+
+// Validate checks that the manifest means something: known schema, kind,
+// relations and policy; contributor shares that sum to ShareWhole; parent
+// shares that sum to at most ShareWhole; no duplicate contributors (same ID
+// and role), parents or file paths; no parent equal to the artifact itself;
+// well-formed identities, sha256 digests, paths, license expression and
+// creation time; and the size limits. It returns nil or an error joining one
+// *FieldError per problem (at most 100), each wrapping ErrInvalidManifest.
+func (m *Manifest) Validate() error {
+	v := &validator{}
+	v.manifest(m)
+	return errors.Join(v.errs...)
+}
+
+type validator struct {
+	errs []error
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	if len(v.errs) == maxProblems {
+		v.errs = append(v.errs, &FieldError{Offset: -1, Err: errors.New("too many problems; stopped"), kind: ErrInvalidManifest})
+	}
+	if len(v.errs) > maxProblems {
+		return
+	}
+	v.errs = append(v.errs, &FieldError{Path: path, Offset: -1, Err: fmt.Errorf(format, args...), kind: ErrInvalidManifest})
+}
+
+// text checks a human string: required or not, bounded, printable.
+func (v *validator) text(path, s string, required bool, max int) {
+	switch {
+	case s == "" && required:
+		v.add(path, "missing")
+	case len(s) > max:
+		v.add(path, "%d bytes, more than the limit of %d", len(s), max)
+	case !utf8.ValidString(s):
+		v.add(path, "not valid UTF-8")
+	case strings.ContainsFunc(s, unicode.IsControl):
+		v.add(path, "contains a control character")
+	}
+}
+
+var knownKinds = map[Kind]bool{KindModel: true, KindDataset: true, KindCode: true, KindConfig: true, KindOther: true}
+
+var knownRelations = map[Relation]bool{
+	RelationFinetune: true, RelationAdapter: true, RelationMerge: true, RelationQuantized: true,
+	RelationDistilled: true, RelationTrainedOn: true, RelationEvaluatedOn: true, RelationCode: true, RelationOther: true,
+}
+
+func (v *validator) manifest(m *Manifest) {
+	if m.Schema != ManifestSchema {
+		v.add("schema", "%q; want %q", m.Schema, ManifestSchema)
+	}
+	v.subject(&m.Subject)
+
+	if len(m.Parents) > MaxParents {
+		v.add("parents", "%d parents, more than the limit of %d", len(m.Parents), MaxParents)
+	}
+	var parentSum uint64
+	seenParent := make(map[string]int, len(m.Parents))
+	self, _ := m.CID() // undefined when m does not encode; then only the subject check applies
+	for i, p := range m.Parents {
+		at := fmt.Sprintf("parents[%d]", i)
+		if !p.CID.Defined() {
+			v.add(at+".cid", "missing")
+		} else {
+			k := p.CID.KeyString()
+			if j, dup := seenParent[k]; dup {
+				v.add(at+".cid", "duplicate of parents[%d] (%s)", j, p.CID)
+			}
+			seenParent[k] = i
+			if p.CID.Equals(m.Subject.CID) {
+				v.add(at+".cid", "the artifact itself (subject.cid %s) cannot be its own parent", p.CID)
+			}
+			if self.Defined() && p.CID.Equals(self) {
+				v.add(at+".cid", "the manifest itself cannot be its own parent")
+			}
+		}
+		if !knownRelations[p.Relation] {
+			v.add(at+".relation", "unknown relation %q; want one of finetune, adapter, merge, quantized, distilled, trained-on, evaluated-on, code, other", p.Relation)
+		}
+		if p.Share > ShareWhole {
+			v.add(at+".share", "%s, more than 100%%", FormatShare(p.Share))
+		}
+		parentSum += p.Share
+		v.text(at+".name", p.Name, false, maxNameLen)
+	}
+	if parentSum > ShareWhole {
+		v.add("parents", "shares sum to %s, more than 100%%", FormatShare(parentSum))
+	}
+	switch {
+	case m.Royalty.Policy == "" && parentSum > 0:
+		v.add("royalty.policy", "missing; parents have shares, so say how royalties flow: %q or %q", PolicyAbsolute, PolicyRelative)
+	case m.Royalty.Policy != "" && m.Royalty.Policy != PolicyAbsolute && m.Royalty.Policy != PolicyRelative:
+		v.add("royalty.policy", "unknown policy %q; want %q or %q", m.Royalty.Policy, PolicyAbsolute, PolicyRelative)
+	}
+
+	switch n := len(m.Contributors); {
+	case n == 0:
+		v.add("contributors", "none; credit at least one contributor (one may hold 100%%)")
+	case n > MaxContributors:
+		v.add("contributors", "%d contributors, more than the limit of %d", n, MaxContributors)
+	}
+	var contribSum uint64
+	seenContrib := make(map[[2]string]int, len(m.Contributors))
+	for i, c := range m.Contributors {
+		at := fmt.Sprintf("contributors[%d]", i)
+		id, err := normalizeID(c.ID)
+		if err != nil {
+			v.add(at+".id", "%v", err)
+		}
+		v.text(at+".role", c.Role, true, maxNameLen)
+		key := [2]string{id, c.Role}
+		if j, dup := seenContrib[key]; dup && err == nil {
+			v.add(at, "duplicate of contributors[%d] (same id and role)", j)
+		}
+		seenContrib[key] = i
+		if c.Share > ShareWhole {
+			v.add(at+".share", "%s, more than 100%%", FormatShare(c.Share))
+		}
+		contribSum += c.Share
+		v.text(at+".name", c.Name, false, maxNameLen)
+	}
+	if len(m.Contributors) > 0 && contribSum != ShareWhole {
+		v.add("contributors", "shares sum to %s; they must sum to exactly 100%% (%d)", FormatShare(contribSum), ShareWhole)
+	}
+
+	if m.License == "" {
+		v.add("license", "missing; write an SPDX expression, or NOASSERTION")
+	} else if err := checkLicense(m.License); err != nil {
+		v.add("license", "%v", err)
+	}
+	if m.Created == "" {
+		v.add("created", "missing")
+	} else if t, err := time.Parse(time.RFC3339Nano, m.Created); err != nil || !strings.HasSuffix(m.Created, "Z") || t.Year() < 1970 {
+		v.add("created", "%q; want an RFC 3339 UTC time such as 2026-11-25T17:00:00Z", m.Created)
+	}
+	if b := m.Builder; b != nil {
+		v.text("builder.pipeline", b.Pipeline, false, maxNameLen)
+		v.text("builder.repository", b.Repository, false, maxNameLen)
+		v.text("builder.commit", b.Commit, false, maxNameLen)
+	}
+	for k, x := range m.Extensions {
+		at := "extensions." + ipld.PathKey(k)
+		ns, name, ok := strings.Cut(k, "/")
+		if !ok || ns == "" || name == "" || !strings.Contains(ns, ".") {
+			v.add(at, "key must be namespaced by a domain you control, like \"org.example/key\"")
+		}
+		if err := checkExtension(x, at, 1); err != nil {
+			v.add(at, "%v", errors.Unwrap(err))
+		}
+	}
+}
+
+func (v *validator) subject(s *Subject) {
+	v.text("subject.name", s.Name, true, maxNameLen)
+	if !knownKinds[s.Kind] {
+		v.add("subject.kind", "unknown kind %q; want model, dataset, code, config or other", s.Kind)
+	}
+	if !s.CID.Defined() {
+		v.add("subject.cid", "missing")
+	}
+	if s.Size < 0 {
+		v.add("subject.size", "negative")
+	}
+	if len(s.Files) > MaxFiles {
+		v.add("subject.files", "%d files, more than the limit of %d", len(s.Files), MaxFiles)
+	}
+	var sum int64
+	for i, f := range s.Files {
+		at := fmt.Sprintf("subject.files[%d]", i)
+		if err := checkRelPath(f.Path); err != nil {
+			v.add(at+".path", "%v", err)
+		}
+		if i > 0 && f.Path <= s.Files[i-1].Path {
+			if f.Path == s.Files[i-1].Path {
+				v.add(at+".path", "duplicate path %q", f.Path)
+			} else {
+				v.add(at+".path", "%q after %q; files must be sorted by path", f.Path, s.Files[i-1].Path)
+			}
+		}
+		if !f.CID.Defined() {
+			v.add(at+".cid", "missing")
+		}
+		if f.Size < 0 {
+			v.add(at+".size", "negative")
+		}
+		sum += f.Size
+		if !isSHA256Hex(f.SHA256) {
+			v.add(at+".sha256", "%q; want 64 lowercase hex digits", f.SHA256)
+		}
+	}
+	if len(s.Files) > 0 && sum != s.Size {
+		v.add("subject.size", "%d, but the files add up to %d bytes", s.Size, sum)
+	}
+	seen := map[string]bool{}
+	for i, f := range s.Formats {
+		at := fmt.Sprintf("subject.formats[%d]", i)
+		v.text(at, f, true, maxNameLen)
+		if seen[f] {
+			v.add(at, "duplicate format %q", f)
+		}
+		seen[f] = true
+	}
+}
+
+func isSHA256Hex(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// checkRelPath accepts slash-separated relative paths with no empty, "." or
+// ".." elements: the paths a manifest may name inside an artifact.
+func checkRelPath(p string) error {
+	switch {
+	case p == "":
+		return errors.New("empty path")
+	case len(p) > maxPathLen:
+		return fmt.Errorf("path of %d bytes, more than the limit of %d", len(p), maxPathLen)
+	case !utf8.ValidString(p):
+		return errors.New("path is not valid UTF-8")
+	case strings.HasPrefix(p, "/"):
+		return fmt.Errorf("absolute path %q; want a path relative to the artifact root", p)
+	case strings.ContainsAny(p, "\\\x00"):
+		return fmt.Errorf("path %q contains a backslash or NUL; paths are slash-separated", p)
+	case path.Clean(p) != p:
+		return fmt.Errorf("path %q is not clean (empty, \".\" or trailing elements)", p)
+	case p == ".." || strings.HasPrefix(p, "../"):
+		return fmt.Errorf("path %q leaves the artifact root", p)
+	}
+	return nil
+}
+
+// normalizeID checks a contributor identity and returns the form duplicates
+// are compared in.
+func normalizeID(id string) (string, error) {
+	switch {
+	case strings.HasPrefix(id, "0x"):
+		h := id[2:]
+		if len(h) != 40 {
+			return "", fmt.Errorf("%q: an Ethereum address is 0x followed by 40 hex digits", id)
+		}
+		if _, err := hex.DecodeString(h); err != nil {
+			return "", fmt.Errorf("%q: an Ethereum address is 0x followed by 40 hex digits", id)
+		}
+		lower := strings.ToLower(h)
+		if h != lower && h != strings.ToUpper(h) && h != eip55(lower) {
+			return "", fmt.Errorf("%q: mixed-case address with a wrong EIP-55 checksum (want 0x%s)", id, eip55(lower))
+		}
+		return "0x" + lower, nil
+	case strings.HasPrefix(id, "ed25519:"):
+		b, err := base64.RawURLEncoding.Strict().DecodeString(id[len("ed25519:"):])
+		if err != nil || len(b) != 32 {
+			return "", fmt.Errorf("%q: an ed25519 key is \"ed25519:\" followed by the 32-byte key in unpadded base64url", id)
+		}
+		return id, nil
+	case id == "":
+		return "", errors.New("missing")
+	}
+	return "", fmt.Errorf("%q: want an Ethereum address (0x…) or an ed25519 key (ed25519:…)", id)
+}
+
+// eip55 returns the checksummed form of a lowercase hex address.
+func eip55(lower string) string {
+	h := sha3.NewLegacyKeccak256()
+	h.Write([]byte(lower))
+	sum := h.Sum(nil)
+	out := []byte(lower)
+	for i, c := range out {
+		if c >= 'a' && (sum[i/2]>>(4*(1-i%2)))&0xf >= 8 {
+			out[i] = c - 'a' + 'A'
+		}
+	}
+	return string(out)
+}

@@ -1,0 +1,114 @@
+package provenance
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ipfs/go-cid"
+)
+
+func TestValidate(t *testing.T) {
+	tests := []struct {
+		name     string
+		edit     func(m *Manifest)
+		wantPath string
+		wantMsg  string
+	}{
+		{"contributor shares short", func(m *Manifest) { m.Contributors[1].Share-- }, "contributors", "sum to 99.999999%"},
+		{"no contributors", func(m *Manifest) { m.Contributors = nil }, "contributors", "at least one"},
+		{"duplicate contributor", func(m *Manifest) {
+			m.Contributors = []Contributor{{ID: "0x71562b71999873db5b286df957af199ec94617f7", Role: "weights", Share: ShareWhole / 2}, {ID: "0x71562B71999873DB5B286DF957AF199EC94617F7", Role: "weights", Share: ShareWhole / 2}}
+		}, "contributors[1]", "duplicate of contributors[0]"},
+		{"bad checksum", func(m *Manifest) { m.Contributors[0].ID = "0x71562b71999873DB5b286dF957af199Ec94617f7" }, "contributors[0].id", "EIP-55"},
+		{"bad ed25519", func(m *Manifest) { m.Contributors[1].ID = "ed25519:AAAA" }, "contributors[1].id", "32-byte"},
+		{"unknown id", func(m *Manifest) { m.Contributors[1].ID = "alice" }, "contributors[1].id", "want an Ethereum address"},
+		{"parent shares over 100%", func(m *Manifest) { m.Parents[0].Share = 98_000_000 }, "parents", "sum to 100.5%"},
+		{"duplicate parent", func(m *Manifest) { m.Parents[1].CID = m.Parents[0].CID }, "parents[1].cid", "duplicate of parents[0]"},
+		{"own parent", func(m *Manifest) { m.Parents[1].CID = m.Subject.CID }, "parents[1].cid", "its own parent"},
+		{"unknown relation", func(m *Manifest) { m.Parents[0].Relation = "forked" }, "parents[0].relation", "unknown relation"},
+		{"no policy", func(m *Manifest) { m.Royalty.Policy = "" }, "royalty.policy", "missing"},
+		{"unknown policy", func(m *Manifest) { m.Royalty.Policy = "fair" }, "royalty.policy", "unknown policy"},
+		{"unknown kind", func(m *Manifest) { m.Subject.Kind = "weights" }, "subject.kind", "unknown kind"},
+		{"bad license", func(m *Manifest) { m.License = "MIT AND" }, "license", "not an SPDX expression"},
+		{"bad license chars", func(m *Manifest) { m.License = "MIT/X11" }, "license", "only letters"},
+		{"unbalanced license", func(m *Manifest) { m.License = "(MIT OR Apache-2.0" }, "license", "missing ')'"},
+		{"no license", func(m *Manifest) { m.License = "" }, "license", "missing"},
+		{"bad time", func(m *Manifest) { m.Created = "2026-11-25 17:00" }, "created", "RFC 3339"},
+		{"local time", func(m *Manifest) { m.Created = "2026-11-25T17:00:00+01:00" }, "created", "UTC"},
+		{"bad sha256", func(m *Manifest) { m.Subject.Files[1].SHA256 = strings.Repeat("AB", 32) }, "subject.files[1].sha256", "lowercase hex"},
+		{"unsorted files", func(m *Manifest) { m.Subject.Files[0].Path = "zzz" }, "subject.files[1].path", "sorted"},
+		{"dotdot path", func(m *Manifest) { m.Subject.Files[0].Path = "../etc/passwd" }, "subject.files[0].path", "leaves the artifact root"},
+		{"absolute path", func(m *Manifest) { m.Subject.Files[0].Path = "/etc/passwd" }, "subject.files[0].path", "absolute"},
+		{"unclean path", func(m *Manifest) { m.Subject.Files[0].Path = "a//b" }, "subject.files[0].path", "not clean"},
+		{"size mismatch", func(m *Manifest) { m.Subject.Size = 1 }, "subject.size", "add up to 300"},
+		{"extension not namespaced", func(m *Manifest) { m.Extensions = map[string]any{"eval": int64(1)} }, `extensions.eval`, "namespaced"},
+		{"control char name", func(m *Manifest) { m.Subject.Name = "a\nb" }, "subject.name", "control character"},
+		{"wrong schema", func(m *Manifest) { m.Schema = "v0" }, "schema", "want"},
+		{"undefined parent", func(m *Manifest) { m.Parents[0].CID = cid.Undef }, "parents[0].cid", "missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := exampleManifest()
+			tt.edit(m)
+			err := m.Validate()
+			if err == nil {
+				t.Fatal("valid")
+			}
+			if !errors.Is(err, ErrInvalidManifest) {
+				t.Errorf("%v does not match ErrInvalidManifest", err)
+			}
+			// Validate joins one FieldError per problem; find ours.
+			var found bool
+			for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+				var fe *FieldError
+				if errors.As(e, &fe) && fe.Path == tt.wantPath && strings.Contains(fe.Error(), tt.wantMsg) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("got %v\nwant a problem at %q saying %q", err, tt.wantPath, tt.wantMsg)
+			}
+		})
+	}
+}
+
+func TestParseShare(t *testing.T) {
+	good := map[string]uint64{
+		"10%": 10_000_000, "2.5%": 2_500_000, "0.000001%": 1, "100%": ShareWhole, "0%": 0,
+		"33.333333%": 33_333_333, "1.500000%": 1_500_000, "007%": 7_000_000,
+	}
+	for in, want := range good {
+		got, err := ParseShare(in)
+		if err != nil || got != want {
+			t.Errorf("ParseShare(%q) = %d, %v; want %d", in, got, err, want)
+		}
+		if err == nil {
+			back, _ := ParseShare(FormatShare(got))
+			if back != got {
+				t.Errorf("FormatShare(%d) = %q does not parse back", got, FormatShare(got))
+			}
+		}
+	}
+	for _, in := range []string{"10", "0.0000001%", "100.000001%", "-1%", "1e2%", "%", ".5%", "5.%", "1,5%", "1000%", " 5%", "33.3333333%"} {
+		if got, err := ParseShare(in); err == nil {
+			t.Errorf("ParseShare(%q) = %d; want an error", in, got)
+		}
+	}
+	if s := FormatShare(2_500_000); s != "2.5%" {
+		t.Errorf("FormatShare(2500000) = %q", s)
+	}
+}
+
+func TestCheckLicense(t *testing.T) {
+	for _, ok := range []string{"MIT", "apache-2.0", "other", "llama3.1", "GPL-2.0-or-later WITH Classpath-exception-2.0", "GPL-2.0+", "(MIT OR Apache-2.0) AND CC-BY-4.0", "LicenseRef-acme", "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2", "mit or apache-2.0", "NOASSERTION"} {
+		if err := checkLicense(ok); err != nil {
+			t.Errorf("checkLicense(%q): %v", ok, err)
+		}
+	}
+	for _, bad := range []string{"", "MIT AND", "AND MIT", "(MIT", "MIT)", "MIT WITH", "MIT OR OR BSD", "MIT Apache-2.0", "MIT/X11", "DocumentRef-x:MIT", "()", "MIT And BSD"} {
+		if err := checkLicense(bad); err == nil {
+			t.Errorf("checkLicense(%q) accepted", bad)
+		}
+	}
+}
