@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
 	"github.com/ipfs/go-cid"
@@ -16,8 +17,8 @@ import (
 // GetPath writes the UnixFS file or directory c to dst, which must not
 // exist. Everything is verified as it is read (see Get and ReadDir); the
 // result is written under a temporary name beside dst and renamed to dst
-// only when complete, so dst appears whole or not at all. Symlink entries
-// are refused rather than created.
+// only when complete, so dst appears whole or not at all. Symlinks are
+// created as symlinks, never followed.
 func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
 	if _, err := os.Lstat(dst); err == nil {
 		return fmt.Errorf("%s already exists", dst)
@@ -66,7 +67,14 @@ func writeNode(ctx context.Context, s Store, c cid.Cid, path string, depth int) 
 		}
 		return nil
 	case n.unixf.Type == dagpb.TypeSymlink:
-		return fmt.Errorf("%s is a symlink (%q): symlinks are not extracted", c, n.unixf.Data)
+		// Created as `ipfs get` does, never followed: every entry is
+		// created with O_EXCL under a directory made here, so no later
+		// write can go through a link.
+		target := string(n.unixf.Data)
+		if target == "" || strings.ContainsRune(target, 0) {
+			return &DAGError{CID: c, Msg: fmt.Sprintf("symlink target %q", target)}
+		}
+		return os.Symlink(target, path)
 	}
 	return &DAGError{CID: c, Msg: fmt.Sprintf("cannot extract a UnixFS %s", n.unixf.Type)}
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
@@ -629,4 +630,24 @@ func (k *Kubo) Pins(ctx context.Context) ([]cid.Cid, error) {
 		out = append(out, c)
 	}
 	return out, nil
+}
+
+// AddOptionsFor returns the `ipfs add` flags that make Kubo's importer
+// produce the same CID as p (for a single file). Directory parameters
+// (HAMT threshold and estimation) have no add flag; they are Kubo config.
+func AddOptionsFor(p provenance.Params) (AddOptions, error) {
+	if p.Trickle {
+		return AddOptions{}, errors.New("trickle layout is not supported")
+	}
+	hashName, ok := mh.Codes[p.HashFunction]
+	if !ok {
+		return AddOptions{}, fmt.Errorf("unknown hash function %#x", p.HashFunction)
+	}
+	return AddOptions{
+		CIDVersion:   p.CIDVersion,
+		RawLeaves:    p.RawLeaves,
+		Chunker:      "size-" + strconv.Itoa(p.ChunkSize),
+		HashFunction: hashName,
+		MaxFileLinks: p.MaxLinks,
+	}, nil
 }

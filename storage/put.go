@@ -4,9 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
+	"io"
 	"sync"
 
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 )
 
@@ -78,13 +79,12 @@ func putOne(ctx context.Context, s Store, c cid.Cid, data []byte) error {
 	return s.PutBlock(ctx, c, data)
 }
 
-// PutBlock implements provenance.BlockSink. data is copied: the importer
-// may reuse its buffer.
+// PutBlock implements provenance.BlockSink, which hands data over to keep.
 func (k *stagingSink) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
 	if err := context.Cause(k.ctx); err != nil {
 		return err
 	}
-	b := heldBlock{c: c, data: slices.Clone(data)}
+	b := heldBlock{c: c, data: data}
 	k.mu.Lock()
 	prev := k.held
 	k.held = &b
@@ -156,4 +156,66 @@ func putDAG(ctx context.Context, s Store, importer func(ctx context.Context, sin
 		return cid.Undef, err
 	}
 	return root, nil
+}
+
+// PutOptions control Put and PutPath. The zero value imports with
+// provenance.DefaultParams (unixfs-v1-2025).
+type PutOptions struct {
+	// Params determine the CID, as for provenance.Hash.
+	Params provenance.Params
+	// SHA256 also computes each file's plain SHA-256.
+	SHA256 bool
+	// Progress, if set, is called as content bytes are imported.
+	Progress func(done, total int64)
+}
+
+func (o *PutOptions) importOptions(sink provenance.BlockSink) *provenance.Options {
+	var po provenance.Options
+	if o != nil {
+		po = provenance.Options{Params: o.Params, SHA256: o.SHA256, Progress: o.Progress}
+	}
+	po.Blocks = sink
+	return &po
+}
+
+// Put imports everything r yields as one UnixFS file into s and returns its
+// CID, which equals `ipfs add` with the same parameters (and
+// provenance.HashReader). The file's blocks are stored children first and
+// the root last, once all others are durable: if Put fails or the process
+// dies, the root is not in the store and the partial DAG is only
+// unreferenced blocks, which a later Put of the same content reuses.
+func Put(ctx context.Context, s Store, r io.Reader, opts *PutOptions) (*provenance.FileResult, error) {
+	var res *provenance.FileResult
+	_, err := putDAG(ctx, s, func(ctx context.Context, sink *stagingSink) (cid.Cid, error) {
+		var err error
+		res, err = provenance.HashReader(ctx, r, opts.importOptions(sink))
+		if err != nil {
+			return cid.Undef, err
+		}
+		return res.CID, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// PutPath imports the file or directory tree at path into s, as Put does
+// for a stream, and returns what provenance.Hash returns: the root CID
+// (equal to `ipfs add -r` with the same parameters) and every file's CID.
+// The root becomes visible last.
+func PutPath(ctx context.Context, s Store, path string, opts *PutOptions) (*provenance.Result, error) {
+	var res *provenance.Result
+	_, err := putDAG(ctx, s, func(ctx context.Context, sink *stagingSink) (cid.Cid, error) {
+		var err error
+		res, err = provenance.Hash(ctx, path, opts.importOptions(sink))
+		if err != nil {
+			return cid.Undef, err
+		}
+		return res.CID, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
 }
