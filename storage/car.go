@@ -183,7 +183,7 @@ func NewCARReader(r io.Reader) (*CARReader, error) {
 	}
 	h := make([]byte, n)
 	if _, err := io.ReadFull(cr.r, h); err != nil {
-		return nil, &CARError{Offset: cr.off, Msg: "truncated header"}
+		return nil, &CARError{Offset: cr.off, Msg: fmt.Sprintf("truncated header: its length prefix says %d bytes", n)}
 	}
 	base := cr.off
 	cr.off += int64(n)

@@ -458,3 +458,35 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 	}
 	return rep, nil
 }
+
+// DefaultDir returns the per-user store directory: $AIPROV_STORE if set;
+// else on Unix $XDG_DATA_HOME/aiprov/store or ~/.local/share/aiprov/store;
+// on macOS ~/Library/Application Support/aiprov/store; on Windows
+// %LocalAppData%\aiprov\store. getenv reads the environment (os.Getenv in
+// a program; a map in tests).
+func DefaultDir(getenv func(string) string) (string, error) {
+	if d := getenv("AIPROV_STORE"); d != "" {
+		return d, nil
+	}
+	var base string
+	switch runtime.GOOS {
+	case "windows":
+		base = getenv("LocalAppData")
+	case "darwin", "ios":
+		if home := getenv("HOME"); home != "" {
+			base = filepath.Join(home, "Library", "Application Support")
+		}
+	default:
+		base = getenv("XDG_DATA_HOME")
+		if base == "" || !filepath.IsAbs(base) { // the XDG spec says to ignore relative paths
+			base = ""
+			if home := getenv("HOME"); home != "" {
+				base = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if base == "" {
+		return "", errors.New("cannot find a per-user data directory (HOME is not set): pass --store DIR or set AIPROV_STORE")
+	}
+	return filepath.Join(base, "aiprov", "store"), nil
+}
