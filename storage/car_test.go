@@ -56,11 +56,11 @@ func lineage(t *testing.T, s Store) (child, parent, artifact, envelope cid.Cid) 
 	child = cborCID(t, cdoc)
 	var err error
 	for _, d := range [][]byte{pdoc, cdoc} {
-		if _, err = PutRawBlock(ctx, s, cid.DagCBOR, d); err != nil {
+		if _, err = PutData(ctx, s, cid.DagCBOR, d); err != nil {
 			t.Fatal(err)
 		}
 	}
-	envelope, err = PutRawBlock(ctx, s, cid.Raw, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30","signatures":[]}`))
+	envelope, err = PutData(ctx, s, cid.Raw, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30","signatures":[]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -126,11 +126,11 @@ func key(c cid.Cid) cid.Cid {
 	return c
 }
 
-// PutRawBlock hashes data into a CIDv1 with codec and sha2-256, stores it in
+// PutData hashes data into a CIDv1 with codec and sha2-256, stores it in
 // s and returns the CID. Manifests are stored with codec cid.DagCBOR (0x71),
 // as `ipfs dag put` does; DSSE envelopes (JSON documents whose bytes are
 // signed as they are) with cid.Raw (0x55), so that the exact bytes survive.
-func PutRawBlock(ctx context.Context, s Store, codec uint64, data []byte) (cid.Cid, error) {
+func PutData(ctx context.Context, s Store, codec uint64, data []byte) (cid.Cid, error) {
 	c, err := cid.Prefix{Version: 1, Codec: codec, MhType: 0x12, MhLength: -1}.Sum(data)
 	if err != nil {
 		return cid.Undef, err
