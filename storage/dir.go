@@ -125,24 +125,37 @@ func (d *Dir) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
 }
 
 func (d *Dir) putVerified(c cid.Cid, data []byte) error {
+	_, err := d.writeObject(c, data, true)
+	return err
+}
+
+// writeObject stores a verified block. With durable, the object is
+// fsynced before it is renamed into place and its directory after; without,
+// the caller syncs it later (see dirBatch) and returns the path written, or
+// "" if the object was already there.
+//
+// An object already in place is kept only if it still verifies, so a
+// block damaged on disk (say by a power loss between a batch's write and
+// its sync) is repaired by the next put instead of being built upon.
+func (d *Dir) writeObject(c cid.Cid, data []byte, durable bool) (string, error) {
 	shardDir, file := d.blockPath(c)
-	// A block already there is kept; a wrong-sized one (truncated by a
-	// disk error) is replaced.
 	if st, err := os.Lstat(file); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
-		return nil
+		if old, err := readLimited(file, MaxBlockSize); err == nil && Verify(c, old, file) == nil {
+			return "", nil
+		}
 	}
 	if err := d.ensureShard(shardDir); err != nil {
-		return fmt.Errorf("storing block %s: %w", c, err)
+		return "", fmt.Errorf("storing block %s: %w", c, err)
 	}
 	f, err := d.createTemp(shardDir, tempPrefix+"*")
 	if err != nil {
-		return fmt.Errorf("storing block %s: %w", c, err)
+		return "", fmt.Errorf("storing block %s: %w", c, err)
 	}
 	tmp := f.Name()
-	fail := func(err error) error {
+	fail := func(err error) (string, error) {
 		f.Close()
 		os.Remove(tmp)
-		return fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
+		return "", fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
 	}
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
@@ -150,21 +163,117 @@ func (d *Dir) putVerified(c cid.Cid, data []byte) error {
 	if err := f.Chmod(0o444); err != nil {
 		return fail(err)
 	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
+	if durable {
+		if err := f.Sync(); err != nil {
+			return fail(err)
+		}
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
+		return "", fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
 	}
 	if err := os.Rename(tmp, file); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
+		return "", fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
 	}
-	if err := syncDir(shardDir); err != nil {
-		return fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
+	if durable {
+		if err := syncDir(shardDir); err != nil {
+			return "", fmt.Errorf("storing block %s in %s: %w", c, d.root, err)
+		}
 	}
+	return file, nil
+}
+
+// dirBatch writes the non-root blocks of a DAG without waiting for each
+// to reach the disk, then makes them all durable at once before the root
+// is written (durably): the root is never on disk before its DAG. Objects
+// are still whole when visible (temp file and rename), so a killed process
+// leaves no corrupt object; only a power loss can leave an unsynced one
+// damaged, which reads refuse, Check quarantines and the next put repairs.
+type dirBatch struct {
+	d     *Dir
+	mu    sync.Mutex
+	files []string
+}
+
+func (d *Dir) newBatch() blockBatch { return &dirBatch{d: d} }
+
+func (b *dirBatch) put(c cid.Cid, data []byte) error {
+	file, err := b.d.writeObject(c, data, false)
+	if err != nil || file == "" {
+		return err
+	}
+	b.mu.Lock()
+	b.files = append(b.files, file)
+	b.mu.Unlock()
 	return nil
+}
+
+// sync fsyncs every file written, then their directories, a few at a time.
+func (b *dirBatch) sync(ctx context.Context) error {
+	b.mu.Lock()
+	files := b.files
+	b.files = nil
+	b.mu.Unlock()
+	dirs := map[string]bool{}
+	for _, f := range files {
+		dirs[filepath.Dir(f)] = true
+	}
+	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	do := func(path string) {
+		defer wg.Done()
+		defer func() { <-sem }()
+		if err := syncPath(path); err != nil {
+			mu.Lock()
+			if first == nil {
+				first = fmt.Errorf("syncing %s: %w", path, err)
+			}
+			mu.Unlock()
+		}
+	}
+	for _, f := range files {
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go do(f)
+	}
+	wg.Wait()
+	for dir := range dirs {
+		sem <- struct{}{}
+		wg.Add(1)
+		go do(dir)
+	}
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
+}
+
+// syncPath fsyncs a file or directory by name.
+func syncPath(path string) error {
+	if runtime.GOOS == "windows" {
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return nil // directories cannot be synced on Windows
+		}
+		defer f.Close()
+		return f.Sync()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func (d *Dir) ensureShard(shardDir string) error {

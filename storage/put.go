@@ -25,6 +25,18 @@ type verifiedPutter interface {
 	putVerified(c cid.Cid, data []byte) error
 }
 
+// blockBatch is implemented by stores that can write many blocks and make
+// them durable together (see dirBatch); put and sync may be called from
+// several goroutines.
+type blockBatch interface {
+	put(c cid.Cid, data []byte) error
+	sync(ctx context.Context) error
+}
+
+type batcher interface {
+	newBatch() blockBatch
+}
+
 // putWorkers is how many blocks are written at once: writes are mostly
 // fsync latency, which overlaps well.
 const putWorkers = 4
@@ -45,6 +57,8 @@ type stagingSink struct {
 	held *heldBlock
 	n    int
 
+	batch blockBatch // nil: each block is written durably on its own
+
 	jobs chan heldBlock
 	wg   sync.WaitGroup
 }
@@ -52,6 +66,9 @@ type stagingSink struct {
 func newStagingSink(ctx context.Context, s Store) *stagingSink {
 	ctx, cancel := context.WithCancelCause(ctx)
 	k := &stagingSink{s: s, ctx: ctx, cancel: cancel, jobs: make(chan heldBlock, putWorkers)}
+	if b, ok := s.(batcher); ok {
+		k.batch = b.newBatch()
+	}
 	for range putWorkers {
 		k.wg.Add(1)
 		go func() {
@@ -60,7 +77,15 @@ func newStagingSink(ctx context.Context, s Store) *stagingSink {
 				if k.ctx.Err() != nil {
 					continue
 				}
-				if err := putOne(k.ctx, k.s, b.c, b.data); err != nil {
+				var err error
+				if k.batch != nil {
+					if err = checkSize(b.c, len(b.data)); err == nil {
+						err = k.batch.put(b.c, b.data)
+					}
+				} else {
+					err = putOne(k.ctx, k.s, b.c, b.data)
+				}
+				if err != nil {
 					k.cancel(err)
 				}
 			}
@@ -108,6 +133,11 @@ func (k *stagingSink) commit(root cid.Cid) error {
 	defer k.cancel(nil)
 	if err := context.Cause(k.ctx); err != nil {
 		return err
+	}
+	if k.batch != nil {
+		if err := k.batch.sync(k.ctx); err != nil {
+			return err
+		}
 	}
 	k.mu.Lock()
 	held := k.held
