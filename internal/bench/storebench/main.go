@@ -95,7 +95,9 @@ func main() {
 
 	mib := float64(size) / (1 << 20)
 	fmt.Printf("file %s (%d bytes), root %s, work dir %s\n", *sizeFlag, size, res, *dirFlag)
-	row := func(name string, d time.Duration) { fmt.Printf("  %-26s %8.3fs %9.1f MiB/s\n", name, d.Seconds(), mib/d.Seconds()) }
+	row := func(name string, d time.Duration) {
+		fmt.Printf("  %-26s %8.3fs %9.1f MiB/s\n", name, d.Seconds(), mib/d.Seconds())
+	}
 	row("cp", cpTime)
 	row("cp + sync", cpSyncTime)
 	row("store put (verified)", putTime)
