@@ -77,7 +77,7 @@ func BenchmarkVerifySignature(b *testing.B) {
 			sig := append([]byte(nil), s.Sig...)
 			sig[64] -= 27
 			primitive = func() {
-				hash := ethcrypto.Keccak256([]byte("\x19Ethereum Signed Message:\n" + strconv.Itoa(len(pae))), pae)
+				hash := ethcrypto.Keccak256([]byte("\x19Ethereum Signed Message:\n"+strconv.Itoa(len(pae))), pae)
 				if _, err := ethcrypto.Ecrecover(hash, sig); err != nil {
 					b.Fatal(err)
 				}

@@ -378,4 +378,3 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 	}
 	return nil
 }
-

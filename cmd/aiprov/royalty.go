@@ -489,4 +489,3 @@ func runRoyaltyMerkle(ctx context.Context, c *cli, args []string) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
-

@@ -127,4 +127,3 @@ func signReadManifest(name string, data []byte) (*provenance.Manifest, error) {
 	}
 	return m, nil
 }
-
