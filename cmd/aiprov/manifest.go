@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -158,7 +157,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	} else {
-		if err := writeFileAtomic(*out, data); err != nil {
+		if err := writeBytesAtomic(*out, 0o644, data); err != nil {
 			return err
 		}
 		fmt.Fprintln(c.stdout, id)
@@ -340,20 +339,11 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if opts.Cache != nil {
-		f, err := os.CreateTemp(filepath.Dir(*cacheFile), ".aiprov-cache-*")
-		if err != nil {
+		if err := writeFileAtomic(*cacheFile, 0o644, func(w io.Writer) error {
+			_, err := opts.Cache.WriteTo(w)
 			return err
-		}
-		_, werr := opts.Cache.WriteTo(f)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr == nil {
-			werr = os.Rename(f.Name(), *cacheFile)
-		}
-		if werr != nil {
-			os.Remove(f.Name())
-			return werr
+		}); err != nil {
+			return err
 		}
 	}
 	w := c.stdout
@@ -387,27 +377,4 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintf(w, "ok: %d %s%s\n", r.Checked, files, how)
 	}
 	return nil
-}
-
-// writeFileAtomic writes data to name through a temporary file, so that a
-// failure never leaves a half-written manifest.
-func writeFileAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), ".aiprov-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
 }
