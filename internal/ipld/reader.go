@@ -222,4 +222,3 @@ func (r *CBORReader) List(fn func(i, n int) error) error {
 	}
 	return nil
 }
-
