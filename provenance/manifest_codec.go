@@ -155,16 +155,6 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	return decodeManifestCBOR(data)
 }
 
-// decodeManifestGeneric is the reference path: decode to the data model,
-// then convert. FuzzDecodeManifestPaths checks the fast path against it.
-func decodeManifestGeneric(data []byte) (*Manifest, error) {
-	node, err := ipld.DecodeCBOR(data, manifestLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	return manifestFromNode(node)
-}
-
 // ParseManifestJSON parses a manifest from DAG-JSON. Whitespace and key
 // order are free (the CID is defined over the DAG-CBOR form), but duplicate
 // keys, unknown fields, floats, non-canonical CID strings and explicitly

@@ -3,6 +3,7 @@ package provenance
 import (
 	"bytes"
 	"errors"
+	"github.com/aiprov/aiprov/internal/ipld"
 	"reflect"
 	"testing"
 )
@@ -74,4 +75,14 @@ func FuzzDecodeManifestPaths(f *testing.F) {
 			t.Fatalf("fast path %+v\nreference %+v", fast, ref)
 		}
 	})
+}
+
+// decodeManifestGeneric is the reference path: decode to the data model,
+// then convert. FuzzDecodeManifestPaths checks the fast path against it.
+func decodeManifestGeneric(data []byte) (*Manifest, error) {
+	node, err := ipld.DecodeCBOR(data, manifestLimits)
+	if err != nil {
+		return nil, fromIPLD(err)
+	}
+	return manifestFromNode(node)
 }

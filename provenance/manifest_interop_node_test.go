@@ -3,6 +3,7 @@ package provenance
 import (
 	"encoding/hex"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/aiprov/aiprov/internal/testtools"
@@ -19,12 +20,18 @@ func TestManifestAgreesWithJS(t *testing.T) {
 		CID  string `json:"cid"`
 	}
 	var in []doc
-	for _, m := range variedManifests() {
+	for _, m := range append(variedManifests(), randomManifests(200)...) {
 		cb, err := m.MarshalCBOR()
 		if err != nil {
 			t.Fatal(err)
 		}
 		js, _ := m.MarshalJSON()
+		// cborg decodes strings with TextDecoder, which drops a leading
+		// U+FEFF: a string starting with one does not survive the JS
+		// round trip (Kubo keeps it; see TestManifestCIDMatchesKubo).
+		if strings.Contains(string(js), "\"\ufeff") {
+			continue
+		}
 		id, _ := m.CID()
 		in = append(in, doc{hex.EncodeToString(cb), string(js), id.String()})
 	}
