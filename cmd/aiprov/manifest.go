@@ -116,9 +116,13 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 
-	m, err := provenance.BuildManifest(ctx, pos[0], &provenance.BuildOptions{
-		Params: params, Name: *name, Kind: provenance.Kind(*kind),
-	})
+	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind)}
+	bar := newProgressBar(c, pos[0])
+	if bar != nil {
+		bopts.Progress = bar.update
+	}
+	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	bar.finish()
 	if err != nil {
 		return err
 	}
