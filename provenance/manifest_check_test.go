@@ -183,3 +183,26 @@ func TestCheckCache(t *testing.T) {
 		t.Errorf("cache reused across parameters: %+v", r)
 	}
 }
+
+func TestBuildOmitFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{"a": "aaa", "sub/b": "bbb"})
+	m, err := BuildManifest(ctx, dir, &BuildOptions{OmitFiles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Files) != 0 || m.Subject.Size != 6 {
+		t.Fatalf("subject %+v", m.Subject)
+	}
+	r, err := CheckManifest(ctx, m, dir, nil)
+	if err != nil || !r.OK() || !r.RootMatches {
+		t.Fatalf("root-only check: %+v, %v", r, err)
+	}
+	os.WriteFile(filepath.Join(dir, "a"), []byte("AAA"), 0o644)
+	if r, err = CheckManifest(ctx, m, dir, nil); err != nil || r.OK() || r.RootMatches {
+		t.Fatalf("root-only check after a change: %+v, %v", r, err)
+	}
+	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"a"}}); err == nil {
+		t.Error("subset check of a manifest without files accepted")
+	}
+}

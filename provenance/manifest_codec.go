@@ -46,6 +46,9 @@ var (
 	// ErrInvalidManifest is wrapped by every error of Validate: the
 	// manifest is well formed but breaks a rule.
 	ErrInvalidManifest = errors.New("invalid manifest")
+	// ErrManifestTooLarge is wrapped when a manifest's DAG-CBOR encoding
+	// would exceed MaxManifestSize.
+	ErrManifestTooLarge = errors.New("manifest too large")
 )
 
 // FieldError locates a problem in a manifest. Match it with errors.As; it
@@ -92,21 +95,30 @@ func (m *Manifest) MarshalCBOR() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return encodeCBOR(node)
+}
+
+func encodeCBOR(node map[string]any) ([]byte, error) {
 	b, err := ipld.EncodeCBOR(node)
 	if err != nil {
 		return nil, fromIPLD(err)
 	}
 	if len(b) > MaxManifestSize {
-		return nil, &FieldError{Offset: -1, Err: fmt.Errorf("encodes to %d bytes, more than the limit of %d for one IPFS block (list fewer files?)", len(b), MaxManifestSize), kind: ErrMalformedManifest}
+		return nil, &FieldError{Offset: -1, Err: fmt.Errorf("%w: encodes to %d bytes, more than the limit of %d for one IPFS block (too many files? BuildOptions.OmitFiles records only the root CID)", ErrManifestTooLarge, len(b), MaxManifestSize), kind: ErrMalformedManifest}
 	}
 	return b, nil
 }
 
 // MarshalJSON returns the manifest as DAG-JSON: compact, keys sorted, links
-// as {"/": "cid"} — the same bytes `ipfs dag get` prints for its CID.
+// as {"/": "cid"} — the same bytes `ipfs dag get` prints for its CID. It
+// refuses what MarshalCBOR refuses, so that every DAG-JSON it writes has a
+// CID.
 func (m *Manifest) MarshalJSON() ([]byte, error) {
 	node, err := m.toNode()
 	if err != nil {
+		return nil, err
+	}
+	if _, err := encodeCBOR(node); err != nil {
 		return nil, err
 	}
 	b, err := ipld.EncodeJSON(node)

@@ -313,7 +313,7 @@ func TestManifestSizeLimitKubo(t *testing.T) {
 	for ; ; n++ {
 		b, err := setFiles(n + 1)
 		if err != nil {
-			if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), "one IPFS block") {
+			if !errors.Is(err, ErrManifestTooLarge) || !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), "one IPFS block") {
 				t.Fatalf("over the limit: %v", err)
 			}
 			break

@@ -67,6 +67,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	policy := fs.String("policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
 	created := fs.String("created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
 	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	noFiles := fs.Bool("no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -116,7 +117,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind)}
+	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
 	bar := newProgressBar(c, pos[0])
 	if bar != nil {
 		bopts.Progress = bar.update
@@ -150,6 +151,9 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		data = append(data, '\n')
 	}
 	if err != nil {
+		if errors.Is(err, provenance.ErrManifestTooLarge) {
+			return fmt.Errorf("%w\n(%d files: use --no-files to record only the root CID)", err, len(m.Subject.Files))
+		}
 		return err
 	}
 	id, err := m.CID()
@@ -377,6 +381,10 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 		files := "files match"
 		if r.Checked == 1 {
 			files = "file matches"
+		}
+		if len(m.Subject.Files) == 0 {
+			fmt.Fprintf(w, "ok: root CID %s matches (the manifest lists no files)\n", r.RootCID)
+			return nil
 		}
 		fmt.Fprintf(w, "ok: %d %s%s\n", r.Checked, files, how)
 	}
