@@ -10,9 +10,9 @@ import (
 // BuildOptions control BuildManifest. The zero value hashes with
 // DefaultParams and names the subject after root.
 type BuildOptions struct {
-	Params   Params // import parameters; zero means DefaultParams
-	Name     string // subject name; default: the base name of root
-	Kind     Kind   // default: KindModel
+	Params Params // import parameters; zero means DefaultParams
+	Name   string // subject name; default: the base name of root
+	Kind   Kind   // default: KindModel
 	// OmitFiles leaves Subject.Files empty, recording only the root CID
 	// and size: for artifacts with more files than one manifest block
 	// holds (about 7,000). CheckManifest can then only compare the root.
