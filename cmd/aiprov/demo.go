@@ -130,12 +130,21 @@ type demoSummary struct {
 }
 
 type demoArtifact struct {
-	Name  string                  `json:"name"`
-	Kind  provenance.Kind         `json:"kind"`
-	Path  string                  `json:"path"`
-	CID   string                  `json:"cid"`
-	Size  int64                   `json:"size"`
-	Files []provenance.FileResult `json:"files"`
+	Name  string          `json:"name"`
+	Kind  provenance.Kind `json:"kind"`
+	Path  string          `json:"path"`
+	CID   string          `json:"cid"`
+	Size  int64           `json:"size"`
+	Files []demoFile      `json:"files"`
+}
+
+// demoFile is provenance.FileResult with the CID as a plain string (a
+// cid.Cid marshals as a DAG-JSON link object, {"/": "…"}).
+type demoFile struct {
+	Path   string `json:"path"`
+	CID    string `json:"cid"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
 }
 
 type demoManifest struct {
@@ -418,7 +427,10 @@ func (d *demo) hash(ctx context.Context) error {
 			return err
 		}
 		a := &d.sum.Artifacts[i]
-		a.CID, a.Files = res.CID.String(), res.Files
+		a.CID = res.CID.String()
+		for _, f := range res.Files {
+			a.Files = append(a.Files, demoFile{Path: f.Path, CID: f.CID.String(), Size: f.Size, SHA256: f.SHA256})
+		}
 		if res.Size != a.Size {
 			return fmt.Errorf("%s: hashed %d bytes, wrote %d", a.Name, res.Size, a.Size)
 		}
@@ -822,7 +834,9 @@ func (d *demo) check(ctx context.Context) error {
 		return errors.New("an edited copy matched the manifest")
 	}
 	d.sum.Check.EditedPath = edited
-	d.sum.Check.Missing, d.sum.Check.Extra = r.Missing, r.Extra
+	d.sum.Check.Missing = append([]string{}, r.Missing...)
+	d.sum.Check.Extra = append([]string{}, r.Extra...)
+	d.sum.Check.Changed = []demoFileChange{}
 	if r.RootCID.Defined() {
 		d.sum.Check.RootCID = r.RootCID.String()
 	}

@@ -109,7 +109,7 @@ func TestDemoKubo(t *testing.T) {
 	for _, a := range sum.Artifacts {
 		require.Equal(t, kubo(nil, append(add, a.Path)...), a.CID, "artifact %s", a.Name)
 		for _, f := range a.Files {
-			require.Equal(t, kubo(nil, append(add, filepath.Join(a.Path, filepath.FromSlash(f.Path)))...), f.CID.String(), "%s/%s", a.Name, f.Path)
+			require.Equal(t, kubo(nil, append(add, filepath.Join(a.Path, filepath.FromSlash(f.Path)))...), f.CID, "%s/%s", a.Name, f.Path)
 		}
 	}
 	require.Len(t, sum.Manifests, 3)
