@@ -158,3 +158,48 @@ console.log(JSON.stringify({root: tree.root, proof}));
 		require.Equal(t, out.Proof, s.Proof.Proof, "policy %s", s.Policy)
 	}
 }
+
+// TestDemoSignaturesReferenceVerifiers checks the signatures the demo wrote
+// with the reference verifiers of their formats: cosign v2.6.5
+// verify-blob-attestation for the DSSE envelope (against each signed file),
+// ethers v6 verifyTypedData for the EIP-712 signature.
+func TestDemoSignaturesReferenceVerifiers(t *testing.T) {
+	work := filepath.Join(t.TempDir(), "d")
+	sum, code, stderr := runDemoJSON(t, context.Background(), "--dir", work)
+	require.Equal(t, exitOK, code, stderr)
+
+	t.Run("cosign", func(t *testing.T) {
+		cosign := testtools.CosignTool.Require(t)
+		verify := func(file string) ([]byte, error) {
+			cmd := exec.Command(cosign, "verify-blob-attestation",
+				"--key", sum.Signing.DSSE.PublicKeyFile,
+				"--signature", sum.Signing.DSSE.File,
+				"--type", "https://aiprov.dev/lineage/v1",
+				"--insecure-ignore-tlog=true", file)
+			cmd.Env = append(os.Environ(), "HOME="+t.TempDir())
+			return cmd.CombinedOutput()
+		}
+		for _, f := range sum.Artifacts[2].Files {
+			out, err := verify(filepath.Join(sum.Artifacts[2].Path, filepath.FromSlash(f.Path)))
+			require.NoError(t, err, "cosign on %s:\n%s", f.Path, out)
+		}
+		// The copy the demo edited is not a signed subject.
+		out, err := verify(filepath.Join(sum.Check.EditedPath, "model.safetensors"))
+		require.Error(t, err, "cosign accepted the edited file:\n%s", out)
+		require.Contains(t, string(out), "no matching subject digest")
+	})
+	t.Run("ethers", func(t *testing.T) {
+		testtools.NodeDir(t)
+		data, err := os.ReadFile(sum.Signing.EIP712.File)
+		require.NoError(t, err)
+		const script = `
+import { ethers } from "ethers";
+import { readFileSync } from "node:fs";
+const s = JSON.parse(readFileSync(0, "utf8"));
+const { EIP712Domain, ...types } = s.typedData.types;
+console.log(ethers.verifyTypedData(s.typedData.domain, types, s.typedData.message, s.signature));
+`
+		got := strings.TrimSpace(string(testtools.RunNode(t, script, data)))
+		require.Equal(t, sum.Signing.EIP712.Signer, got)
+	})
+}
