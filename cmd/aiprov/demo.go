@@ -96,7 +96,7 @@ func runDemo(ctx context.Context, c *cli, args []string) error {
 		d.printf("  aiprov royalty split --manifests %s --artifact %s --amount %s\n",
 			d.rel(filepath.Join(work, "manifests")), d.sum.Manifests[2].CID, demoPayment)
 	} else {
-		d.printf(" The work directory has been removed; run with --dir DIR to keep it.\n")
+		d.printf(" The temporary directory is removed on exit; run with --dir DIR to keep everything.\n")
 	}
 	return nil
 }
