@@ -211,6 +211,51 @@ func TestErrorsNamePath(t *testing.T) {
 	}
 }
 
+// TestSmallFileChanged changes one-chunk files between the walk and the
+// read, the window the one-read fast path relies on the final fstat for.
+func TestSmallFileChanged(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(path string)
+	}{
+		{"grown", func(path string) {
+			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			f.Write([]byte("more"))
+			f.Close()
+		}},
+		{"shrunk", func(path string) { os.Truncate(path, 3) }},
+		{"replaced by a symlink", func(path string) {
+			os.Remove(path)
+			os.Symlink("/etc/hostname", path)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			// Two files, so that the first one's progress call can change
+			// the second before it is opened.
+			os.WriteFile(filepath.Join(dir, "a"), []byte("first"), 0o644)
+			victim := filepath.Join(dir, "b")
+			os.WriteFile(victim, []byte("second file"), 0o644)
+			changed := false
+			_, err := Hash(context.Background(), dir, &Options{Concurrency: 1, Progress: func(done, total int64) {
+				if !changed {
+					changed = true
+					tc.change(victim)
+				}
+			}})
+			var pe *fs.PathError
+			if err == nil || !errors.As(err, &pe) || pe.Path != victim {
+				t.Fatalf("got %v, want an error naming %s", err, victim)
+			}
+			// A symlink is refused by open(O_NOFOLLOW) (ELOOP); size
+			// changes are ErrFileChanged.
+			if wantChanged := !strings.Contains(tc.name, "symlink"); wantChanged != errors.Is(err, ErrFileChanged) {
+				t.Errorf("got %v", err)
+			}
+		})
+	}
+}
+
 // TestFileChanged makes a file grow while it is read: the import must fail
 // naming it, not return a CID for bytes that never existed together.
 func TestFileChanged(t *testing.T) {
