@@ -260,7 +260,8 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 			// size afterwards, so a file that grew is still caught.
 			ss.buf, ss.single = make([]byte, sizeHint), true
 		} else {
-			ss.buf = make([]byte, im.p.ChunkSize)
+			ss.buf = im.chunkBuf()
+			defer im.chunks.Put(&ss.buf)
 		}
 		src, stop = ss, func() error { return nil }
 	}
@@ -378,7 +379,7 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 			default:
 				if allocated < nbuf {
 					allocated++
-					buf = make([]byte, im.p.ChunkSize)
+					buf = im.chunkBuf()
 					break
 				}
 				select {
@@ -397,7 +398,9 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 				p.readErr = &readError{offset: read, err: err}
 				return
 			}
-			if n > 0 {
+			if n == 0 {
+				im.chunks.Put(&buf)
+			} else {
 				read += uint64(n)
 				j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
 				jobs <- j
@@ -434,12 +437,33 @@ func (p *pipeline) stop() error {
 	p.cancel()
 	for j := range p.order {
 		<-j.done
+		buf := j.buf[:cap(j.buf)]
+		p.im.chunks.Put(&buf)
 	}
 	p.wg.Wait()
+	for {
+		select {
+		case buf := <-p.free:
+			p.im.chunks.Put(&buf)
+			continue
+		default:
+		}
+		break
+	}
 	if p.readErr == context.Canceled {
 		return nil // our own cancel; a caller's shows up in ctx.Err
 	}
 	return p.readErr
+}
+
+// chunkBuf returns a ChunkSize buffer, reused across the files of an
+// import so that a dataset of many multi-chunk files does not allocate
+// (and clear) fresh megabytes for each.
+func (im *importer) chunkBuf() []byte {
+	if b, ok := im.chunks.Get().(*[]byte); ok {
+		return (*b)[:im.p.ChunkSize]
+	}
+	return make([]byte, im.p.ChunkSize)
 }
 
 // readError is a failed read at a byte offset of the input.
