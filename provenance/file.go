@@ -258,7 +258,9 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 			// One chunk of known size: read exactly that and stop, saving
 			// the read that would return EOF. The caller compares the
 			// size afterwards, so a file that grew is still caught.
-			ss.buf, ss.single = make([]byte, sizeHint), true
+			buf := im.chunkBuf()
+			defer im.chunks.Put(&buf)
+			ss.buf, ss.single = buf[:sizeHint], true
 		} else {
 			ss.buf = im.chunkBuf()
 			defer im.chunks.Put(&ss.buf)
