@@ -102,17 +102,22 @@ func TestHashFlagsKubo(t *testing.T) {
 	}
 }
 
-// TestHashProgressBar: a bar is drawn on stderr only when it is a terminal,
-// reaches 100%, and is erased before the CID is printed.
+// TestHashProgressBar: a bar is drawn on stderr only when it is a terminal
+// (and --progress=false is not given), reaches 100%, and is erased before
+// the CID is printed.
 func TestHashProgressBar(t *testing.T) {
 	dir := t.TempDir()
 	f := filepath.Join(dir, "weights.bin")
 	if err := os.WriteFile(f, make([]byte, 3<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, terminal := range []bool{true, false} {
+	for _, tc := range []struct {
+		terminal bool
+		flags    []string
+	}{{true, nil}, {false, nil}, {true, []string{"--progress=false"}}} {
+		terminal := tc.terminal && tc.flags == nil
 		var stdout, stderr bytes.Buffer
-		code := run(context.Background(), []string{"hash", f}, &cli{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, stderrIsTerminal: terminal})
+		code := run(context.Background(), append([]string{"hash", f}, tc.flags...), &cli{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, stderrIsTerminal: tc.terminal})
 		if code != exitOK {
 			t.Fatalf("exit %d: %s", code, stderr.String())
 		}
