@@ -412,3 +412,22 @@ func TestZeroOptions(t *testing.T) {
 		t.Errorf("nil and zero Options: %s %s", a.CID, b.CID)
 	}
 }
+
+// With size-based sharding off (HAMTThreshold 0), boxo refuses a directory
+// over MaxDirectoryLinks instead of sharding it; so does Hash.
+func TestMaxDirectoryLinksWithoutSharding(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b", "c"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	p := DefaultParams()
+	p.HAMTThreshold, p.MaxDirectoryLinks = 0, 2
+	_, err := Hash(context.Background(), dir, &Options{Params: p})
+	if !errors.Is(err, ErrInvalidParams) || !strings.Contains(err.Error(), "MaxDirectoryLinks") {
+		t.Errorf("got %v", err)
+	}
+	p.MaxDirectoryLinks = 3
+	if _, err := Hash(context.Background(), dir, &Options{Params: p}); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+}
