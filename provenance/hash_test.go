@@ -423,8 +423,9 @@ func TestMaxDirectoryLinksWithoutSharding(t *testing.T) {
 	p := DefaultParams()
 	p.HAMTThreshold, p.MaxDirectoryLinks = 0, 2
 	_, err := Hash(context.Background(), dir, &Options{Params: p})
-	if !errors.Is(err, ErrInvalidParams) || !strings.Contains(err.Error(), "MaxDirectoryLinks") {
-		t.Errorf("got %v", err)
+	var pe *fs.PathError
+	if !errors.Is(err, ErrInvalidParams) || !strings.Contains(err.Error(), "MaxDirectoryLinks") || !errors.As(err, &pe) || pe.Path != dir {
+		t.Errorf("got %v, want ErrInvalidParams naming %s", err, dir)
 	}
 	p.MaxDirectoryLinks = 3
 	if _, err := Hash(context.Background(), dir, &Options{Params: p}); err != nil {

@@ -198,7 +198,11 @@ func (w *walker) hashTree(ctx context.Context, n *fsNode) (pbLink, error) {
 		}
 		entries = append(entries, dirEntry{name: c.name, link: l})
 	}
-	return w.im.directory(entries)
+	l, err := w.im.directory(entries)
+	if err != nil && !errors.As(err, new(*fs.PathError)) {
+		err = &fs.PathError{Op: "hash", Path: n.osPath, Err: err}
+	}
+	return l, err
 }
 
 // hashFiles hashes every file of the tree into its node. Files larger
