@@ -432,3 +432,32 @@ func TestMaxDirectoryLinksWithoutSharding(t *testing.T) {
 		t.Errorf("at the limit: %v", err)
 	}
 }
+
+type failingSink struct{ after int }
+
+var errSinkFull = errors.New("sink full")
+
+func (s *failingSink) PutBlock(context.Context, cid.Cid, []byte) error {
+	if s.after == 0 {
+		return errSinkFull
+	}
+	s.after--
+	return nil
+}
+
+// A BlockSink error stops the import and comes back wrapped, naming the
+// file being imported when it happened.
+func TestBlockSinkError(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f")
+	os.WriteFile(name, randomBytes(1, 5000), 0o644)
+	p := DefaultParams()
+	p.ChunkSize = 1000
+	for _, conc := range []int{1, 3} {
+		_, err := Hash(context.Background(), dir, &Options{Params: p, Concurrency: conc, Blocks: &failingSink{after: 2}})
+		var pe *fs.PathError
+		if !errors.Is(err, errSinkFull) || !errors.As(err, &pe) || pe.Path != name {
+			t.Errorf("concurrency %d: got %v", conc, err)
+		}
+	}
+}

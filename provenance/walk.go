@@ -291,11 +291,14 @@ func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	changed := func() error { return &fs.PathError{Op: "hash", Path: n.osPath, Err: ErrFileChanged} }
 	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
 	if err != nil {
-		var re *readError
-		if errors.As(err, &re) {
-			return fileSum{}, &fs.PathError{Op: "read", Path: n.osPath, Err: err}
+		op := "hash"
+		if errors.As(err, new(*readError)) {
+			op = "read"
 		}
-		return fileSum{}, err
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return fileSum{}, err // cancelled: no file is at fault
+		}
+		return fileSum{}, &fs.PathError{Op: op, Path: n.osPath, Err: err}
 	}
 	// The walk's lstat, this fstat and the bytes read must agree: that
 	// catches a file replaced, grown, shrunk or rewritten in place (as far
