@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/ipfs/go-cid v0.6.2
+	github.com/klauspost/cpuid/v2 v2.0.9
 	github.com/multiformats/go-multihash v0.2.3
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spaolacci/murmur3 v1.1.0
@@ -12,7 +13,6 @@ require (
 )
 
 require (
-	github.com/klauspost/cpuid/v2 v2.0.9 // indirect
 	github.com/minio/sha256-simd v1.0.0 // indirect
 	github.com/mr-tron/base58 v1.3.0 // indirect
 	github.com/multiformats/go-base32 v0.1.0 // indirect

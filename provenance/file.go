@@ -8,6 +8,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
 )
 
@@ -57,6 +58,20 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 		lf.block = block
 	}
 	return lf
+}
+
+// makeRawLeaves2 is makeLeaf for two raw sha2-256 leaves of the same
+// length, hashed together (see internal/sha256x2).
+func makeRawLeaves2(a, b []byte, wantBlock bool) (leaf, leaf) {
+	da, db := sha256x2.Sum(a, b)
+	mk := func(chunk []byte, d [32]byte) leaf {
+		lf := leaf{link: pbLink{CID: makeCID(1, cid.Raw, SHA2_256, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
+		if wantBlock {
+			lf.block = append([]byte(nil), chunk...)
+		}
+		return lf
+	}
+	return mk(a, da), mk(b, db)
 }
 
 // fileNode encodes an internal file node over children and hands it to
@@ -357,11 +372,29 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 	nbuf := 2*im.workers + 2
 	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
 	jobs := make(chan *chunkJob, nbuf)
+	// Raw sha2-256 leaves of equal length can be hashed two at a time.
+	pairs := im.p.RawLeaves && im.p.HashFunction == SHA2_256 && sha256x2.Available()
 	for i := 0; i < im.workers; i++ {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
 			for j := range jobs {
+				if pairs {
+					select {
+					case j2, ok := <-jobs:
+						if ok && len(j2.buf) == len(j.buf) {
+							j.leaf, j2.leaf = makeRawLeaves2(j.buf, j2.buf, im.sink != nil)
+							close(j.done)
+							close(j2.done)
+							continue
+						}
+						if ok {
+							j2.leaf = makeLeaf(&im.p, j2.buf, im.sink != nil)
+							close(j2.done)
+						}
+					default:
+					}
+				}
 				j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
 				close(j.done)
 			}
