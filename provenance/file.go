@@ -60,14 +60,26 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 	return lf
 }
 
-// makeRawLeaves2 is makeLeaf for two raw sha2-256 leaves of the same
-// length, hashed together (see internal/sha256x2).
-func makeRawLeaves2(a, b []byte, wantBlock bool) (leaf, leaf) {
-	da, db := sha256x2.Sum(a, b)
+// makeLeaves2 is makeLeaf for two sha2-256 chunks of the same length,
+// hashed together (see internal/sha256x2). Equal lengths give equal leaf
+// headers, so the two blocks differ only in the chunk bytes.
+func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
+	var head, tail []byte
+	codec, version := uint64(cid.Raw), 1
+	if !p.RawLeaves {
+		typ := byte(unixfsFile)
+		if p.Trickle {
+			typ = unixfsRaw
+		}
+		head, tail = leafHeader(len(a), typ)
+		codec, version = cid.DagProtobuf, p.CIDVersion
+	}
+	da, db := sha256x2.SumAround(head, a, b, tail)
 	mk := func(chunk []byte, d [32]byte) leaf {
-		lf := leaf{link: pbLink{CID: makeCID(1, cid.Raw, SHA2_256, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
+		n := len(head) + len(chunk) + len(tail)
+		lf := leaf{link: pbLink{CID: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
 		if wantBlock {
-			lf.block = append([]byte(nil), chunk...)
+			lf.block = append(append(append(make([]byte, 0, n), head...), chunk...), tail...)
 		}
 		return lf
 	}
@@ -372,8 +384,8 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 	nbuf := 2*im.workers + 2
 	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
 	jobs := make(chan *chunkJob, nbuf)
-	// Raw sha2-256 leaves of equal length can be hashed two at a time.
-	pairs := im.p.RawLeaves && im.p.HashFunction == SHA2_256 && sha256x2.Available()
+	// sha2-256 leaves of equal length can be hashed two at a time.
+	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
 	for i := 0; i < im.workers; i++ {
 		p.wg.Add(1)
 		go func() {
@@ -383,7 +395,7 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 					select {
 					case j2, ok := <-jobs:
 						if ok && len(j2.buf) == len(j.buf) {
-							j.leaf, j2.leaf = makeRawLeaves2(j.buf, j2.buf, im.sink != nil)
+							j.leaf, j2.leaf = makeLeaves2(&im.p, j.buf, j2.buf, im.sink != nil)
 							close(j.done)
 							close(j2.done)
 							continue

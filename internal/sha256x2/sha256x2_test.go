@@ -11,6 +11,19 @@ func check(t testing.TB, a, b []byte) {
 	if da != sha256.Sum256(a) || db != sha256.Sum256(b) {
 		t.Fatalf("length %d: digests differ from crypto/sha256", len(a))
 	}
+	// With a prefix and suffix of lengths that move the block boundaries.
+	for _, pre := range []int{0, 1, 5, 63, 64, 70} {
+		prefix := make([]byte, pre)
+		for i := range prefix {
+			prefix[i] = byte(i + 1)
+		}
+		suffix := prefix[:pre/2]
+		da, db := SumAround(prefix, a, b, suffix)
+		join := func(x []byte) []byte { return append(append(append([]byte(nil), prefix...), x...), suffix...) }
+		if da != sha256.Sum256(join(a)) || db != sha256.Sum256(join(b)) {
+			t.Fatalf("length %d, prefix %d: digests differ from crypto/sha256", len(a), pre)
+		}
+	}
 }
 
 // Every length up to a few blocks past each padding boundary, and some
