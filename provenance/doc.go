@@ -27,7 +27,7 @@
 // changes shape.
 //
 // Files are read once, a chunk at a time: a 100 GB file needs no more memory
-// than a 1 MB one (about 2·Concurrency+2 chunks). Leaves of a large file, and
+// than a 1 MB one (at most 3·Concurrency+2 chunks). Leaves of a large file, and
 // whole small files, are hashed on Options.Concurrency goroutines; the CID
 // does not depend on it. Options.Progress reports bytes hashed, the context
 // cancels, and Options.Blocks receives every block, children before parents,

@@ -368,7 +368,7 @@ type chunkJob struct {
 // fills chunk buffers, the workers hash them, and next (on the builder's
 // goroutine) takes them back in file order, feeds the whole-file SHA-256,
 // the sink and the progress count, and recycles the buffer. At most
-// 2·workers+2 chunks are in flight, which bounds memory.
+// 3·workers+2 chunks are in flight, which bounds memory.
 type pipeline struct {
 	im      *importer
 	sh      hash.Hash
@@ -381,34 +381,27 @@ type pipeline struct {
 
 func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
-	nbuf := 2*im.workers + 2
+	nbuf := 3*im.workers + 2
 	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
-	jobs := make(chan *chunkJob, nbuf)
-	// sha2-256 leaves of equal length can be hashed two at a time.
+	// sha2-256 leaves of equal length are hashed two at a time: the reader
+	// hands the workers chunks in pairs.
 	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
+	jobs := make(chan []*chunkJob, nbuf)
 	for i := 0; i < im.workers; i++ {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			for j := range jobs {
-				if pairs {
-					select {
-					case j2, ok := <-jobs:
-						if ok && len(j2.buf) == len(j.buf) {
-							j.leaf, j2.leaf = makeLeaves2(&im.p, j.buf, j2.buf, im.sink != nil)
-							close(j.done)
-							close(j2.done)
-							continue
-						}
-						if ok {
-							j2.leaf = makeLeaf(&im.p, j2.buf, im.sink != nil)
-							close(j2.done)
-						}
-					default:
+			for batch := range jobs {
+				if len(batch) == 2 && len(batch[0].buf) == len(batch[1].buf) {
+					batch[0].leaf, batch[1].leaf = makeLeaves2(&im.p, batch[0].buf, batch[1].buf, im.sink != nil)
+				} else {
+					for _, j := range batch {
+						j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
 					}
 				}
-				j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
-				close(j.done)
+				for _, j := range batch {
+					close(j.done)
+				}
 			}
 		}()
 	}
@@ -417,6 +410,14 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 		defer p.wg.Done()
 		defer close(jobs)
 		defer close(p.order)
+		// A chunk waiting for its pair is already in p.order, so it must
+		// reach a worker however the reader ends.
+		var pending *chunkJob
+		defer func() {
+			if pending != nil {
+				jobs <- []*chunkJob{pending}
+			}
+		}()
 		allocated := 0
 		var read uint64
 		for {
@@ -450,8 +451,16 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 			} else {
 				read += uint64(n)
 				j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
-				jobs <- j
 				p.order <- j
+				switch {
+				case !pairs:
+					jobs <- []*chunkJob{j}
+				case pending == nil:
+					pending = j
+				default:
+					jobs <- []*chunkJob{pending, j}
+					pending = nil
+				}
 			}
 			if err != nil {
 				return
