@@ -276,7 +276,10 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	}
 	var src leafSource
 	var stop func() error
-	if im.workers > 1 && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
+	// Even one worker gains from the pipeline when it can hash chunks in
+	// pairs; a file of one chunk never does.
+	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
+	if (im.workers > 1 || pairs) && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
 		ps := im.startPipeline(ctx, r, sh)
 		src, stop = ps, ps.stop
 	} else {
