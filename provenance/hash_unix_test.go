@@ -41,4 +41,3 @@ func TestErrorsNamePath(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 }
-
