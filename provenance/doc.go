@@ -63,4 +63,44 @@
 // only-hash root directory is created without them) although a real
 // `ipfs add` honours them; Hash follows the real add, whose CIDs are the ones
 // IPFS serves.
+//
+// # Manifests
+//
+// A Manifest records what an artifact is (its Subject: root CID, size and
+// every file with its CID, size and SHA-256), what it was made from
+// (Parents, linked by CID, each with a Relation and a royalty Share), who
+// made it (Contributors, whose shares sum to ShareWhole = 100%), its
+// license (an SPDX expression), royalty policy, creation time, builder and
+// namespaced Extensions. BuildManifest hashes a directory into a draft;
+// ParseModelCard and ModelCard.ApplyTo fill one from a Hugging Face model
+// card:
+//
+//	m, err := provenance.BuildManifest(ctx, "models/chat", &provenance.BuildOptions{Name: "acme/chat"})
+//	m.Parents = []provenance.Parent{{CID: base, Relation: provenance.RelationFinetune, Share: 10_000_000}} // 10%
+//	m.Contributors = …; m.License = "Apache-2.0"; m.Created = "2026-11-25T17:00:00Z"
+//	err = m.Validate()
+//	id, err := m.CID() // what `ipfs dag put` prints for m.MarshalJSON()
+//
+// A manifest has exactly one encoding and so exactly one CID: canonical
+// DAG-CBOR (MarshalCBOR, DecodeManifest), shown to people and JSON tools as
+// DAG-JSON (MarshalJSON, ParseManifestJSON). Reading is strict: bytes that
+// would not re-encode identically, duplicate or unknown fields, floats and
+// out-of-range integers are refused with a *FieldError naming the field
+// (e.g. parents[2].share) and, where known, the byte offset. DecodeManifest
+// checks form; Validate checks meaning (shares, duplicates, relations,
+// identities, digests, paths, license syntax, limits) and lists every
+// problem. Shares are integers in parts per hundred million; ParseShare and
+// FormatShare convert exact percentages such as "2.5%".
+//
+// CheckManifest re-hashes a directory and reports exactly which files
+// changed, are missing or are extra, refusing paths that leave the root; it
+// can check a subset of paths, and a CheckCache keyed by size, mtime and
+// inode speeds up re-checks (never use one to decide what to sign).
+//
+// # Lineage
+//
+// A Graph indexes manifests by CID: Ancestors, Descendants, TopoOrder, and
+// Check for cycles and missing parent manifests (naming the CIDs). AddDir
+// loads a directory of .json/.cbor manifest files; Load reads any
+// ManifestSource, such as a storage.Store. WriteDOT and WriteJSON render it.
 package provenance

@@ -123,6 +123,17 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		return false
 	}
 
+	// A subset path that names nothing in the manifest is a mistake, not
+	// a successful check of zero files.
+	for _, sp := range opts.Paths {
+		if !slices.ContainsFunc(m.Subject.Files, func(f File) bool {
+			t := strings.TrimSuffix(sp, "/")
+			return f.Path == t || strings.HasPrefix(f.Path, t+"/")
+		}) {
+			return nil, fmt.Errorf("check path %q: no such file or directory in the manifest", sp)
+		}
+	}
+
 	rootInfo, err := os.Stat(root)
 	if err != nil {
 		return nil, err

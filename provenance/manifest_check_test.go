@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,9 @@ func TestBuildAndCheck(t *testing.T) {
 	}
 	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"../x"}}); err == nil {
 		t.Error("subset path with .. accepted")
+	}
+	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"weight"}}); err == nil || !strings.Contains(err.Error(), "no such file or directory in the manifest") {
+		t.Errorf("subset path naming nothing: %v", err)
 	}
 }
 

@@ -59,8 +59,8 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	out := fs.String("o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
 	card := fs.String("from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
 	var parents, contributors listFlag
-	fs.Var(&parents, "parent", "`CID:relation[:share]` a parent (manifest or content CID); share is the royalty that flows to it, e.g. 10% (repeatable)")
-	fs.Var(&contributors, "contributor", "`ID:role:share` a contributor (0x address or ed25519:key), e.g. 0xabc…:weights:60% (repeatable)")
+	fs.Var(&parents, "parent", "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
+	fs.Var(&contributors, "contributor", "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
 	license := fs.String("license", "", "SPDX license `expression`")
 	name := fs.String("name", "", "subject `name` (default: DIR's base name)")
 	kind := fs.String("kind", "", "`kind`: model, dataset, code, config or other (default model)")
@@ -116,9 +116,13 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 
-	m, err := provenance.BuildManifest(ctx, pos[0], &provenance.BuildOptions{
-		Params: params, Name: *name, Kind: provenance.Kind(*kind),
-	})
+	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind)}
+	bar := newProgressBar(c, pos[0])
+	if bar != nil {
+		bopts.Progress = bar.update
+	}
+	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	bar.finish()
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,8 @@ type path []segment
 
 type segment struct {
 	key   string
-	index int // -1 for a key
+	keyb  []byte // the key when it is only borrowed from the input (CBORReader)
+	index int    // -1 for a key
 }
 
 func (p path) String() string {
@@ -96,7 +97,11 @@ func (p path) String() string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(PathKey(s.key))
+		if s.keyb != nil {
+			b.WriteString(PathKey(string(s.keyb)))
+		} else {
+			b.WriteString(PathKey(s.key))
+		}
 	}
 	return b.String()
 }
