@@ -196,52 +196,20 @@ func (s *Statement) check() error {
 // Lineage returns the statement's lineage predicate.
 func (s *Statement) Lineage() (*LineagePredicate, error) {
 	if s.PredicateType != PredicateTypeLineage {
-		return nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, s.PredicateType, PredicateTypeLineage)
+		return nil, errPredicateType(s.PredicateType)
 	}
 	var p LineagePredicate
 	if err := json.Unmarshal(s.Predicate, &p); err != nil {
 		return nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
 	}
-	if p.ManifestCID == "" || len(p.Manifest) == 0 {
-		return nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
+	if p.ManifestCID == "" || len(p.Manifest) == 0 || string(p.Manifest) == "null" {
+		return nil, errPredicateFields
 	}
 	return &p, nil
 }
 
-// parseLineageStatement is ParseStatement followed by Lineage in one JSON
-// pass, for verification's hot path. The returned statement's Predicate is
-// re-assembled from the parsed fields (same content; whitespace and key
-// order may differ from the payload's).
-func parseLineageStatement(payload []byte) (*Statement, *LineagePredicate, error) {
-	var raw struct {
-		Type          string             `json:"_type"`
-		Subject       []StatementSubject `json:"subject"`
-		PredicateType string             `json:"predicateType"`
-		Predicate     *LineagePredicate  `json:"predicate"`
-	}
-	if err := json.Unmarshal(payload, &raw); err != nil {
-		// The generic parser gives the clearer message (a predicate of
-		// another type is not a JSON error there).
-		if _, perr := ParseStatement(payload); perr != nil {
-			return nil, nil, perr
-		}
-		return nil, nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
-	}
-	st := &Statement{Type: raw.Type, Subject: raw.Subject, PredicateType: raw.PredicateType}
-	if err := st.check(); err != nil {
-		return nil, nil, err
-	}
-	if st.PredicateType != PredicateTypeLineage {
-		return nil, nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, st.PredicateType, PredicateTypeLineage)
-	}
-	p := raw.Predicate
-	if p == nil || p.ManifestCID == "" || len(p.Manifest) == 0 {
-		return nil, nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
-	}
-	pred, err := json.Marshal(p.ManifestCID)
-	if err != nil {
-		return nil, nil, err
-	}
-	st.Predicate = slices.Concat([]byte(`{"manifestCid":`), pred, []byte(`,"manifest":`), p.Manifest, []byte(`}`))
-	return st, p, nil
+func errPredicateType(t string) error {
+	return fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, t, PredicateTypeLineage)
 }
+
+var errPredicateFields = fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
