@@ -38,10 +38,15 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	}
 
 	var opts attest.VerifyOptions
-	for _, k := range keys {
+	for i, k := range keys {
 		pk, err := verifyLoadKey(c, k)
 		if err != nil {
-			return fmt.Errorf("--key %s: %w", k, err)
+			// A value that is no file is not echoed: it may be a private key
+			// pasted by mistake.
+			if _, serr := os.Stat(k); serr == nil {
+				return fmt.Errorf("--key %s: %w", k, err)
+			}
+			return fmt.Errorf("--key #%d: %w", i+1, err)
 		}
 		opts.Keys = append(opts.Keys, pk)
 	}
