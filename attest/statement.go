@@ -104,14 +104,21 @@ func StatementSubjects(m *provenance.Manifest) ([]StatementSubject, error) {
 
 // dirHash is Go's dirhash.Hash1 (hex) over the manifest's file list.
 func dirHash(files []provenance.File) string {
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) })
+	sorted := files
+	if !slices.IsSortedFunc(files, comparePath) {
+		sorted = slices.Clone(files)
+		slices.SortFunc(sorted, comparePath)
+	}
 	h := sha256.New()
+	var line []byte
 	for _, f := range sorted {
-		fmt.Fprintf(h, "%s  %s\n", f.SHA256, f.Path)
+		line = append(append(append(append(line[:0], f.SHA256...), "  "...), f.Path...), '\n')
+		h.Write(line)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+func comparePath(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) }
 
 func isSHA256Hex(s string) bool {
 	if len(s) != 64 {

@@ -164,13 +164,16 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 		if env.PayloadType != PayloadTypeInToto {
 			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
 		}
-		pae := PAE(env.PayloadType, env.Payload)
+		var pae []byte // built only when a signature still needs checking
 		for i, s := range env.Signatures {
 			var res SignatureResult
 			if i < len(pre) && pre[i] {
 				id := pol.keyIDOwner(s.KeyID)
 				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
 			} else {
+				if pae == nil {
+					pae = PAE(env.PayloadType, env.Payload)
+				}
 				res = pol.verifyDSSE(i, s, pae)
 			}
 			if res.Err == nil {
