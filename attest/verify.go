@@ -165,6 +165,7 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
 		}
 		var pae []byte // built only when a signature still needs checking
+		trials := maxKeyTrials
 		for i, s := range env.Signatures {
 			var res SignatureResult
 			if i < len(pre) && pre[i] {
@@ -174,7 +175,7 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 				if pae == nil {
 					pae = PAE(env.PayloadType, env.Payload)
 				}
-				res = pol.verifyDSSE(i, s, pae)
+				res = pol.verifyDSSE(i, s, pae, &trials)
 			}
 			if res.Err == nil {
 				verified = append(verified, res.Signer)
@@ -241,8 +242,14 @@ func displayKeyID(k string) string {
 	return "keyid " + k
 }
 
-// verifyDSSE finds the trusted key that made signature i over pae.
-func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureResult {
+// maxKeyTrials bounds, per envelope, how many trusted keys are tried on
+// signatures whose key ID names none (cosign writes empty key IDs): without
+// it, many junk signatures against a large policy would cost hours.
+const maxKeyTrials = 1024
+
+// verifyDSSE finds the trusted key that made signature i over pae. trials
+// is the envelope's remaining budget of keys tried without a key ID match.
+func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int) SignatureResult {
 	res := SignatureResult{Index: i, KeyID: s.KeyID}
 	// The key ID is a hint: it picks which key to try first, and a trusted
 	// key it names must verify the signature.
@@ -270,6 +277,11 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureRes
 			t.key.alg == Ed25519 && len(s.Sig) != ed25519.SignatureSize) {
 			continue
 		}
+		if *trials <= 0 {
+			res.Err = fmt.Errorf("%w (%s; stopped after trying %d keys on signatures without a matching key ID)", ErrUntrustedSigner, displayKeyID(s.KeyID), maxKeyTrials)
+			return res
+		}
+		*trials--
 		if t.v.Verify(pae, s.Sig) == nil {
 			res.Signer, res.Name = t.v.ID(), t.name
 			if t.key != nil {

@@ -80,6 +80,16 @@ func TestVerifyEndToEnd(t *testing.T) {
 	if len(r.Files) != len(testFiles) {
 		t.Errorf("checked %d files, want %d", len(r.Files), len(testFiles))
 	}
+	// Without key IDs (cosign writes none) each trusted key is tried.
+	anon := *env
+	anon.Signatures = nil
+	for _, s := range env.Signatures {
+		anon.Signatures = append(anon.Signatures, Signature{Sig: s.Sig})
+	}
+	if r, err := VerifyEnvelope(ctx, &anon, trust(k.eth, k.ed, k.p256)); err != nil || r.Signatures[1].Signer != k.p256.ID() {
+		t.Fatalf("no key IDs: %v", err)
+	}
+
 	got, err := ManifestOf(env)
 	if err != nil {
 		t.Fatal(err)
