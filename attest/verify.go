@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -232,6 +233,8 @@ func (c *compiledPolicy) keyIDOwner(keyID string) string {
 	return id
 }
 
+// displayKeyID shows an untrusted key ID safely: shortened, and quoted so
+// that control characters cannot reach a terminal.
 func displayKeyID(k string) string {
 	if k == "" {
 		return "no keyid"
@@ -239,7 +242,7 @@ func displayKeyID(k string) string {
 	if len(k) > 80 {
 		k = k[:80] + "…"
 	}
-	return "keyid " + k
+	return "keyid " + strconv.QuoteToGraphic(k)
 }
 
 // maxKeyTrials bounds, per envelope, how many trusted keys are tried on

@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
@@ -118,7 +121,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	if verr != nil {
 		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
 		for _, p := range report.Problems {
-			fmt.Fprintf(c.stderr, "  %v\n", p)
+			fmt.Fprintf(c.stderr, "  %s\n", verifyPrintable(p.Error()))
 		}
 		return errSilentFailure
 	}
@@ -145,22 +148,22 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 	if r.ManifestCID.Defined() {
 		name := ""
 		if r.Manifest != nil && r.Manifest.Subject.Name != "" {
-			name = " (" + r.Manifest.Subject.Name + ")"
+			name = " (" + verifyPrintable(r.Manifest.Subject.Name) + ")"
 		}
 		fmt.Fprintf(w, "manifest %s%s\n", r.ManifestCID, name)
 	}
 	for _, s := range r.Signatures {
 		who := s.Signer
 		if who == "" {
-			who = s.KeyID
+			who = verifyPrintable(s.KeyID)
 		}
 		if s.Name != "" {
-			who += " (" + s.Name + ")"
+			who += " (" + verifyPrintable(s.Name) + ")"
 		}
 		if s.Err == nil {
 			fmt.Fprintf(w, "signature %d %s: verified\n", s.Index, who)
 		} else {
-			fmt.Fprintf(w, "signature %d %s: NOT verified: %v\n", s.Index, who, s.Err)
+			fmt.Fprintf(w, "signature %d %s: NOT verified: %s\n", s.Index, who, verifyPrintable(s.Err.Error()))
 		}
 	}
 	for _, rr := range r.Rules {
@@ -172,9 +175,22 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 	}
 	for _, f := range r.Files {
 		if f.Err == nil {
-			fmt.Fprintf(w, "file %s: ok\n", f.Path)
+			fmt.Fprintf(w, "file %s: ok\n", verifyPrintable(f.Path))
 		} else {
-			fmt.Fprintf(w, "file %s: %v\n", f.Path, f.Err)
+			fmt.Fprintf(w, "file %s: %s\n", verifyPrintable(f.Path), verifyPrintable(f.Err.Error()))
 		}
 	}
+}
+
+// verifyPrintable escapes what a terminal would interpret (control
+// characters, invalid UTF-8): key IDs, names and paths come from untrusted
+// envelopes and manifests.
+func verifyPrintable(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) {
+			q := strconv.QuoteToGraphic(s)
+			return q[1 : len(q)-1]
+		}
+	}
+	return s
 }
