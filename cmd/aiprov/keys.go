@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -163,7 +164,7 @@ func runKeysShow(ctx context.Context, c *cli, args []string) error {
 // keysLoadPublic reads a public key file, or the public half of a private
 // key file.
 func keysLoadPublic(c *cli, name, passwordFile string) (*attest.PublicKey, error) {
-	data, err := os.ReadFile(name)
+	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +192,7 @@ func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, erro
 		}
 		return k, nil
 	}
-	data, err := os.ReadFile(name)
+	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +207,7 @@ func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, erro
 // environment, or nil when neither is set.
 func keysPassword(c *cli, passwordFile string) ([]byte, error) {
 	if passwordFile != "" {
-		data, err := os.ReadFile(passwordFile)
+		data, err := keysReadFile(passwordFile, 1<<20)
 		if err != nil {
 			return nil, fmt.Errorf("password file: %w", err)
 		}
@@ -230,4 +231,23 @@ func keysPasswordFunc(c *cli, passwordFile string) func() ([]byte, error) {
 		}
 		return pw, err
 	}
+}
+
+// keysReadFile reads a file the user named, refusing one larger than limit
+// bytes before reading it: signatures, keys and policies are small, and an
+// oversized one is a mistake or an attack.
+func keysReadFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", name, limit)
+	}
+	return data, nil
 }

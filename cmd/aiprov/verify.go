@@ -54,7 +54,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		opts.Keys = append(opts.Keys, pk)
 	}
 	if *policyFile != "" {
-		data, err := os.ReadFile(*policyFile)
+		data, err := keysReadFile(*policyFile, 4<<20)
 		if err != nil {
 			return err
 		}
@@ -80,7 +80,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 
 	var b attest.Bundle
 	for _, name := range rest {
-		data, err := os.ReadFile(name)
+		data, err := keysReadFile(name, attest.MaxEnvelopeSize)
 		if err != nil {
 			return err
 		}
@@ -107,7 +107,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		b.EthSignatures = append(b.EthSignatures, s)
 	}
 	if *manifestFile != "" {
-		data, err := os.ReadFile(*manifestFile)
+		data, err := keysReadFile(*manifestFile, 2*provenance.MaxManifestSize)
 		if err != nil {
 			return err
 		}
