@@ -299,6 +299,14 @@ func TestVerifyEthSignatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A wallet that signs typed data whole makes the same signature.
+	viaWallet, err := SignEIP712Wallet(ctx, m, k.eth, registry)
+	if err != nil || viaWallet.Signature != s712.Signature {
+		t.Fatalf("wallet path: %v, %s vs %s", err, viaWallet.Signature, s712.Signature)
+	}
+	if _, err := SignEIP712Wallet(ctx, m, lyingWallet{k.eth}, registry); err == nil || !strings.Contains(err.Error(), "not its address") {
+		t.Fatalf("a wallet signing with another key: %v", err)
+	}
 	s191, err := SignEIP191(ctx, m, k.eth)
 	if err != nil {
 		t.Fatal(err)
@@ -394,4 +402,11 @@ func lineage(t testing.TB, n int, signers ...Signer) ([]Bundle, *provenance.Mani
 		prev = &m
 	}
 	return bundles, prev
+}
+
+// lyingWallet claims one address and signs with another key.
+type lyingWallet struct{ *PrivateKey }
+
+func (lyingWallet) Address() common.Address {
+	return common.HexToAddress("0x1111111111111111111111111111111111111111")
 }

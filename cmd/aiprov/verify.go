@@ -29,7 +29,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	policyFile := fs.String("policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
 	manifestFile := fs.String("manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
 	dir := fs.String("dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
-	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId")
+	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
 	contract := fs.String("contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	quiet := fs.Bool("q", false, "print only failures")
 	rest, err := parseFlags(fs, args)
