@@ -42,6 +42,7 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 	out := fs.String("out", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
 	format := fs.String("format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
 	passwordFile := fs.String("password-file", "", "read the password that encrypts the key from `FILE` (or set "+keyPasswordEnv+")")
+	lightKDF := fs.Bool("lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -88,7 +89,11 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 		if password == nil {
 			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
 		}
-		priv, err = k.MarshalKeystore(password, attest.KeystoreParams{})
+		var params attest.KeystoreParams
+		if *lightKDF {
+			params = attest.KeystoreParams{N: 1 << 12, P: 6} // geth's LightScryptN/P
+		}
+		priv, err = k.MarshalKeystore(password, params)
 	default:
 		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
 	}
