@@ -395,7 +395,8 @@ func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []
 // path is a directory (every listed file must be there with its sha256,
 // and no unlisted non-hidden file may be) or a single file (its sha256
 // must be one of the listed files'). Files are read through an os.Root, so
-// symbolic links cannot lead outside the directory.
+// symbolic links cannot lead outside the directory; unlisted symbolic links
+// and special files are ignored.
 func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []FileResult {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -454,7 +455,9 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 			}
 			return nil
 		}
-		if !d.IsDir() && !listed[p] {
+		// Symbolic links are not files of the manifest (IPFS stores them as
+		// links); only regular files must all be listed.
+		if d.Type().IsRegular() && !listed[p] {
 			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %s is not covered by the manifest", ErrSubjectMismatch, p)})
 		}
 		return ctx.Err()

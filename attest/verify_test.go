@@ -410,3 +410,28 @@ type lyingWallet struct{ *PrivateKey }
 func (lyingWallet) Address() common.Address {
 	return common.HexToAddress("0x1111111111111111111111111111111111111111")
 }
+
+// TestCheckFilesSymlinks: a listed file reached through a symbolic link
+// that leaves the directory is refused; unlisted links are ignored.
+func TestCheckFilesSymlinks(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(outside, []byte("weights\x00\x01"), 0o644)
+	dir, m := artifact(t, testFiles)
+	os.Remove(filepath.Join(dir, "model.safetensors"))
+	if err := os.Symlink(outside, filepath.Join(dir, "model.safetensors")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	os.Symlink("config.json", filepath.Join(dir, "alias.json"))
+	var bad []string
+	for _, f := range CheckFiles(context.Background(), dir, m) {
+		if f.Err != nil {
+			bad = append(bad, f.Path)
+			if !errors.Is(f.Err, ErrSubjectMismatch) {
+				t.Errorf("%s: %v", f.Path, f.Err)
+			}
+		}
+	}
+	if len(bad) != 1 || bad[0] != "model.safetensors" {
+		t.Fatalf("failed files %v, want only model.safetensors (a link out of the directory)", bad)
+	}
+}
