@@ -57,10 +57,14 @@ type Split struct {
 	dustTo int32              // recipient index of the dust recipient, or -1
 	extra  []string           // a dust recipient not otherwise in the graph
 
-	childOnce sync.Once
+	// Built once, for Explain and Flow.
+	indexOnce sync.Once
 	childIdx  []int32 // reached children of each node, compressed rows
 	childAt   []int32
 	childSh   []uint32
+	creditAt  []int32 // contributions (index into contrib*) of each recipient at reached nodes, compressed rows
+	creditIdx []int32
+	creditOf  []int32 // the node of each entry of creditIdx
 }
 
 // pathsSaturated marks a path count too large to matter: under the absolute
@@ -311,16 +315,13 @@ func (s *Split) rollDust(opts SplitOptions) error {
 	if opts.DustRecipient == "" {
 		return fmt.Errorf("%w: a minimum payout needs a dust recipient", ErrInvalid)
 	}
-	id, _, err := canonicalRecipient(opts.DustRecipient)
+	id, key, err := canonicalRecipient(opts.DustRecipient)
 	if err != nil {
 		return fmt.Errorf("dust recipient: %w", err)
 	}
 	s.dustTo = -1
-	for i, r := range g.recipients {
-		if r == id {
-			s.dustTo = int32(i)
-			break
-		}
+	if r, ok := g.recipByKey[key]; ok {
+		s.dustTo = r
 	}
 	if s.dustTo < 0 {
 		s.dustTo = int32(len(s.amount))
