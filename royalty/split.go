@@ -27,7 +27,7 @@ type Payout struct {
 	Amount    *big.Int // in the payment's smallest unit (wei, …)
 }
 
-// MaxAmount is the largest amount Split accepts: 2^256 − 1, the largest
+// maxAmount is the largest amount Split accepts: 2^256 − 1, the largest
 // uint256, so that every payout fits in a Merkle leaf or a token transfer.
 var maxAmount = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 
@@ -39,6 +39,7 @@ type Split struct {
 	Amount   *big.Int // the amount paid
 	// Payouts are the non-zero payouts, ordered by recipient (addresses by
 	// numeric value, then other IDs bytewise). They sum exactly to Amount.
+	// Their amounts belong to the Split: copy before modifying.
 	Payouts []Payout
 	// Dust is the total of small payouts rolled into the dust recipient.
 	Dust *big.Int
