@@ -89,8 +89,11 @@ const pathsSaturated = 1 << 62
 //     keeps 100% minus the sum over all its ancestors, which must not
 //     exceed 100% (ErrStackOverflow).
 //
-// Both walk each edge once, in topological order: the time is linear in
-// the edges reached, however many paths there are.
+// One policy applies to the whole graph — SplitOptions.Policy, or else the
+// paid node's — as in Story Protocol, where a payment follows the terms of
+// the license it was made under; ancestors' own recorded policies are not
+// consulted. Both walk each edge once, in topological order: the time is
+// linear in the edges reached, however many paths there are.
 //
 // Fractions under the absolute policy are exact integers in ShareWhole
 // units. Under the relative policy they are 128-bit fixed point (see

@@ -180,6 +180,9 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 	if err != nil {
 		return err
 	}
+	if f.manifests != "" && !g.Has(f.artifact) {
+		return fmt.Errorf("--artifact %s: no manifest with that CID in %s (give the manifest's CID, not the artifact's content CID)", f.artifact, f.manifests)
+	}
 	s, err := g.Split(f.artifact, amount, opts)
 	if err != nil {
 		return err
