@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"math/big"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -65,7 +66,7 @@ func NewMerkleTree(payouts []Payout) (*MerkleTree, error) {
 		h := sha3.NewLegacyKeccak256()
 		for i := lo; i < hi; i++ {
 			p := payouts[i]
-			a, err := ParseAddress(p.Recipient)
+			a, err := parseAddress(p.Recipient, h)
 			if err != nil {
 				errs[i] = fmt.Errorf("payout %d: %w", i, err)
 				continue
@@ -106,9 +107,20 @@ func NewMerkleTree(payouts []Payout) (*MerkleTree, error) {
 		t.tree[2*n-2-k] = l.hash
 		t.treeIndex[l.idx] = 2*n - 2 - k
 	}
-	h := sha3.NewLegacyKeccak256()
-	for i := n - 2; i >= 0; i-- {
-		t.tree[i] = nodeHash(h, t.tree[2*i+1], t.tree[2*i+2])
+	// Inner node i has children 2i+1 and 2i+2, so the nodes of one level of
+	// the heap layout, [2^k−1, 2^(k+1)−1), depend only on deeper levels:
+	// hash each level in parallel, deepest first.
+	for k := bits.Len(uint(n-1)) - 1; k >= 0; k-- {
+		lo, hi := 1<<k-1, min(1<<(k+1)-1, n-1)
+		if lo >= hi {
+			continue
+		}
+		parallel(hi-lo, func(a, b int) {
+			h := sha3.NewLegacyKeccak256()
+			for i := lo + a; i < lo+b; i++ {
+				t.tree[i] = nodeHash(h, t.tree[2*i+1], t.tree[2*i+2])
+			}
+		})
 	}
 	return t, nil
 }
