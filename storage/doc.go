@@ -1,2 +1,50 @@
-// Package storage is documented in doc.go once implemented.
+// Package storage keeps artifacts, manifests and envelopes by CID and
+// gives them back exactly: every block is checked against its CID when it
+// is written and again when it is read, so a store never hands on bytes
+// that do not hash to the CID asked for.
+//
+// # Stores
+//
+// A Store holds blocks. Four backends implement or fill it:
+//
+//   - Dir, a local directory: the embedded default (see DefaultDir for
+//     where it lives). Atomic, crash-safe writes; Check finds corrupt
+//     objects and moves them to quarantine.
+//   - Memory, for tests and small tools.
+//   - Kubo, a Kubo (go-ipfs) node over its RPC API, with timeouts,
+//     bounded retries and errors that name the URL; it also offers Kubo's
+//     own importer (Add), Cat, DagPut/DagGet and pinning.
+//   - CAR bundles: WriteCAR exports roots and what they link to as a
+//     CARv1 file, ImportCAR verifies and stores one.
+//
+// # Files and directories
+//
+// Put and PutPath import a stream or a file tree as a UnixFS DAG with
+// package provenance's importer, so an artifact stored here has the CID
+// that `ipfs add` gives with the same parameters, and can be fetched from
+// IPFS by it. What Put means for a DAG: blocks are stored children first
+// and the root last, after every other block is durable, so a put that
+// fails or is killed never leaves a root whose DAG is incomplete; it only
+// leaves unreferenced blocks, which the next put of the same content
+// reuses. Get streams a file back, verifying every block before any of its
+// bytes are returned; GetPath writes a file or directory (plain or
+// HAMT-sharded) to disk under a temporary name and renames it when
+// complete; ReadDir lists a directory.
+//
+// # Manifests and envelopes
+//
+// PutManifest stores a manifest's canonical DAG-CBOR block (its CID is the
+// one `ipfs dag put` gives); PutEnvelope stores a signed envelope as a raw
+// block (codec 0x55), because its exact bytes are what was signed.
+// WriteCAR follows manifests' links to their parents, and with
+// ExportOptions.Artifacts into the artifacts themselves, so a lineage
+// travels as one file that `ipfs dag import` accepts.
+//
+// # Errors
+//
+// A missing block is a *NotFoundError (errors.Is ErrNotFound); bytes that
+// do not match their CID a *CorruptError (ErrCorrupt) naming the CID and
+// where the bytes came from; a malformed CAR a *CARError (ErrMalformedCAR)
+// naming the byte offset; a malformed DAG a *DAGError naming the block; an
+// unreachable Kubo node a *KuboError matching ErrUnavailable.
 package storage

@@ -468,7 +468,7 @@ func runRoyaltyMerkle(ctx context.Context, c *cli, args []string) error {
 		return fmt.Errorf("%s: %w", *payouts, err)
 	}
 	if *dump != "" {
-		if err := writeFileAtomic(*dump, tree.WriteDump); err != nil {
+		if err := writeFileAtomic(*dump, 0o644, tree.WriteDump); err != nil {
 			return err
 		}
 	}
@@ -496,26 +496,4 @@ func runRoyaltyMerkle(ctx context.Context, c *cli, args []string) error {
 	enc := json.NewEncoder(c.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// writeFileAtomic writes a file whole or not at all: into a temporary file
-// beside it, renamed over it once complete.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir, base := ".", path
-	if i := strings.LastIndexByte(path, os.PathSeparator); i >= 0 {
-		dir, base = path[:i+1], path[i+1:]
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -3,9 +3,479 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/storage"
+	"github.com/ipfs/go-cid"
 )
 
-// runStore is implemented by its issue's work; until then it says so.
+const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
+
+subcommands:
+  put PATH...               store files or directories (or - for stdin); print each CID
+  get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
+  has CID...                print the CIDs present; exit 1 if any is missing
+  ls [-l]                   list the blocks in the store (-l: with sizes)
+  rm CID...                 delete blocks (only those named, not what they link to)
+  check [--dry-run]         verify every block of a directory store, quarantine corrupt ones
+  export-car ROOT... -o FILE.car [--artifacts]
+                            bundle roots and what they link to as a CARv1 file
+  import-car FILE.car       store every block of a CARv1 file, verified; print its roots
+
+Every subcommand takes --store DIR (default $AIPROV_STORE, else the per-user
+data directory) or --ipfs URL (a Kubo node's RPC API, e.g.
+http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every block read is
+verified against its CID.
+`
+
 func runStore(ctx context.Context, c *cli, args []string) error {
-	return errors.New("not implemented yet")
+	if len(args) == 0 {
+		fmt.Fprint(c.stderr, storeUsage)
+		return usagef("missing subcommand")
+	}
+	sub, rest := args[0], args[1:]
+	switch sub {
+	case "put":
+		return storePut(ctx, c, rest)
+	case "get":
+		return storeGet(ctx, c, rest)
+	case "has":
+		return storeHas(ctx, c, rest)
+	case "ls":
+		return storeLs(ctx, c, rest)
+	case "rm":
+		return storeRm(ctx, c, rest)
+	case "check":
+		return storeCheck(ctx, c, rest)
+	case "export-car":
+		return storeExportCAR(ctx, c, rest)
+	case "import-car":
+		return storeImportCAR(ctx, c, rest)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(c.stdout, storeUsage)
+		return nil
+	}
+	fmt.Fprint(c.stderr, storeUsage)
+	return usagef("unknown subcommand %q", sub)
+}
+
+// storeFlags are the flags that choose a store.
+type storeFlags struct {
+	dir  string
+	ipfs string
+}
+
+func (sf *storeFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&sf.dir, "store", "", "store directory (default $AIPROV_STORE or the per-user data directory)")
+	fs.StringVar(&sf.ipfs, "ipfs", "", "use the Kubo node whose RPC API is at `URL` instead of a directory")
+}
+
+// open returns the chosen store; kubo is set when it is a Kubo node.
+func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *storage.Kubo, err error) {
+	if sf.dir != "" && sf.ipfs != "" {
+		return nil, nil, nil, usagef("--store and --ipfs are mutually exclusive")
+	}
+	if sf.ipfs != "" {
+		k, err := storage.NewKubo(sf.ipfs, nil)
+		if err != nil {
+			return nil, nil, nil, usagef("%v", err)
+		}
+		return k, nil, k, nil
+	}
+	path := sf.dir
+	if path == "" {
+		if path, err = storage.DefaultDir(c.getenv); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	d, err := storage.OpenDir(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return d, d, nil, nil
+}
+
+func parseCIDs(args []string) ([]cid.Cid, error) {
+	out := make([]cid.Cid, 0, len(args))
+	for _, a := range args {
+		c, err := cid.Decode(a)
+		if err != nil {
+			return nil, usagef("%q is not a CID: %v", a, err)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// importFlags are the flags that determine a CID, named as Kubo's.
+type importFlags struct {
+	profile      string
+	cidVersion   int
+	rawLeaves    bool
+	chunker      string
+	maxFileLinks int
+	hidden       bool
+}
+
+func (f *importFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
+	fs.IntVar(&f.cidVersion, "cid-version", 1, "CID version (overrides the profile)")
+	fs.BoolVar(&f.rawLeaves, "raw-leaves", true, "raw leaf blocks (overrides the profile)")
+	fs.StringVar(&f.chunker, "chunker", "", "chunker `size-N` (overrides the profile)")
+	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "links per file node (overrides the profile)")
+	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with a dot")
+}
+
+// params applies the flags that were set on top of the profile.
+func (f *importFlags) params(fs *flag.FlagSet) (provenance.Params, error) {
+	p, err := provenance.ProfileParams(f.profile)
+	if err != nil {
+		return p, usagef("--profile: %v", err)
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	if set["cid-version"] {
+		p.CIDVersion = f.cidVersion
+		// As Kubo does without a profile: CIDv1 turns raw leaves on.
+		if f.profile == provenance.ProfileKuboDefault && f.cidVersion == 1 && !set["raw-leaves"] {
+			p.RawLeaves = true
+		}
+	}
+	if set["raw-leaves"] {
+		p.RawLeaves = f.rawLeaves
+	}
+	if set["chunker"] {
+		n, ok := strings.CutPrefix(f.chunker, "size-")
+		size, err := strconv.Atoi(n)
+		if !ok || err != nil || size <= 0 {
+			return p, usagef("--chunker %q: want size-N", f.chunker)
+		}
+		p.ChunkSize = size
+	}
+	if set["max-file-links"] {
+		p.MaxLinks = f.maxFileLinks
+	}
+	p.Hidden = f.hidden
+	if err := p.Validate(); err != nil {
+		return p, usagef("%v", err)
+	}
+	return p, nil
+}
+
+func storePut(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store put", "PATH...")
+	var sf storeFlags
+	var imp importFlags
+	sf.register(fs)
+	imp.register(fs)
+	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		return usagef("store put needs at least one PATH (- for standard input)")
+	}
+	p, err := imp.params(fs)
+	if err != nil {
+		return err
+	}
+	s, _, kubo, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	opts := &storage.PutOptions{Params: p}
+	for _, path := range paths {
+		var root cid.Cid
+		if path == "-" {
+			res, err := storage.Put(ctx, s, c.stdin, opts)
+			if err != nil {
+				return fmt.Errorf("standard input: %w", err)
+			}
+			root = res.CID
+		} else {
+			res, err := storage.PutPath(ctx, s, path, opts)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			root = res.CID
+		}
+		if kubo != nil && !*noPin {
+			if err := kubo.Pin(ctx, root); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintln(c.stdout, root)
+	}
+	return nil
+}
+
+func storeGet(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store get", "CID [-o PATH]")
+	var sf storeFlags
+	sf.register(fs)
+	out := fs.String("o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("store get takes one CID")
+	}
+	cids, err := parseCIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		return storage.GetPath(ctx, s, cids[0], *out)
+	}
+	r, err := storage.Get(ctx, s, cids[0])
+	if errors.Is(err, storage.ErrNotFile) {
+		return fmt.Errorf("%w (use -o PATH to write a directory)", err)
+	}
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	_, err = io.Copy(c.stdout, r)
+	return err
+}
+
+func storeHas(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store has", "CID...")
+	var sf storeFlags
+	sf.register(fs)
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("store has needs at least one CID")
+	}
+	cids, err := parseCIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	missing := false
+	for _, id := range cids {
+		ok, err := s.Has(ctx, id)
+		if err != nil {
+			return err
+		}
+		if ok {
+			fmt.Fprintln(c.stdout, id)
+		} else {
+			fmt.Fprintf(c.stderr, "aiprov store has: %s is not in the store\n", id)
+			missing = true
+		}
+	}
+	if missing {
+		return errSilentFailure
+	}
+	return nil
+}
+
+func storeLs(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store ls", "")
+	var sf storeFlags
+	sf.register(fs)
+	long := fs.Bool("l", false, "print each block's size after its CID")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return usagef("store ls takes no arguments")
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	failed := false
+	for id, err := range s.List(ctx) {
+		if err != nil {
+			fmt.Fprintf(c.stderr, "aiprov store ls: %v\n", err)
+			failed = true
+			continue
+		}
+		if !*long {
+			fmt.Fprintln(c.stdout, id)
+			continue
+		}
+		st, err := s.Stat(ctx, id)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "%s\t%d\n", id, st.Size)
+	}
+	if failed {
+		return errSilentFailure
+	}
+	return nil
+}
+
+func storeRm(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store rm", "CID...")
+	var sf storeFlags
+	sf.register(fs)
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("store rm needs at least one CID")
+	}
+	cids, err := parseCIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	for _, id := range cids {
+		if err := s.Delete(ctx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func storeCheck(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store check", "")
+	var sf storeFlags
+	sf.register(fs)
+	dry := fs.Bool("dry-run", false, "report problems without moving anything")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return usagef("store check takes no arguments")
+	}
+	_, dir, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	if dir == nil {
+		return usagef("store check works on a directory store (Kubo has `ipfs repo verify`)")
+	}
+	rep, err := dir.Check(ctx, &storage.CheckOptions{DryRun: *dry})
+	if err != nil {
+		return err
+	}
+	for i, bad := range rep.Corrupt {
+		if i < len(rep.Quarantined) {
+			fmt.Fprintf(c.stdout, "corrupt: %s (moved to %s)\n", bad, rep.Quarantined[i])
+		} else {
+			fmt.Fprintf(c.stdout, "corrupt: %s\n", bad)
+		}
+	}
+	fmt.Fprintf(c.stdout, "%d blocks checked, %d corrupt, %d stale temporary files removed\n", rep.Checked, len(rep.Corrupt), rep.TempRemoved)
+	if len(rep.Corrupt) > 0 {
+		return errSilentFailure
+	}
+	return nil
+}
+
+func storeExportCAR(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store export-car", "ROOT... -o FILE.car")
+	var sf storeFlags
+	sf.register(fs)
+	out := fs.String("o", "", "write the CAR to `FILE` (- for standard output)")
+	artifacts := fs.Bool("artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
+	skipMissing := fs.Bool("skip-missing", false, "leave out linked blocks the store does not have instead of failing")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("store export-car needs at least one ROOT CID")
+	}
+	if *out == "" {
+		return usagef("store export-car needs -o FILE.car")
+	}
+	roots, err := parseCIDs(rest)
+	if err != nil {
+		return err
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	opts := &storage.ExportOptions{Artifacts: *artifacts, SkipMissing: *skipMissing}
+	if *out == "-" {
+		return storage.WriteCAR(ctx, c.stdout, s, roots, opts)
+	}
+	// Written beside the target and renamed, so a failed export leaves
+	// no partial CAR under the requested name.
+	f, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := storage.WriteCAR(ctx, f, s, roots, opts); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), *out)
+}
+
+func storeImportCAR(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "store import-car", "FILE.car")
+	var sf storeFlags
+	sf.register(fs)
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("store import-car takes one FILE.car (- for standard input)")
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return err
+	}
+	var r io.Reader = c.stdin
+	if rest[0] != "-" {
+		f, err := os.Open(rest[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	res, err := storage.ImportCAR(ctx, r, s)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rest[0], err)
+	}
+	for _, root := range res.Roots {
+		fmt.Fprintln(c.stdout, root)
+	}
+	for _, m := range res.MissingRoots {
+		fmt.Fprintf(c.stderr, "aiprov store import-car: note: root %s is not in the CAR\n", m)
+	}
+	return nil
 }

@@ -1,0 +1,653 @@
+package storage
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
+)
+
+// ErrUnavailable is matched by errors.Is when the Kubo node cannot be
+// reached (not running, wrong address, connection dropped).
+var ErrUnavailable = errors.New("IPFS node unavailable")
+
+// KuboError is an error reply from the Kubo RPC API, or a failure to reach
+// it; it names the URL called.
+type KuboError struct {
+	URL     string // the RPC endpoint, without query
+	Status  int    // HTTP status; 0 if no reply came
+	Message string // Kubo's message, or the transport error
+	err     error
+}
+
+func (e *KuboError) Error() string {
+	if e.Status == 0 {
+		return fmt.Sprintf("IPFS RPC %s: %s (is the Kubo daemon running at this address?)", e.URL, e.Message)
+	}
+	return fmt.Sprintf("IPFS RPC %s: HTTP %d: %s", e.URL, e.Status, e.Message)
+}
+
+// Unwrap returns ErrUnavailable for transport failures.
+func (e *KuboError) Unwrap() error { return e.err }
+
+// KuboOptions configures a Kubo client; the zero value is the default.
+type KuboOptions struct {
+	// HTTPClient is used for every call (default: a client with a 10 s dial
+	// timeout).
+	HTTPClient *http.Client
+	// Timeout bounds each call that is not a stream (block and dag calls,
+	// pins): default 60 s. Add and Cat are bounded by their context only.
+	Timeout time.Duration
+	// Retries is how many times an idempotent call is retried after a
+	// transport failure (default 3; negative for none). Error replies from
+	// the node are not retried.
+	Retries int
+	// Online lets reads fetch blocks from the IPFS network. By default
+	// every read is local to the node (offline=true), like any other
+	// Store: a missing block is ErrNotFound, not a network search.
+	Online bool
+}
+
+// Kubo is a Store backed by a Kubo (go-ipfs) node through its RPC API
+// (HTTP POST /api/v0/...). Blocks are verified on the way in and out as
+// with every Store. It also offers Kubo's own importer (Add), Cat, DAG
+// put/get and pinning.
+//
+// Blocks stored with PutBlock are not pinned; Kubo's garbage collector may
+// remove them unless they are reachable from a pin. Pin the root of what you
+// put (Put and PutPath callers: Pin(ctx, root)).
+type Kubo struct {
+	base    string // e.g. http://127.0.0.1:5001/api/v0/
+	client  *http.Client
+	timeout time.Duration
+	retries int
+	online  bool
+}
+
+// maxRPCReply bounds an RPC reply that is not block or file content.
+const maxRPCReply = 32 << 20
+
+// NewKubo returns a client for the Kubo RPC API at addr: an HTTP URL
+// ("http://127.0.0.1:5001") or a multiaddr ("/ip4/127.0.0.1/tcp/5001"), as
+// found in the repository's api file. It does not contact the node.
+func NewKubo(addr string, opts *KuboOptions) (*Kubo, error) {
+	var o KuboOptions
+	if opts != nil {
+		o = *opts
+	}
+	base, err := kuboBaseURL(addr)
+	if err != nil {
+		return nil, err
+	}
+	k := &Kubo{base: base, client: o.HTTPClient, timeout: o.Timeout, retries: o.Retries, online: o.Online}
+	if k.client == nil {
+		k.client = &http.Client{Transport: &http.Transport{
+			Proxy:               nil, // a local node is never reached through a proxy
+			DialContext:         (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
+			MaxIdleConnsPerHost: 16,
+			IdleConnTimeout:     90 * time.Second,
+		}}
+	}
+	if k.timeout == 0 {
+		k.timeout = 60 * time.Second
+	}
+	if k.retries == 0 {
+		k.retries = 3
+	} else if k.retries < 0 {
+		k.retries = 0
+	}
+	return k, nil
+}
+
+func kuboBaseURL(addr string) (string, error) {
+	addr = strings.TrimSpace(addr)
+	if strings.HasPrefix(addr, "/") {
+		parts := strings.Split(strings.Trim(addr, "/"), "/")
+		if len(parts) < 4 || parts[2] != "tcp" {
+			return "", fmt.Errorf("IPFS API address %q: want /ip4/HOST/tcp/PORT or an http:// URL", addr)
+		}
+		host := parts[1]
+		switch parts[0] {
+		case "ip4", "dns", "dns4", "dns6":
+		case "ip6":
+			host = "[" + host + "]"
+		default:
+			return "", fmt.Errorf("IPFS API address %q: unsupported protocol %q", addr, parts[0])
+		}
+		if _, err := strconv.ParseUint(parts[3], 10, 16); err != nil {
+			return "", fmt.Errorf("IPFS API address %q: bad port", addr)
+		}
+		scheme := "http"
+		if len(parts) > 4 && parts[4] == "https" {
+			scheme = "https"
+		}
+		return scheme + "://" + host + ":" + parts[3] + "/api/v0/", nil
+	}
+	u, err := url.Parse(addr)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", fmt.Errorf("IPFS API address %q: want an http:// URL or a multiaddr", addr)
+	}
+	return strings.TrimSuffix(u.Scheme+"://"+u.Host+u.Path, "/") + "/api/v0/", nil
+}
+
+// URL returns the RPC base URL.
+func (k *Kubo) URL() string { return k.base }
+
+// call is one RPC. body, if set, returns a fresh request body for each
+// attempt.
+type call struct {
+	cmd        string
+	args       url.Values
+	body       func() (io.Reader, string, error)
+	idempotent bool
+	stream     bool // no per-call timeout: the caller's context bounds it
+}
+
+// do performs an RPC and returns the response for a 200 reply; the caller
+// closes its body. Transport failures of idempotent calls are retried with
+// backoff.
+func (k *Kubo) do(ctx context.Context, c call) (*http.Response, context.CancelFunc, error) {
+	endpoint := k.base + c.cmd
+	q := c.args
+	if q == nil {
+		q = url.Values{}
+	}
+	full := endpoint + "?" + q.Encode()
+	attempts := 1
+	if c.idempotent {
+		attempts += k.retries
+	}
+	var lastErr error
+	for i := range attempts {
+		if i > 0 {
+			select {
+			case <-time.After(time.Duration(100<<(i-1)) * time.Millisecond):
+			case <-ctx.Done():
+				return nil, nil, ctx.Err()
+			}
+		}
+		cctx, cancel := ctx, context.CancelFunc(func() {})
+		if !c.stream {
+			cctx, cancel = context.WithTimeout(ctx, k.timeout)
+		}
+		var body io.Reader
+		ctype := ""
+		if c.body != nil {
+			var err error
+			if body, ctype, err = c.body(); err != nil {
+				cancel()
+				return nil, nil, err
+			}
+		}
+		req, err := http.NewRequestWithContext(cctx, http.MethodPost, full, body)
+		if err != nil {
+			cancel()
+			return nil, nil, err
+		}
+		if ctype != "" {
+			req.Header.Set("Content-Type", ctype)
+		}
+		resp, err := k.client.Do(req)
+		if err != nil {
+			cancel()
+			if ctx.Err() != nil {
+				return nil, nil, fmt.Errorf("IPFS RPC %s: %w", endpoint, ctx.Err())
+			}
+			msg := err.Error()
+			var ue *url.Error
+			if errors.As(err, &ue) {
+				msg = ue.Err.Error() // without the URL and query repeated
+			}
+			lastErr = &KuboError{URL: endpoint, Message: msg, err: ErrUnavailable}
+			continue
+		}
+		if resp.StatusCode != http.StatusOK {
+			defer cancel()
+			defer resp.Body.Close()
+			msg, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+			var e struct{ Message string }
+			text := strings.TrimSpace(string(msg))
+			if json.Unmarshal(msg, &e) == nil && e.Message != "" {
+				text = e.Message
+			}
+			return nil, nil, &KuboError{URL: endpoint, Status: resp.StatusCode, Message: text}
+		}
+		return resp, cancel, nil
+	}
+	return nil, nil, lastErr
+}
+
+// doRead performs an RPC and reads a reply of at most limit bytes.
+func (k *Kubo) doRead(ctx context.Context, c call, limit int64) ([]byte, error) {
+	resp, cancel, err := k.do(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, &KuboError{URL: k.base + c.cmd, Status: resp.StatusCode, Message: "reading reply: " + err.Error(), err: ErrUnavailable}
+	}
+	if int64(len(b)) > limit {
+		return nil, &KuboError{URL: k.base + c.cmd, Status: resp.StatusCode, Message: fmt.Sprintf("reply larger than %d bytes", limit)}
+	}
+	return b, nil
+}
+
+func (k *Kubo) doJSON(ctx context.Context, c call, v any) error {
+	b, err := k.doRead(ctx, c, maxRPCReply)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return &KuboError{URL: k.base + c.cmd, Status: 200, Message: "unexpected reply: " + err.Error()}
+	}
+	return nil
+}
+
+func (k *Kubo) readArgs(c cid.Cid) url.Values {
+	q := url.Values{"arg": {c.String()}}
+	if !k.online {
+		q.Set("offline", "true")
+	}
+	return q
+}
+
+// isNotFound recognizes Kubo's messages for a block it does not hold.
+func isNotFound(err error) bool {
+	var ke *KuboError
+	if !errors.As(err, &ke) || ke.Status == 0 {
+		return false
+	}
+	return notFoundMessage(ke.Message)
+}
+
+func notFoundMessage(msg string) bool {
+	m := strings.ToLower(msg)
+	return strings.Contains(m, "not found") || strings.Contains(m, "could not find")
+}
+
+func multipartBody(data []byte) func() (io.Reader, string, error) {
+	return func() (io.Reader, string, error) {
+		var buf bytes.Buffer
+		w := multipart.NewWriter(&buf)
+		part, err := w.CreateFormFile("file", "block")
+		if err != nil {
+			return nil, "", err
+		}
+		part.Write(data)
+		if err := w.Close(); err != nil {
+			return nil, "", err
+		}
+		return &buf, w.FormDataContentType(), nil
+	}
+}
+
+// codecNames are multicodec names Kubo accepts for --cid-codec.
+var codecNames = map[uint64]string{
+	cid.Raw:         "raw",
+	cid.DagProtobuf: "dag-pb",
+	cid.DagCBOR:     "dag-cbor",
+	cid.DagJSON:     "dag-json",
+	cid.DagJOSE:     "dag-jose",
+	0x0200:          "json",
+	0x51:            "cbor",
+}
+
+// PutBlock implements Store with `block put`. The block is verified
+// before it is sent and Kubo's reply must name the same CID.
+func (k *Kubo) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
+	if err := checkSize(c, len(data)); err != nil {
+		return err
+	}
+	if err := Verify(c, data, "put"); err != nil {
+		return err
+	}
+	p := c.Prefix()
+	codec, ok := codecNames[p.Codec]
+	if !ok {
+		return fmt.Errorf("block %s: codec %#x is not one the Kubo client can name", c, p.Codec)
+	}
+	hashName, ok := mh.Codes[p.MhType]
+	if !ok {
+		return fmt.Errorf("block %s: unknown hash function %#x", c, p.MhType)
+	}
+	q := url.Values{"cid-codec": {codec}, "mhtype": {hashName}, "mhlen": {strconv.Itoa(p.MhLength)}, "pin": {"false"}}
+	var reply struct {
+		Key  string
+		Size int
+	}
+	if err := k.doJSON(ctx, call{cmd: "block/put", args: q, body: multipartBody(data), idempotent: true}, &reply); err != nil {
+		return fmt.Errorf("storing block %s: %w", c, err)
+	}
+	got, err := cid.Decode(reply.Key)
+	if err != nil || !key(got).Equals(key(c)) {
+		return fmt.Errorf("storing block %s: the node stored it as %q", c, reply.Key)
+	}
+	return nil
+}
+
+// GetBlock implements Store with `block get`, verifying the reply.
+func (k *Kubo) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	b, err := k.doRead(ctx, call{cmd: "block/get", args: k.readArgs(c), idempotent: true}, MaxBlockSize)
+	if isNotFound(err) {
+		return nil, &NotFoundError{CID: c}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading block %s: %w", c, err)
+	}
+	if err := Verify(c, b, k.base+"block/get"); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// Stat implements Store with `block stat`.
+func (k *Kubo) Stat(ctx context.Context, c cid.Cid) (BlockInfo, error) {
+	var reply struct {
+		Key  string
+		Size int64
+	}
+	err := k.doJSON(ctx, call{cmd: "block/stat", args: k.readArgs(c), idempotent: true}, &reply)
+	if isNotFound(err) {
+		return BlockInfo{}, &NotFoundError{CID: c}
+	}
+	if err != nil {
+		return BlockInfo{}, err
+	}
+	return BlockInfo{CID: c, Size: reply.Size}, nil
+}
+
+// Has implements Store with `block stat`.
+func (k *Kubo) Has(ctx context.Context, c cid.Cid) (bool, error) {
+	_, err := k.Stat(ctx, c)
+	if errors.Is(err, ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Delete implements Store with `block rm`. Kubo refuses to remove a pinned
+// block; that is an error.
+func (k *Kubo) Delete(ctx context.Context, c cid.Cid) error {
+	var reply struct {
+		Hash  string
+		Error string
+	}
+	err := k.doJSON(ctx, call{cmd: "block/rm", args: url.Values{"arg": {c.String()}}, idempotent: true}, &reply)
+	if err != nil {
+		return fmt.Errorf("deleting block %s: %w", c, err)
+	}
+	if reply.Error != "" {
+		if notFoundMessage(reply.Error) {
+			return nil
+		}
+		return fmt.Errorf("deleting block %s: %s", c, reply.Error)
+	}
+	return nil
+}
+
+// List implements Store with `refs local`. Kubo indexes blocks by
+// multihash, so every CID comes back as CIDv1 raw; it names the same bytes.
+func (k *Kubo) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
+	return func(yield func(cid.Cid, error) bool) {
+		resp, cancel, err := k.do(ctx, call{cmd: "refs/local", stream: true, idempotent: true})
+		if err != nil {
+			yield(cid.Undef, err)
+			return
+		}
+		defer cancel()
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 4096), 64<<10)
+		for sc.Scan() {
+			var ref struct{ Ref, Err string }
+			if err := json.Unmarshal(sc.Bytes(), &ref); err != nil {
+				yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Status: 200, Message: "unexpected reply: " + err.Error()})
+				return
+			}
+			if ref.Err != "" {
+				if !yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Status: 200, Message: ref.Err}) {
+					return
+				}
+				continue
+			}
+			c, err := cid.Decode(ref.Ref)
+			if !yield(c, err) {
+				return
+			}
+		}
+		if err := sc.Err(); err != nil {
+			yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Message: err.Error(), err: ErrUnavailable})
+		}
+	}
+}
+
+// AddOptions are `ipfs add` parameters, named as Kubo names them. Each is
+// passed explicitly, so the node's own Import config does not change the
+// CID. AddOptionsFor derives them from a provenance profile.
+type AddOptions struct {
+	CIDVersion   int    // --cid-version
+	RawLeaves    bool   // --raw-leaves
+	Chunker      string // --chunker, e.g. "size-1048576"
+	HashFunction string // --hash, e.g. "sha2-256"
+	MaxFileLinks int    // --max-file-links; 0 leaves the node's default
+	// NoPin skips pinning the result (Kubo pins by default).
+	NoPin bool
+}
+
+// Add imports r as one file with Kubo's own importer (`ipfs add`) and
+// returns the root CID it reports. Use it to load a node; Put (with this
+// store) instead imports with aiprov's importer and sends blocks.
+func (k *Kubo) Add(ctx context.Context, r io.Reader, o AddOptions) (cid.Cid, error) {
+	q := url.Values{
+		"cid-version": {strconv.Itoa(o.CIDVersion)},
+		"raw-leaves":  {strconv.FormatBool(o.RawLeaves)},
+		"quieter":     {"true"},
+		"progress":    {"false"},
+		"pin":         {strconv.FormatBool(!o.NoPin)},
+	}
+	if o.Chunker != "" {
+		q.Set("chunker", o.Chunker)
+	}
+	if o.HashFunction != "" {
+		q.Set("hash", o.HashFunction)
+	}
+	if o.MaxFileLinks > 0 {
+		q.Set("max-file-links", strconv.Itoa(o.MaxFileLinks))
+	}
+	pr, pw := io.Pipe()
+	mw := multipart.NewWriter(pw)
+	go func() {
+		part, err := mw.CreateFormFile("file", "file")
+		if err == nil {
+			_, err = io.Copy(part, r)
+		}
+		if err == nil {
+			err = mw.Close()
+		}
+		pw.CloseWithError(err)
+	}()
+	var reply struct {
+		Hash string
+	}
+	// One use of the reader: not retried.
+	resp, cancel, err := k.do(ctx, call{cmd: "add", args: q, stream: true,
+		body: func() (io.Reader, string, error) { return pr, mw.FormDataContentType(), nil }})
+	if err != nil {
+		pr.CloseWithError(err)
+		return cid.Undef, err
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	// The reply is a stream of JSON objects; the last names the root. An
+	// error mid-stream arrives in the X-Stream-Error trailer.
+	dec := json.NewDecoder(io.LimitReader(resp.Body, maxRPCReply))
+	for {
+		var m struct{ Hash, Message string }
+		if err := dec.Decode(&m); err == io.EOF {
+			break
+		} else if err != nil {
+			return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: "unexpected reply: " + err.Error()}
+		}
+		if m.Hash != "" {
+			reply.Hash = m.Hash
+		}
+	}
+	if e := resp.Trailer.Get("X-Stream-Error"); e != "" {
+		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: e}
+	}
+	c, err := cid.Decode(reply.Hash)
+	if err != nil {
+		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: fmt.Sprintf("reply names no root CID (%q)", reply.Hash)}
+	}
+	return c, nil
+}
+
+// Cat streams a UnixFS file as Kubo's `cat` returns it. Kubo verifies the
+// blocks it reads, but aiprov cannot check the stream until its end: for
+// reads verified here block by block, use Get(ctx, k, c).
+func (k *Kubo) Cat(ctx context.Context, c cid.Cid) (io.ReadCloser, error) {
+	resp, cancel, err := k.do(ctx, call{cmd: "cat", args: k.readArgs(c), stream: true, idempotent: true})
+	if err != nil {
+		return nil, err
+	}
+	return &cancelBody{ReadCloser: resp.Body, cancel: cancel, url: k.base + "cat"}, nil
+}
+
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+	url    string
+}
+
+func (b *cancelBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		err = &KuboError{URL: b.url, Message: err.Error(), err: ErrUnavailable}
+	}
+	return n, err
+}
+
+func (b *cancelBody) Close() error {
+	b.cancel()
+	return b.ReadCloser.Close()
+}
+
+// DagPut stores a DAG-CBOR block with `dag put` (input and store codec
+// dag-cbor, so the bytes are kept as they are) and returns the CID the node
+// computed, which must equal the one computed here.
+func (k *Kubo) DagPut(ctx context.Context, data []byte, pin bool) (cid.Cid, error) {
+	want, err := cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: mh.SHA2_256, MhLength: -1}.Sum(data)
+	if err != nil {
+		return cid.Undef, err
+	}
+	q := url.Values{"input-codec": {"dag-cbor"}, "store-codec": {"dag-cbor"}, "pin": {strconv.FormatBool(pin)}}
+	var reply struct {
+		Cid struct {
+			Link string `json:"/"`
+		}
+	}
+	if err := k.doJSON(ctx, call{cmd: "dag/put", args: q, body: multipartBody(data), idempotent: true}, &reply); err != nil {
+		return cid.Undef, err
+	}
+	got, err := cid.Decode(reply.Cid.Link)
+	if err != nil || !got.Equals(want) {
+		return cid.Undef, fmt.Errorf("IPFS RPC %sdag/put: node computed CID %q, want %s (the node re-encoded the block?)", k.base, reply.Cid.Link, want)
+	}
+	return got, nil
+}
+
+// DagGet returns the DAG-CBOR block c from `dag get`, verified against c.
+func (k *Kubo) DagGet(ctx context.Context, c cid.Cid) ([]byte, error) {
+	q := k.readArgs(c)
+	q.Set("output-codec", "dag-cbor")
+	b, err := k.doRead(ctx, call{cmd: "dag/get", args: q, idempotent: true}, MaxBlockSize)
+	if isNotFound(err) {
+		return nil, &NotFoundError{CID: c}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := Verify(c, b, k.base+"dag/get"); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// Pin pins c and everything it links to (`pin add`, recursive). The DAG
+// must be complete in the node (offline) unless the client is Online.
+func (k *Kubo) Pin(ctx context.Context, c cid.Cid) error {
+	q := k.readArgs(c)
+	q.Set("recursive", "true")
+	q.Set("progress", "false")
+	var reply struct{ Pins []string }
+	if err := k.doJSON(ctx, call{cmd: "pin/add", args: q, idempotent: true, stream: true}, &reply); err != nil {
+		return fmt.Errorf("pinning %s: %w", c, err)
+	}
+	return nil
+}
+
+// Unpin removes the recursive pin of c (`pin rm`).
+func (k *Kubo) Unpin(ctx context.Context, c cid.Cid) error {
+	var reply struct{ Pins []string }
+	if err := k.doJSON(ctx, call{cmd: "pin/rm", args: url.Values{"arg": {c.String()}}, idempotent: true}, &reply); err != nil {
+		return fmt.Errorf("unpinning %s: %w", c, err)
+	}
+	return nil
+}
+
+// Pins returns the roots of recursive pins (`pin ls --type=recursive`).
+func (k *Kubo) Pins(ctx context.Context) ([]cid.Cid, error) {
+	var reply struct {
+		Keys map[string]struct{ Type string }
+	}
+	if err := k.doJSON(ctx, call{cmd: "pin/ls", args: url.Values{"type": {"recursive"}}, idempotent: true}, &reply); err != nil {
+		return nil, err
+	}
+	out := make([]cid.Cid, 0, len(reply.Keys))
+	for s := range reply.Keys {
+		c, err := cid.Decode(s)
+		if err != nil {
+			return nil, &KuboError{URL: k.base + "pin/ls", Status: 200, Message: fmt.Sprintf("bad CID %q in reply", s)}
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// AddOptionsFor returns the `ipfs add` flags that make Kubo's importer
+// produce the same CID as p (for a single file). Directory parameters
+// (HAMT threshold and estimation) have no add flag; they are Kubo config.
+func AddOptionsFor(p provenance.Params) (AddOptions, error) {
+	if p.Trickle {
+		return AddOptions{}, errors.New("trickle layout is not supported")
+	}
+	hashName, ok := mh.Codes[p.HashFunction]
+	if !ok {
+		return AddOptions{}, fmt.Errorf("unknown hash function %#x", p.HashFunction)
+	}
+	return AddOptions{
+		CIDVersion:   p.CIDVersion,
+		RawLeaves:    p.RawLeaves,
+		Chunker:      "size-" + strconv.Itoa(p.ChunkSize),
+		HashFunction: hashName,
+		MaxFileLinks: p.MaxLinks,
+	}, nil
+}

@@ -1,0 +1,288 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/ipfs/go-cid"
+)
+
+func TestKuboStore(t *testing.T) {
+	d := startKubo(t)
+	conformance(t, d.client(t, nil))
+}
+
+func randomBytes(n int, seed uint64) []byte {
+	r := rand.New(rand.NewPCG(seed, seed))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	return b
+}
+
+// TestReadKuboDAGs imports files with Kubo's own importer under several
+// parameter sets, exports them with `ipfs dag export`, imports the CAR into
+// a memory store and reads the files back through the verifying reader.
+func TestReadKuboDAGs(t *testing.T) {
+	d := startKubo(t)
+	k := d.client(t, nil)
+	ctx := context.Background()
+	content := randomBytes(300_000, 1)
+	for _, tc := range []struct {
+		name string
+		opts AddOptions
+	}{
+		{"unixfs-v1-2025", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1048576", HashFunction: "sha2-256", MaxFileLinks: 1024}},
+		{"unixfs-v0-2015", AddOptions{CIDVersion: 0, RawLeaves: false, Chunker: "size-262144", HashFunction: "sha2-256", MaxFileLinks: 174}},
+		{"deep raw leaves", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1000", MaxFileLinks: 3}},
+		{"deep dag-pb leaves", AddOptions{CIDVersion: 0, Chunker: "size-4096", MaxFileLinks: 2}},
+		{"blake3", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536", HashFunction: "blake3"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, err := k.Add(ctx, bytes.NewReader(content), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			car := d.ipfs("dag", "export", root.String())
+			m := NewMemory()
+			res, err := ImportCAR(ctx, bytes.NewReader(car), m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Roots) != 1 || !res.Roots[0].Equals(root) || len(res.MissingRoots) != 0 {
+				t.Fatalf("import result %+v", res)
+			}
+			r, err := Get(ctx, m, root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(r)
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, content) {
+				t.Fatalf("read back %d bytes, want %d identical", len(got), len(content))
+			}
+			// The same file read through the Kubo store.
+			r, err = Get(ctx, k, root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err = io.ReadAll(r)
+			r.Close()
+			if err != nil || !bytes.Equal(got, content) {
+				t.Fatalf("via Kubo store: %d bytes, %v", len(got), err)
+			}
+			// Our CAR of the same DAG imports into Kubo, and Kubo
+			// agrees the DAG is complete.
+			var buf bytes.Buffer
+			if err := WriteCAR(ctx, &buf, m, []cid.Cid{root}, &ExportOptions{Artifacts: true}); err != nil {
+				t.Fatal(err)
+			}
+			d2 := startKubo(t)
+			if out, err := d2.ipfsIn(buf.Bytes(), "dag", "import", "--pin-roots=true", "--stats"); err != nil {
+				t.Fatal(err)
+			} else if !strings.Contains(string(out), root.String()) {
+				t.Fatalf("ipfs dag import did not report pinning %s:\n%s", root, out)
+			}
+			catted := d2.ipfs("cat", root.String())
+			if !bytes.Equal(catted, content) {
+				t.Fatal("ipfs cat of the imported CAR differs")
+			}
+		})
+	}
+}
+
+// TestReadKuboHAMT reads back a directory that Kubo sharded (HAMT) because
+// its threshold was set low, and a plain nested directory.
+func TestReadKuboDirectories(t *testing.T) {
+	d := startKubo(t, "Import.UnixFSHAMTDirectorySizeThreshold", `"1KiB"`)
+	ctx := context.Background()
+	src := filepath.Join(t.TempDir(), "tree")
+	os.MkdirAll(filepath.Join(src, "sub", "deeper"), 0o755)
+	for i := range 60 {
+		os.WriteFile(filepath.Join(src, "sub", "file-"+string(rune('a'+i%26))+strings.Repeat("x", i)), randomBytes(i*100, uint64(i)), 0o644)
+	}
+	os.WriteFile(filepath.Join(src, "top.txt"), []byte("top"), 0o644)
+	os.WriteFile(filepath.Join(src, "sub", "deeper", "empty"), nil, 0o644)
+	out := d.ipfs("add", "-r", "-Q", "--cid-version=1", src)
+	root := cid.MustParse(strings.TrimSpace(string(out)))
+	car := d.ipfs("dag", "export", root.String())
+	m := NewMemory()
+	if _, err := ImportCAR(ctx, bytes.NewReader(car), m); err != nil {
+		t.Fatal(err)
+	}
+	// The sub directory is a HAMT.
+	entries, err := ReadDir(ctx, m, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sub cid.Cid
+	for _, e := range entries {
+		if e.Name == "sub" {
+			sub = e.CID
+		}
+	}
+	n, err := loadNode(ctx, m, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.unixf.Type != dagpb.TypeHAMTShard {
+		t.Fatalf("sub is a %s, want a HAMT shard (raise the test's entry count?)", n.unixf.Type)
+	}
+	subEntries, err := ReadDir(ctx, m, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subEntries) != 61 {
+		t.Fatalf("HAMT directory has %d entries, want 61", len(subEntries))
+	}
+	dst := filepath.Join(t.TempDir(), "out")
+	if err := GetPath(ctx, m, root, dst); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, src, dst)
+}
+
+func compareTrees(t *testing.T, want, got string) {
+	t.Helper()
+	filepath.WalkDir(want, func(p string, de os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		rel, _ := filepath.Rel(want, p)
+		gp := filepath.Join(got, rel)
+		st, err := os.Stat(gp)
+		if err != nil {
+			t.Errorf("missing %s: %v", rel, err)
+			return nil
+		}
+		if de.IsDir() != st.IsDir() {
+			t.Errorf("%s: directory mismatch", rel)
+			return nil
+		}
+		if !de.IsDir() {
+			a, _ := os.ReadFile(p)
+			b, _ := os.ReadFile(gp)
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s differs", rel)
+			}
+		}
+		return nil
+	})
+	n := 0
+	filepath.WalkDir(got, func(string, os.DirEntry, error) error { n++; return nil })
+	m := 0
+	filepath.WalkDir(want, func(string, os.DirEntry, error) error { m++; return nil })
+	if n != m {
+		t.Errorf("extracted tree has %d entries, want %d", n, m)
+	}
+}
+
+// TestKuboDown: a daemon that dies mid-operation gives errors naming the
+// URL and matching ErrUnavailable; what it stored before is still there
+// when it comes back.
+func TestKuboDown(t *testing.T) {
+	d := startKubo(t)
+	ctx := context.Background()
+	k := d.client(t, &KuboOptions{Retries: 1})
+	content := randomBytes(3<<20, 7)
+	root, err := k.Add(ctx, bytes.NewReader(content), AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := []byte("stored before the crash")
+	bc := rawCID(t, block)
+	if err := k.PutBlock(ctx, bc, block); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Get(ctx, k, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.ReadFull(r, make([]byte, 1000)); err != nil {
+		t.Fatal(err)
+	}
+	d.stop()
+	_, err = io.Copy(io.Discard, r)
+	r.Close()
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), k.URL()) {
+		t.Fatalf("reading after the daemon died: %v, want ErrUnavailable naming %s", err, k.URL())
+	}
+	other := []byte("written while down")
+	err = k.PutBlock(ctx, rawCID(t, other), other)
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "block/put") {
+		t.Fatalf("PutBlock with the daemon down: %v", err)
+	}
+	t.Logf("error while down: %v", err)
+
+	d.start()
+	k = d.client(t, nil)
+	if got, err := k.GetBlock(ctx, bc); err != nil || !bytes.Equal(got, block) {
+		t.Fatalf("block stored before the crash: %q, %v", got, err)
+	}
+	r, err = Get(ctx, k, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil || !bytes.Equal(got, content) {
+		t.Fatalf("file stored before the crash: %d bytes, %v", len(got), err)
+	}
+}
+
+func TestKuboDagPut(t *testing.T) {
+	d := startKubo(t)
+	k := d.client(t, nil)
+	ctx := context.Background()
+	// {"a": 1, "link": CID} in canonical DAG-CBOR.
+	link := rawCID(t, []byte("x"))
+	doc := append([]byte{0xa2, 0x61, 'a', 0x01, 0x64, 'l', 'i', 'n', 'k', 0xd8, 0x2a, 0x58, byte(len(link.Bytes()) + 1), 0x00}, link.Bytes()...)
+	c, err := k.DagPut(ctx, doc, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := k.DagGet(ctx, c)
+	if err != nil || !bytes.Equal(got, doc) {
+		t.Fatalf("DagGet = %x, %v", got, err)
+	}
+	links, err := Links(c, got)
+	if err != nil || len(links) != 1 || !links[0].Equals(link) {
+		t.Fatalf("Links = %v, %v", links, err)
+	}
+	pins, err := k.Pins(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range pins {
+		found = found || p.Equals(c)
+	}
+	if !found {
+		t.Fatalf("pins %v lack %s", pins, c)
+	}
+	if err := k.Unpin(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestKuboUnreachable(t *testing.T) {
+	k, err := NewKubo("/ip4/127.0.0.1/tcp/1", &KuboOptions{Retries: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = k.GetBlock(context.Background(), rawCID(t, []byte("x")))
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "http://127.0.0.1:1/api/v0/block/get") {
+		t.Fatalf("got %v", err)
+	}
+}
