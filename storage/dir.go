@@ -407,39 +407,38 @@ func (d *Dir) Delete(ctx context.Context, c cid.Cid) error {
 // quarantines it) and listing continues.
 func (d *Dir) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 	return func(yield func(cid.Cid, error) bool) {
-		d.walk(ctx, func(path string, c cid.Cid, err error) bool {
-			return yield(c, err)
+		d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
+			return yield(c, err) && !fatal
 		})
 	}
 }
 
 // walk calls fn for every object file; c is Undef and err set for a file
-// that is not a well-named object. Temporary files are skipped.
-func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err error) bool) {
+// that is not a well-named object, and fatal is set (and the walk ends)
+// when the store itself cannot be read. Temporary files are skipped.
+func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err error, fatal bool) bool) {
 	blocks := filepath.Join(d.root, blocksSubdir)
 	shards, err := os.ReadDir(blocks)
 	if err != nil {
-		fn(blocks, cid.Undef, fmt.Errorf("listing store: %w", err))
+		fn(blocks, cid.Undef, fmt.Errorf("listing store: %w", err), true)
 		return
 	}
 	for _, sh := range shards {
 		shardPath := filepath.Join(blocks, sh.Name())
 		if !sh.IsDir() {
-			if !fn(shardPath, cid.Undef, fmt.Errorf("%s: unexpected file in the blocks directory", shardPath)) {
+			if !fn(shardPath, cid.Undef, fmt.Errorf("%s: unexpected file in the blocks directory", shardPath), false) {
 				return
 			}
 			continue
 		}
 		entries, err := os.ReadDir(shardPath)
 		if err != nil {
-			if !fn(shardPath, cid.Undef, fmt.Errorf("listing store: %w", err)) {
-				return
-			}
-			continue
+			fn(shardPath, cid.Undef, fmt.Errorf("listing store: %w", err), true)
+			return
 		}
 		for _, e := range entries {
 			if err := ctx.Err(); err != nil {
-				fn("", cid.Undef, err)
+				fn("", cid.Undef, err, true)
 				return
 			}
 			name := e.Name()
@@ -451,7 +450,7 @@ func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err erro
 			if err != nil {
 				err = fmt.Errorf("%s: %w", p, err)
 			}
-			if !fn(p, c, err) {
+			if !fn(p, c, err, false) {
 				return
 			}
 		}
@@ -525,16 +524,12 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 		syncDir(qdir)
 		rep.Quarantined = append(rep.Quarantined, dst)
 	}
-	d.walk(ctx, func(path string, c cid.Cid, err error) bool {
-		if ctx.Err() != nil {
-			runErr = ctx.Err()
+	d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
+		if fatal {
+			runErr = err
 			return false
 		}
 		if err != nil {
-			if path == "" || strings.HasPrefix(err.Error(), "listing store") {
-				runErr = err
-				return false
-			}
 			quarantine(path, filepath.Base(path))
 			return runErr == nil
 		}

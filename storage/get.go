@@ -346,8 +346,8 @@ func ReadDir(ctx context.Context, s Store, c cid.Cid) ([]Entry, error) {
 		}
 		return entries, nil
 	}
-	var total int
-	if err := readShard(ctx, s, n, 0, &total, add); err != nil {
+	var visited int
+	if err := readShard(ctx, s, n, 0, &visited, add); err != nil {
 		return nil, err
 	}
 	return entries, nil
@@ -361,7 +361,13 @@ const maxEntries = 1 << 24
 // fanout a power of two, murmur3-x64-64 hashing, link names prefixed by the
 // bucket index in upper-case hex, a name of just the prefix is a sub-shard.
 // Entries are collected without rehashing names: reading needs no lookup.
-func readShard(ctx context.Context, s Store, n *node, depth int, total *int, add func(Entry, cid.Cid) error) error {
+func readShard(ctx context.Context, s Store, n *node, depth int, visited *int, add func(Entry, cid.Cid) error) error {
+	// Shards may be shared within the DAG; counting links visited, not
+	// entries, bounds the work a crafted HAMT can cause.
+	*visited += len(n.pb.Links)
+	if *visited > maxEntries {
+		return &DAGError{CID: n.c, Msg: fmt.Sprintf("HAMT directory has more than %d links", maxEntries)}
+	}
 	if depth > maxDepth {
 		return &DAGError{CID: n.c, Msg: fmt.Sprintf("HAMT deeper than %d levels", maxDepth)}
 	}
@@ -414,14 +420,10 @@ func readShard(ctx context.Context, s Store, n *node, depth int, total *int, add
 			if child.pb == nil {
 				return &DAGError{CID: child.c, Msg: "HAMT sub-shard is a raw block"}
 			}
-			if err := readShard(ctx, s, child, depth+1, total, add); err != nil {
+			if err := readShard(ctx, s, child, depth+1, visited, add); err != nil {
 				return err
 			}
 			continue
-		}
-		*total++
-		if *total > maxEntries {
-			return &DAGError{CID: n.c, Msg: fmt.Sprintf("directory has more than %d entries", maxEntries)}
 		}
 		if err := add(Entry{Name: l.Name[padLen:], CID: l.Hash, Size: l.Tsize}, n.c); err != nil {
 			return err
