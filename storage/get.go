@@ -121,7 +121,11 @@ func (n *node) fileSize() uint64 {
 	if n.unixf.HasFileSize {
 		return n.unixf.FileSize
 	}
-	return uint64(len(n.unixf.Data))
+	size := uint64(len(n.unixf.Data))
+	for _, b := range n.unixf.BlockSizes {
+		size += b
+	}
+	return size
 }
 
 // Get returns the content of the UnixFS file or raw block c as a stream.
@@ -235,6 +239,9 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("UnixFS %s inside a file", n.unixf.Type)}
 	}
 	u := n.unixf
+	if u.HasFanout || u.HasHashType {
+		return 0, &DAGError{CID: n.c, Msg: "file node carries HAMT fields (fanout, hashType)"}
+	}
 	links := n.pb.Links
 	if len(links) != len(u.BlockSizes) {
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("%d links but %d blocksizes", len(links), len(u.BlockSizes))}
