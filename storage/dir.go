@@ -77,8 +77,11 @@ func OpenDir(path string) (*Dir, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("opening store: %w", err)
 		}
-		if len(entries) > 0 {
-			return nil, fmt.Errorf("%s is not empty and is not an aiprov store (no %s file)", abs, dirMarker)
+		for _, e := range entries {
+			// A concurrent OpenDir may be creating the store right now.
+			if e.Name() != blocksSubdir && !strings.HasPrefix(e.Name(), dirMarker) {
+				return nil, fmt.Errorf("%s is not empty and is not an aiprov store (no %s file)", abs, dirMarker)
+			}
 		}
 		if err := os.MkdirAll(filepath.Join(abs, blocksSubdir), 0o755); err != nil {
 			return nil, fmt.Errorf("creating store: %w", err)

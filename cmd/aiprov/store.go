@@ -126,10 +126,10 @@ type importFlags struct {
 
 func (f *importFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
-	fs.IntVar(&f.cidVersion, "cid-version", 1, "CID version (overrides the profile)")
-	fs.BoolVar(&f.rawLeaves, "raw-leaves", true, "raw leaf blocks (overrides the profile)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker `size-N` (overrides the profile)")
-	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "links per file node (overrides the profile)")
+	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default: the profile's)")
+	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "raw leaf blocks (default: the profile's)")
+	fs.StringVar(&f.chunker, "chunker", "", "chunker `size-N` (default: the profile's)")
+	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "links per file node (default: the profile's)")
 	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with a dot")
 }
 
