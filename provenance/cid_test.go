@@ -69,11 +69,26 @@ func smallParams() []Params {
 	v1pb.RawLeaves = false
 	v1pb.ChunkSize, v1pb.MaxLinks = 16, 5
 	out = append(out, v1pb)
+	for _, base := range []Params{v0, v1} { // trickle layout
+		p := base
+		p.Trickle = true
+		p.ChunkSize, p.MaxLinks = 5, 3
+		out = append(out, p)
+	}
 	return out
 }
 
-// boundarySizes are the file sizes where a balanced tree changes shape.
-func boundarySizes(chunk, links int) []int {
+// boundarySizes are the file sizes where a balanced tree changes shape;
+// for trickle, whose shape changes at many more sizes, every chunk count
+// up to 100.
+func boundarySizes(chunk, links int, trickle bool) []int {
+	if trickle {
+		var out []int
+		for n := 0; n <= 100; n++ {
+			out = append(out, n*chunk, n*chunk+1)
+		}
+		return out
+	}
 	seen := map[int]bool{}
 	var out []int
 	add := func(n int) {
@@ -112,7 +127,7 @@ func TestFileBoundariesKubo(t *testing.T) {
 		t.Run(p.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			var names []string
-			for _, n := range boundarySizes(p.ChunkSize, p.MaxLinks) {
+			for _, n := range boundarySizes(p.ChunkSize, p.MaxLinks, p.Trickle) {
 				name := fmt.Sprintf("f%d", n)
 				if err := os.WriteFile(filepath.Join(dir, name), randomBytes(uint64(n), n), 0o644); err != nil {
 					t.Fatal(err)

@@ -21,6 +21,7 @@ import (
 
 // UnixFS node types.
 const (
+	unixfsRaw       = 0
 	unixfsDirectory = 1
 	unixfsFile      = 2
 	unixfsSymlink   = 4
@@ -87,9 +88,10 @@ func appendFileData(b []byte, filesize uint64, blocksizes []uint64) []byte {
 
 // leafHeader returns the bytes that precede a chunk in a dag-pb (non-raw)
 // leaf, and the bytes that follow it, so that a leaf can be hashed without
-// copying the chunk: PBNode.Data{ UnixFS{Type=File, Data=chunk, filesize} }.
-func leafHeader(n int) (head, tail []byte) {
-	inner := []byte{0x08, unixfsFile}
+// copying the chunk: PBNode.Data{ UnixFS{Type=typ, Data=chunk, filesize} }.
+// Balanced files use Type=File leaves; trickle files, Type=Raw.
+func leafHeader(n int, typ byte) (head, tail []byte) {
+	inner := []byte{0x08, typ}
 	if n > 0 {
 		// boxo leaves an empty Data field out.
 		inner = append(inner, 0x12)

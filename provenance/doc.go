@@ -28,8 +28,7 @@
 // --dereference-symlinks) but refuses links that leave the root.
 //
 // Differences from Kubo: only fixed-size chunking (`size-N`, not rabin or
-// buzhash), no inline CIDs, no UnixFS mode/mtime metadata, no trickle
-// layout. Kubo v0.43.1's `--only-hash` ignores --max-hamt-fanout and
+// buzhash), no inline CIDs, no UnixFS mode/mtime metadata. Kubo v0.43.1's `--only-hash` ignores --max-hamt-fanout and
 // --max-directory-links for the directories named on its command line;
 // Hash follows what a real `ipfs add` stores.
 package provenance

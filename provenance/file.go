@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"hash"
 	"io"
 	"sync"
@@ -31,7 +30,11 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 		}
 		return lf
 	}
-	head, tail := leafHeader(len(chunk))
+	typ := byte(unixfsFile)
+	if p.Trickle {
+		typ = unixfsRaw
+	}
+	head, tail := leafHeader(len(chunk), typ)
 	var d [32]byte
 	var block []byte
 	if wantBlock || len(chunk) < 4096 {
@@ -56,40 +59,9 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 	return lf
 }
 
-// balancedTree assembles leaves into Kubo's balanced layout as they
-// arrive, holding at most MaxLinks links per level: leaves are grouped
-// MaxLinks at a time into parents, parents MaxLinks at a time into
-// grandparents, and so on; at the end each partial group becomes a node
-// (even a group of one, as boxo does) until a single root remains.
-type balancedTree struct {
-	p      *Params
-	put    func(c cid.Cid, block []byte) error
-	levels [][]leaf
-	buf    []byte
-}
-
-func (t *balancedTree) add(l leaf) error {
-	return t.addAt(0, l)
-}
-
-func (t *balancedTree) addAt(level int, l leaf) error {
-	if level == len(t.levels) {
-		t.levels = append(t.levels, make([]leaf, 0, t.p.MaxLinks))
-	}
-	t.levels[level] = append(t.levels[level], leaf{link: l.link, size: l.size})
-	if len(t.levels[level]) < t.p.MaxLinks {
-		return nil
-	}
-	parent, err := t.node(t.levels[level])
-	if err != nil {
-		return err
-	}
-	t.levels[level] = t.levels[level][:0]
-	return t.addAt(level+1, parent)
-}
-
-// node encodes an internal file node over children.
-func (t *balancedTree) node(children []leaf) (leaf, error) {
+// fileNode encodes an internal file node over children and hands it to
+// the sink: UnixFS{Type=File, filesize, blocksizes} under links to them.
+func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
 	links := make([]pbLink, len(children))
 	sizes := make([]uint64, len(children))
 	var filesize, tsize uint64
@@ -100,38 +72,163 @@ func (t *balancedTree) node(children []leaf) (leaf, error) {
 		tsize += c.link.Tsize
 	}
 	data := appendFileData(nil, filesize, sizes)
-	t.buf = appendPBNode(t.buf[:0], links, data)
-	d := sum(t.p.HashFunction, t.buf)
-	c := makeCID(t.p.CIDVersion, cid.DagProtobuf, t.p.HashFunction, d[:])
-	if t.put != nil {
-		if err := t.put(c, append([]byte(nil), t.buf...)); err != nil {
+	*buf = appendPBNode((*buf)[:0], links, data)
+	block := *buf
+	if im.sink != nil {
+		block = append([]byte(nil), block...)
+	}
+	c, err := im.putNode(block)
+	if err != nil {
+		return leaf{}, err
+	}
+	return leaf{link: pbLink{CID: c, Tsize: tsize + uint64(len(block))}, size: filesize}, nil
+}
+
+// leafSource yields a file's leaves in order, already hashed, handed to
+// the sink and counted; ok is false after the last one. An empty input
+// yields no leaves.
+type leafSource interface {
+	next() (l leaf, ok bool, err error)
+}
+
+// buildBalanced assembles leaves into Kubo's balanced layout as they
+// arrive, holding at most MaxLinks links per level: leaves are grouped
+// MaxLinks at a time into parents, parents MaxLinks at a time into
+// grandparents, and so on; at the end each partial group becomes a node
+// (even a group of one, as boxo does) until a single root remains. A file
+// of one chunk is that chunk's leaf.
+func (im *importer) buildBalanced(src leafSource) (leaf, error) {
+	var levels [][]leaf
+	var buf []byte
+	var push func(level int, l leaf) error
+	push = func(level int, l leaf) error {
+		if level == len(levels) {
+			levels = append(levels, nil) // grows as needed: most files are one leaf
+		}
+		levels[level] = append(levels[level], leaf{link: l.link, size: l.size})
+		if len(levels[level]) < im.p.MaxLinks {
+			return nil
+		}
+		parent, err := im.fileNode(levels[level], &buf)
+		if err != nil {
+			return err
+		}
+		levels[level] = levels[level][:0]
+		return push(level+1, parent)
+	}
+	for {
+		l, ok, err := src.next()
+		if err != nil {
+			return leaf{}, err
+		}
+		if !ok {
+			break
+		}
+		if err := push(0, l); err != nil {
 			return leaf{}, err
 		}
 	}
-	return leaf{link: pbLink{CID: c, Tsize: tsize + uint64(len(t.buf))}, size: filesize}, nil
-}
-
-// root finishes the tree. It needs at least one leaf.
-func (t *balancedTree) root() (leaf, error) {
+	if len(levels) == 0 {
+		// An empty file is one empty leaf.
+		l := makeLeaf(&im.p, nil, im.sink != nil)
+		return l, im.put(l.link.CID, l.block)
+	}
 	for level := 0; ; level++ {
-		top := level == len(t.levels)-1
-		pending := t.levels[level]
+		pending := levels[level]
+		top := level == len(levels)-1
 		if top && len(pending) == 1 {
 			return pending[0], nil
 		}
 		if len(pending) == 0 {
 			continue
 		}
-		parent, err := t.node(pending)
+		parent, err := im.fileNode(pending, &buf)
 		if err != nil {
 			return leaf{}, err
 		}
-		t.levels[level] = pending[:0]
 		if top {
 			return parent, nil
 		}
-		t.levels[level+1] = append(t.levels[level+1], parent)
+		levels[level] = pending[:0]
+		levels[level+1] = append(levels[level+1], parent)
 	}
+}
+
+// trickleRepeat is how many subtrees of each depth a trickle node holds
+// after its leaves (boxo's depthRepeat).
+const trickleRepeat = 4
+
+// buildTrickle assembles leaves into the trickle layout: each node holds
+// up to MaxLinks leaves, then trickleRepeat subtrees of depth 1, of depth
+// 2, and so on below its own depth. Even a one-chunk or empty file gets a
+// root node above its leaves.
+func (im *importer) buildTrickle(src leafSource) (leaf, error) {
+	ps := &peekSource{src: src}
+	var fill func(maxDepth int) (leaf, error)
+	fill = func(maxDepth int) (leaf, error) {
+		var children []leaf
+		for len(children) < im.p.MaxLinks {
+			l, ok, err := ps.next()
+			if err != nil {
+				return leaf{}, err
+			}
+			if !ok {
+				break
+			}
+			children = append(children, leaf{link: l.link, size: l.size})
+		}
+		for depth := 1; maxDepth == -1 || depth < maxDepth; depth++ {
+			if done, err := ps.done(); done || err != nil {
+				if err != nil {
+					return leaf{}, err
+				}
+				break
+			}
+			for r := 0; r < trickleRepeat; r++ {
+				if done, err := ps.done(); done || err != nil {
+					if err != nil {
+						return leaf{}, err
+					}
+					break
+				}
+				child, err := fill(depth)
+				if err != nil {
+					return leaf{}, err
+				}
+				children = append(children, child)
+			}
+		}
+		var buf []byte
+		return im.fileNode(children, &buf)
+	}
+	return fill(-1)
+}
+
+// peekSource adds one leaf of lookahead, for trickle's "is there more?".
+type peekSource struct {
+	src    leafSource
+	peeked bool
+	l      leaf
+	ok     bool
+}
+
+func (p *peekSource) done() (bool, error) {
+	if !p.peeked {
+		var err error
+		if p.l, p.ok, err = p.src.next(); err != nil {
+			return false, err
+		}
+		p.peeked = true
+	}
+	return !p.ok, nil
+}
+
+func (p *peekSource) next() (leaf, bool, error) {
+	if p.peeked {
+		p.peeked = false
+		return p.l, p.ok, nil
+	}
+	return p.src.next()
 }
 
 // fileSum is what hashing one file's bytes produces.
@@ -143,140 +240,141 @@ type fileSum struct {
 
 // hashStream reads r to EOF and builds its UnixFS file DAG, one chunk at
 // a time: memory use is a few chunks whatever the length. sizeHint, when
-// not negative, is the expected length; it only sizes buffers.
+// not negative, is the expected length; it only sizes buffers and picks
+// between reading on this goroutine and the parallel pipeline.
 func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64, wantSHA bool) (fileSum, error) {
-	if im.workers > 1 && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
-		return im.hashParallel(ctx, r, wantSHA)
-	}
-	n := im.p.ChunkSize
-	if sizeHint >= 0 && sizeHint < int64(n) {
-		// One chunk: a buffer one byte longer than the file still reads
-		// it whole, and a file that grew shows up as a size mismatch.
-		n = int(sizeHint) + 1
-	}
-	return im.hashSequential(ctx, r, wantSHA, make([]byte, n))
-}
-
-// hashSequential is hashStream on the calling goroutine alone, reading
-// into buf (at most ChunkSize long).
-func (im *importer) hashSequential(ctx context.Context, r io.Reader, wantSHA bool, buf []byte) (fileSum, error) {
 	var sh hash.Hash
 	if wantSHA {
 		sh = sha256.New()
 	}
-	tree := &balancedTree{p: &im.p, put: im.putFunc()}
-	var total uint64
-	for first := true; ; first = false {
-		if err := ctx.Err(); err != nil {
-			return fileSum{}, err
+	var src leafSource
+	var stop func() error
+	if im.workers > 1 && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
+		ps := im.startPipeline(ctx, r, sh)
+		src, stop = ps, ps.stop
+	} else {
+		ss := &seqSource{im: im, ctx: ctx, r: r, sh: sh}
+		if sizeHint >= 0 && sizeHint <= int64(im.p.ChunkSize) {
+			// One chunk of known size: read exactly that and stop, saving
+			// the read that would return EOF. The caller compares the
+			// size afterwards, so a file that grew is still caught.
+			ss.buf, ss.single = make([]byte, sizeHint), true
+		} else {
+			ss.buf = make([]byte, im.p.ChunkSize)
 		}
-		n, err := io.ReadFull(r, buf)
-		if err == io.EOF && !first {
-			break
-		}
-		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-			return fileSum{}, &readError{offset: total, err: err}
-		}
-		chunk := buf[:n]
-		if sh != nil {
-			sh.Write(chunk)
-		}
-		lf := makeLeaf(&im.p, chunk, im.sink != nil)
-		if err := im.put(lf.link.CID, lf.block); err != nil {
-			return fileSum{}, err
-		}
-		if err := tree.add(lf); err != nil {
-			return fileSum{}, err
-		}
-		total += uint64(n)
-		im.progress(int64(n))
-		if err != nil { // short read: the end
-			break
-		}
+		src, stop = ss, func() error { return nil }
 	}
-	return finish(tree, total, sh)
-}
-
-func finish(tree *balancedTree, total uint64, sh hash.Hash) (fileSum, error) {
-	root, err := tree.root()
+	var root leaf
+	var err error
+	if im.p.Trickle {
+		root, err = im.buildTrickle(src)
+	} else {
+		root, err = im.buildBalanced(src)
+	}
+	if serr := stop(); err == nil {
+		err = serr
+	}
 	if err != nil {
 		return fileSum{}, err
 	}
-	fs := fileSum{link: root.link, size: total}
+	fs := fileSum{link: root.link, size: root.size}
 	if sh != nil {
 		fs.sha256 = hex.EncodeToString(sh.Sum(nil))
 	}
 	return fs, nil
 }
 
-// chunkJob is one chunk on its way through hashParallel.
+// seqSource reads and hashes each chunk on the calling goroutine.
+type seqSource struct {
+	im    *importer
+	ctx   context.Context
+	r     io.Reader
+	buf   []byte
+	sh    hash.Hash
+	total uint64
+	eof   bool
+	// single: buf holds the whole input; stop after filling it once.
+	single bool
+}
+
+func (s *seqSource) next() (leaf, bool, error) {
+	if s.eof {
+		return leaf{}, false, nil
+	}
+	if err := s.ctx.Err(); err != nil {
+		return leaf{}, false, err
+	}
+	n, err := io.ReadFull(s.r, s.buf)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return leaf{}, false, &readError{offset: s.total, err: err}
+	}
+	if err != nil || s.single {
+		s.eof = true
+	}
+	if n == 0 {
+		return leaf{}, false, nil
+	}
+	chunk := s.buf[:n]
+	if s.sh != nil {
+		s.sh.Write(chunk)
+	}
+	l := makeLeaf(&s.im.p, chunk, s.im.sink != nil)
+	if err := s.im.put(l.link.CID, l.block); err != nil {
+		return leaf{}, false, err
+	}
+	s.total += uint64(n)
+	s.im.progress(int64(n))
+	return l, true, nil
+}
+
+// chunkJob is one chunk on its way through the pipeline.
 type chunkJob struct {
 	buf  []byte
 	leaf leaf
 	done chan struct{}
 }
 
-// hashParallel is hashStream with leaves hashed on im.workers goroutines.
-// This goroutine reads; a collector takes the hashed leaves in file order,
-// feeds the whole-file SHA-256, the block sink and the tree, and recycles
-// the buffer. At most 2·workers+2 chunks are in flight, which bounds memory.
-func (im *importer) hashParallel(ctx context.Context, r io.Reader, wantSHA bool) (fileSum, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	nbuf := 2*im.workers + 2
-	free := make(chan []byte, nbuf)
-	jobs := make(chan *chunkJob, nbuf)
-	order := make(chan *chunkJob, nbuf)
+// pipeline hashes leaves on im.workers goroutines: a reader goroutine
+// fills chunk buffers, the workers hash them, and next (on the builder's
+// goroutine) takes them back in file order, feeds the whole-file SHA-256,
+// the sink and the progress count, and recycles the buffer. At most
+// 2·workers+2 chunks are in flight, which bounds memory.
+type pipeline struct {
+	im      *importer
+	sh      hash.Hash
+	cancel  context.CancelFunc
+	free    chan []byte
+	order   chan *chunkJob
+	readErr error // set by the reader before it closes order
+	wg      sync.WaitGroup
+}
 
-	var wg sync.WaitGroup
+func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash) *pipeline {
+	ctx, cancel := context.WithCancel(ctx)
+	nbuf := 2*im.workers + 2
+	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
+	jobs := make(chan *chunkJob, nbuf)
 	for i := 0; i < im.workers; i++ {
-		wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer p.wg.Done()
 			for j := range jobs {
 				j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
 				close(j.done)
 			}
 		}()
 	}
-
-	var sh hash.Hash
-	if wantSHA {
-		sh = sha256.New()
-	}
-	tree := &balancedTree{p: &im.p, put: im.putFunc()}
-	var total uint64
-	var collectErr error
-	collected := make(chan struct{})
+	p.wg.Add(1)
 	go func() {
-		defer close(collected)
-		for j := range order {
-			<-j.done
-			if collectErr == nil {
-				if sh != nil {
-					sh.Write(j.buf)
-				}
-				collectErr = im.put(j.leaf.link.CID, j.leaf.block)
-				if collectErr == nil {
-					collectErr = tree.add(j.leaf)
-				}
-				total += uint64(len(j.buf))
-				im.progress(int64(len(j.buf)))
-				if collectErr != nil {
-					cancel()
-				}
-			}
-			free <- j.buf[:cap(j.buf)]
-		}
-	}()
-
-	readErr := func() error {
+		defer p.wg.Done()
+		defer close(jobs)
+		defer close(p.order)
 		allocated := 0
 		var read uint64
-		for first := true; ; first = false {
+		for {
 			var buf []byte
 			select {
-			case buf = <-free:
+			case buf = <-p.free:
 			default:
 				if allocated < nbuf {
 					allocated++
@@ -284,41 +382,64 @@ func (im *importer) hashParallel(ctx context.Context, r io.Reader, wantSHA bool)
 					break
 				}
 				select {
-				case buf = <-free:
+				case buf = <-p.free:
 				case <-ctx.Done():
-					return ctx.Err()
+					p.readErr = ctx.Err()
+					return
 				}
 			}
 			if err := ctx.Err(); err != nil {
-				return err
+				p.readErr = err
+				return
 			}
 			n, err := io.ReadFull(r, buf)
-			if err == io.EOF && !first {
-				return nil
-			}
 			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-				return &readError{offset: read, err: err}
+				p.readErr = &readError{offset: read, err: err}
+				return
 			}
-			read += uint64(n)
-			j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
-			jobs <- j
-			order <- j
-			if n < len(buf) {
-				return nil
+			if n > 0 {
+				read += uint64(n)
+				j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
+				jobs <- j
+				p.order <- j
+			}
+			if err != nil {
+				return
 			}
 		}
 	}()
-	close(jobs)
-	close(order)
-	<-collected
-	wg.Wait()
-	if collectErr != nil {
-		return fileSum{}, collectErr
+	return p
+}
+
+func (p *pipeline) next() (leaf, bool, error) {
+	j, ok := <-p.order
+	if !ok {
+		return leaf{}, false, p.readErr
 	}
-	if readErr != nil {
-		return fileSum{}, readErr
+	<-j.done
+	defer func() { p.free <- j.buf[:cap(j.buf)] }()
+	if p.sh != nil {
+		p.sh.Write(j.buf)
 	}
-	return finish(tree, total, sh)
+	if err := p.im.put(j.leaf.link.CID, j.leaf.block); err != nil {
+		return leaf{}, false, err
+	}
+	p.im.progress(int64(len(j.buf)))
+	return j.leaf, true, nil
+}
+
+// stop ends the pipeline, whether or not every leaf was taken, and
+// returns the reader's error.
+func (p *pipeline) stop() error {
+	p.cancel()
+	for j := range p.order {
+		<-j.done
+	}
+	p.wg.Wait()
+	if p.readErr == context.Canceled {
+		return nil // our own cancel; a caller's shows up in ctx.Err
+	}
+	return p.readErr
 }
 
 // readError is a failed read at a byte offset of the input.
@@ -345,5 +466,3 @@ func uitoa(v uint64) string {
 		}
 	}
 }
-
-var errNoTrickle = errors.New("trickle layout is not supported")

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -83,6 +85,12 @@ var (
 	ErrSymlinkCycle = errors.New("symbolic link cycle")
 )
 
+// hashedFile is a file opened for hashing (see openFile).
+type hashedFile interface {
+	io.ReadCloser
+	stat() (size int64, mtime time.Time, regular bool, err error)
+}
+
 // importer is one import in progress.
 type importer struct {
 	p       Params
@@ -109,9 +117,6 @@ func newImporter(ctx context.Context, opts *Options) (*importer, error) {
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err
-	}
-	if p.Trickle {
-		return nil, fmt.Errorf("%w: %w", ErrInvalidParams, errNoTrickle)
 	}
 	w := opts.Concurrency
 	if w <= 0 {
@@ -178,7 +183,7 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{im: im, root: root}
+	w := &walker{im: im, root: root, sem: make(chan struct{}, im.workers-1)}
 	if im.p.DereferenceSymlinks {
 		real, err := filepath.EvalSymlinks(root)
 		if err != nil {
@@ -188,11 +193,11 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	top, err := w.walk(root, ".", true)
+	top, err := w.walk(root, ".", true, nil)
 	if err != nil {
 		return nil, err
 	}
-	im.total = w.total
+	im.total = w.total.Load()
 	if err := w.hashFiles(ctx, top); err != nil {
 		return nil, err
 	}
@@ -200,7 +205,7 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{CID: link.CID, Size: w.total, Files: w.files}
+	res := &Result{CID: link.CID, Size: im.total, Files: w.files}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	return res, nil
 }
@@ -230,14 +235,18 @@ type fsNode struct {
 type walker struct {
 	im       *importer
 	root     string
-	realRoot string   // with DereferenceSymlinks: the root, resolved
-	active   []string // with DereferenceSymlinks: resolved directories being walked
-	total    int64
+	realRoot string        // with DereferenceSymlinks: the root, resolved
+	sem      chan struct{} // a token per extra goroutine walking
+	total    atomic.Int64
 	files    []FileResult
 	filesMu  sync.Mutex
 }
 
-func (w *walker) walk(osPath, rel string, top bool) (*fsNode, error) {
+// walk lstats osPath and, for a directory, everything below it;
+// subdirectories are walked on other goroutines while workers are free.
+// ancestors are the resolved directories above, for cycle detection when
+// following symbolic links.
+func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
 	if err := w.im.ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -273,7 +282,7 @@ func (w *walker) walk(osPath, rel string, top bool) (*fsNode, error) {
 	switch mode := info.Mode(); {
 	case mode.IsRegular():
 		n.kind = kindFile
-		w.total += info.Size()
+		w.total.Add(info.Size())
 		return n, nil
 	case mode.IsDir():
 		n.kind = kindDir
@@ -286,31 +295,59 @@ func (w *walker) walk(osPath, rel string, top bool) (*fsNode, error) {
 			return nil, err
 		}
 		real, _ = filepath.Abs(real)
-		for _, a := range w.active {
+		for _, a := range ancestors {
 			if a == real {
 				return nil, &fs.PathError{Op: "hash", Path: osPath, Err: ErrSymlinkCycle}
 			}
 		}
-		w.active = append(w.active, real)
-		defer func() { w.active = w.active[:len(w.active)-1] }()
+		ancestors = append(ancestors[:len(ancestors):len(ancestors)], real)
 	}
 	ents, err := os.ReadDir(osPath)
 	if err != nil {
 		return nil, err
 	}
+	listed := ents[:0]
 	for _, e := range ents {
-		name := e.Name()
-		if !w.im.p.Hidden && strings.HasPrefix(name, ".") {
-			continue
+		if w.im.p.Hidden || !strings.HasPrefix(e.Name(), ".") {
+			listed = append(listed, e)
 		}
-		n.listed++
+	}
+	n.listed = len(listed)
+	children := make([]*fsNode, len(listed))
+	errs := make([]error, len(listed))
+	var wg sync.WaitGroup
+	for i, e := range listed {
+		name := e.Name()
 		childRel := name
 		if rel != "." {
 			childRel = rel + "/" + name
 		}
-		c, err := w.walk(filepath.Join(osPath, name), childRel, false)
-		if err != nil {
-			return nil, err
+		childPath := filepath.Join(osPath, name)
+		if e.IsDir() {
+			select {
+			case w.sem <- struct{}{}:
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+					<-w.sem
+				}()
+				continue
+			default:
+			}
+		}
+		children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+		if errs[i] != nil {
+			break
+		}
+	}
+	wg.Wait()
+	for i, c := range children {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if c == nil {
+			continue
 		}
 		// Kubo drops a directory with no entries left after the hidden
 		// filter; one holding only such dropped directories stays.
@@ -381,41 +418,40 @@ func (w *walker) hashFiles(ctx context.Context, top *fsNode) error {
 	if len(small) == 0 {
 		return nil
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	next := make(chan *fsNode)
-	errs := make(chan error, w.im.workers)
+	// Workers claim small files in batches from a shared counter: one
+	// channel send per file costs more than hashing a small file.
+	const batch = 32
+	var claimed atomic.Int64
+	var failed atomic.Bool
+	errs := make([]error, w.im.workers)
 	var wg sync.WaitGroup
-	for i := 0; i < w.im.workers && i < len(small); i++ {
+	for i := 0; i < w.im.workers && i*batch < len(small); i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n := range next {
-				if err := w.hashFile(ctx, n); err != nil {
-					errs <- err
-					cancel()
-					for range next {
-					}
+			for !failed.Load() {
+				end := int(claimed.Add(batch))
+				start := end - batch
+				if start >= len(small) {
 					return
+				}
+				for _, n := range small[start:min(end, len(small))] {
+					if err := w.hashFile(ctx, n); err != nil {
+						errs[i] = err
+						failed.Store(true)
+						return
+					}
 				}
 			}
 		}()
 	}
-feed:
-	for _, n := range small {
-		select {
-		case next <- n:
-		case <-ctx.Done():
-			break feed
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
 	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	if err, ok := <-errs; ok {
-		return err
-	}
-	return ctx.Err()
+	return nil
 }
 
 // hashFile hashes one regular file, checking that it does not change
@@ -433,19 +469,12 @@ func (w *walker) hashFile(ctx context.Context, n *fsNode) error {
 }
 
 func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
-	f, err := os.Open(n.osPath)
+	f, err := openFile(n.osPath, !w.im.p.DereferenceSymlinks)
 	if err != nil {
 		return fileSum{}, err
 	}
 	defer f.Close()
 	changed := func() error { return &fs.PathError{Op: "hash", Path: n.osPath, Err: ErrFileChanged} }
-	st, err := f.Stat()
-	if err != nil {
-		return fileSum{}, err
-	}
-	if !st.Mode().IsRegular() || st.Size() != n.info.Size() || !st.ModTime().Equal(n.info.ModTime()) {
-		return fileSum{}, changed()
-	}
 	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
 	if err != nil {
 		var re *readError
@@ -454,11 +483,14 @@ func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 		}
 		return fileSum{}, err
 	}
-	st, err = f.Stat()
+	// The walk's lstat, this fstat and the bytes read must agree: that
+	// catches a file replaced, grown, shrunk or rewritten in place (as far
+	// as the file system's mtime resolution shows) since the walk.
+	size, mtime, regular, err := f.stat()
 	if err != nil {
 		return fileSum{}, err
 	}
-	if int64(s.size) != n.info.Size() || st.Size() != n.info.Size() || !st.ModTime().Equal(n.info.ModTime()) {
+	if !regular || int64(s.size) != n.info.Size() || size != n.info.Size() || !mtime.Equal(n.info.ModTime()) {
 		return fileSum{}, changed()
 	}
 	return s, nil

@@ -129,5 +129,5 @@ func (k *kubo) addOne(t testing.TB, path string, p Params) string {
 }
 
 func (p Params) String() string {
-	return fmt.Sprintf("v%d raw=%v chunk=%d links=%d hash=%s", p.CIDVersion, p.RawLeaves, p.ChunkSize, p.MaxLinks, hashName(p.HashFunction))
+	return fmt.Sprintf("v%d raw=%v chunk=%d links=%d hash=%s trickle=%v", p.CIDVersion, p.RawLeaves, p.ChunkSize, p.MaxLinks, hashName(p.HashFunction), p.Trickle)
 }

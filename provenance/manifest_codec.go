@@ -36,8 +36,11 @@ import (
 
 // Limits on manifests read from untrusted bytes.
 const (
-	// MaxManifestSize bounds an encoded manifest (DAG-CBOR or DAG-JSON).
-	MaxManifestSize = 16 << 20
+	// MaxManifestSize bounds a manifest's DAG-CBOR encoding: one block that
+	// Kubo's `dag put` and Bitswap accept without --allow-big-block. Its
+	// DAG-JSON form may be up to four times larger.
+	MaxManifestSize     = 1 << 20
+	maxManifestJSONSize = 4 * MaxManifestSize
 	// MaxManifestDepth bounds nesting, which only extensions can deepen.
 	MaxManifestDepth = 32
 	maxListLen       = 1 << 20
@@ -46,6 +49,13 @@ const (
 
 var manifestLimits = ipld.Limits{
 	MaxSize:      MaxManifestSize,
+	MaxDepth:     MaxManifestDepth,
+	MaxListLen:   maxListLen,
+	MaxStringLen: maxStringLen,
+}
+
+var manifestJSONLimits = ipld.Limits{
+	MaxSize:      maxManifestJSONSize,
 	MaxDepth:     MaxManifestDepth,
 	MaxListLen:   maxListLen,
 	MaxStringLen: maxStringLen,
@@ -108,6 +118,9 @@ func (m *Manifest) MarshalCBOR() ([]byte, error) {
 	if err != nil {
 		return nil, fromIPLD(err)
 	}
+	if len(b) > MaxManifestSize {
+		return nil, &FieldError{Offset: -1, Err: fmt.Errorf("encodes to %d bytes, more than the limit of %d for one IPFS block (list fewer files?)", len(b), MaxManifestSize), kind: ErrMalformedManifest}
+	}
 	return b, nil
 }
 
@@ -161,24 +174,11 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	if err != nil {
 		return nil, fromIPLD(err)
 	}
-	m, err := manifestFromNode(node)
-	if err != nil {
-		return nil, err
-	}
-	// The decoder and the checks above should make this impossible; it
-	// guards the promise that a manifest has one CID.
-	again, err := m.MarshalCBOR()
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.Equal(again, data) {
-		i := 0
-		for i < len(again) && i < len(data) && again[i] == data[i] {
-			i++
-		}
-		return nil, &FieldError{Offset: int64(i), Err: errors.New("not canonical: re-encoding differs"), kind: ErrMalformedManifest}
-	}
-	return m, nil
+	// The strict decoder (sorted keys, minimal heads, no floats) and
+	// manifestFromNode (no unknown fields, no explicitly empty optional
+	// fields) together refuse every document that would not re-encode to
+	// the same bytes; FuzzDecodeManifest checks that promise.
+	return manifestFromNode(node)
 }
 
 // ParseManifestJSON parses a manifest from DAG-JSON. Whitespace and key
@@ -186,7 +186,7 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 // keys, unknown fields, floats, non-canonical CID strings and explicitly
 // empty optional fields are refused with a *FieldError.
 func ParseManifestJSON(data []byte) (*Manifest, error) {
-	node, err := ipld.DecodeJSON(data, manifestLimits)
+	node, err := ipld.DecodeJSON(data, manifestJSONLimits)
 	if err != nil {
 		return nil, fromIPLD(err)
 	}

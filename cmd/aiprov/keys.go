@@ -3,9 +3,231 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/aiprov/aiprov/attest"
 )
 
-// runKeys is implemented by its issue's work; until then it says so.
+// keyPasswordEnv holds the password of keystore v3 and encrypted OpenSSH
+// keys, so that it never appears in a command line.
+const keyPasswordEnv = "AIPROV_KEY_PASSWORD"
+
+// keyEnv holds a hex secp256k1 private key, for CI: `aiprov sign` uses it
+// when --key is not given.
+const keyEnv = "AIPROV_KEY"
+
 func runKeys(ctx context.Context, c *cli, args []string) error {
-	return errors.New("not implemented yet")
+	if len(args) == 0 {
+		return usagef("usage: aiprov keys generate|show ...")
+	}
+	switch args[0] {
+	case "generate":
+		return runKeysGenerate(ctx, c, args[1:])
+	case "show":
+		return runKeysShow(ctx, c, args[1:])
+	case "-h", "--help", "help":
+		fmt.Fprintln(c.stderr, "usage: aiprov keys generate --type ed25519|secp256k1|p256 --out NAME\n       aiprov keys show NAME")
+		return nil
+	}
+	return usagef("unknown keys subcommand %q (want generate or show)", args[0])
+}
+
+func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "keys generate", "")
+	typ := fs.String("type", "ed25519", "key type: ed25519, secp256k1 or p256")
+	out := fs.String("out", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
+	format := fs.String("format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
+	passwordFile := fs.String("password-file", "", "read the password that encrypts the key from `FILE` (or set "+keyPasswordEnv+")")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 0 {
+		return usagef("unexpected arguments %q", rest)
+	}
+	if *out == "" {
+		return usagef("--out NAME is required")
+	}
+	k, err := attest.GenerateKey(attest.Algorithm(*typ), nil)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	password, err := keysPassword(c, *passwordFile)
+	if err != nil {
+		return err
+	}
+	if *format == "" {
+		switch {
+		case k.Algorithm() != attest.Secp256k1:
+			*format = "pem"
+		case password != nil:
+			*format = "keystore"
+		default:
+			*format = "hex"
+		}
+	}
+	var priv []byte
+	switch *format {
+	case "pem":
+		if password != nil {
+			return usagef("--format pem writes unencrypted keys; use --format openssh to encrypt with the password")
+		}
+		priv, err = k.MarshalPKCS8PEM()
+	case "openssh":
+		priv, err = k.MarshalOpenSSH("aiprov", password)
+	case "hex":
+		if password != nil {
+			return usagef("--format hex cannot be encrypted; use --format keystore")
+		}
+		priv, err = k.MarshalHex()
+	case "keystore":
+		if password == nil {
+			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
+		}
+		priv, err = k.MarshalKeystore(password, attest.KeystoreParams{})
+	default:
+		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
+	}
+	if err != nil {
+		return err
+	}
+	pub, err := k.Public().MarshalText()
+	if err != nil {
+		return err
+	}
+	// Refuse to overwrite either file: a lost private key cannot be recovered.
+	for _, name := range []string{*out, *out + ".pub"} {
+		if _, err := os.Lstat(name); err == nil {
+			return fmt.Errorf("%s already exists; not overwriting a key", name)
+		}
+	}
+	if err := keysWriteNew(*out, priv, 0o600); err != nil {
+		return err
+	}
+	if err := keysWriteNew(*out+".pub", pub, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "%s\n", k.ID())
+	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", *out, *format, *out)
+	return nil
+}
+
+// keysWriteNew creates name exclusively with mode perm and writes data.
+func keysWriteNew(name string, data []byte, perm fs.FileMode) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+func runKeysShow(ctx context.Context, c *cli, args []string) error {
+	fs := newFlagSet(c, "keys show", "NAME")
+	pub := fs.Bool("pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
+	passwordFile := fs.String("password-file", "", "password for an encrypted key, from `FILE` (or set "+keyPasswordEnv+")")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("keys show takes one key file")
+	}
+	pk, err := keysLoadPublic(c, rest[0], *passwordFile)
+	if err != nil {
+		return err
+	}
+	if *pub {
+		txt, err := pk.MarshalText()
+		if err != nil {
+			return err
+		}
+		_, err = c.stdout.Write(txt)
+		return err
+	}
+	fmt.Fprintln(c.stdout, pk.ID())
+	return nil
+}
+
+// keysLoadPublic reads a public key file, or the public half of a private
+// key file.
+func keysLoadPublic(c *cli, name, passwordFile string) (*attest.PublicKey, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	if pk, err := attest.ParsePublicKey(data); err == nil {
+		return pk, nil
+	}
+	k, err := attest.ParsePrivateKey(data, keysPasswordFunc(c, passwordFile))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return k.Public(), nil
+}
+
+// keysLoadSigner reads the private key in name, or from $AIPROV_KEY when name
+// is empty.
+func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, error) {
+	if name == "" {
+		v := c.getenv(keyEnv)
+		if v == "" {
+			return nil, usagef("--key NAME is required (or set %s to a hex secp256k1 key)", keyEnv)
+		}
+		k, err := attest.ParsePrivateKey([]byte(v), nil)
+		if err != nil {
+			return nil, fmt.Errorf("$%s: %w", keyEnv, err)
+		}
+		return k, nil
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	k, err := attest.ParsePrivateKey(data, keysPasswordFunc(c, passwordFile))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return k, nil
+}
+
+// keysPassword returns the password from --password-file or the
+// environment, or nil when neither is set.
+func keysPassword(c *cli, passwordFile string) ([]byte, error) {
+	if passwordFile != "" {
+		data, err := os.ReadFile(passwordFile)
+		if err != nil {
+			return nil, fmt.Errorf("password file: %w", err)
+		}
+		pw := strings.TrimRight(string(data), "\r\n")
+		if pw == "" {
+			return nil, fmt.Errorf("password file %s is empty", passwordFile)
+		}
+		return []byte(pw), nil
+	}
+	if v := c.getenv(keyPasswordEnv); v != "" {
+		return []byte(v), nil
+	}
+	return nil, nil
+}
+
+func keysPasswordFunc(c *cli, passwordFile string) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		pw, err := keysPassword(c, passwordFile)
+		if err == nil && pw == nil {
+			err = errors.New("the key is encrypted: set " + keyPasswordEnv + " or use --password-file")
+		}
+		return pw, err
+	}
 }

@@ -1,11 +1,175 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/aiprov/aiprov/attest"
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/ethereum/go-ethereum/common"
 )
 
-// runVerify is implemented by its issue's work; until then it says so.
+// verifyKeyList collects repeated --key flags.
+type verifyKeyList []string
+
+func (l *verifyKeyList) String() string     { return strings.Join(*l, ",") }
+func (l *verifyKeyList) Set(v string) error { *l = append(*l, v); return nil }
+
 func runVerify(ctx context.Context, c *cli, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet(c, "verify", "SIGNATURE...")
+	var keys verifyKeyList
+	fs.Var(&keys, "key", "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
+	policyFile := fs.String("policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
+	manifestFile := fs.String("manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
+	dir := fs.String("dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
+	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId")
+	contract := fs.String("contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
+	quiet := fs.Bool("q", false, "print only failures")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return usagef("verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)")
+	}
+
+	var opts attest.VerifyOptions
+	for _, k := range keys {
+		pk, err := verifyLoadKey(c, k)
+		if err != nil {
+			return fmt.Errorf("--key %s: %w", k, err)
+		}
+		opts.Keys = append(opts.Keys, pk)
+	}
+	if *policyFile != "" {
+		data, err := os.ReadFile(*policyFile)
+		if err != nil {
+			return err
+		}
+		if opts.Policy, err = attest.ParsePolicy(data); err != nil {
+			return fmt.Errorf("%s: %w", *policyFile, err)
+		}
+	}
+	if len(keys) == 0 && opts.Policy == nil {
+		return usagef("say whom to trust: --key FILE (repeatable) or --policy FILE")
+	}
+	if *chainID != 0 || *contract != "" {
+		d := attest.DefaultDomain
+		d.ChainID = *chainID
+		if *contract != "" {
+			if !common.IsHexAddress(*contract) {
+				return usagef("--contract %q is not an address", *contract)
+			}
+			d.VerifyingContract = common.HexToAddress(*contract)
+		}
+		opts.Domain = &d
+	}
+	opts.Dir = *dir
+
+	var b attest.Bundle
+	for _, name := range rest {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		if isEnvelope(data) {
+			env, err := attest.ParseEnvelope(data)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			if b.Envelope == nil {
+				b.Envelope = env
+				continue
+			}
+			// Co-signatures in separate files over the same payload pool.
+			if env.PayloadType != b.Envelope.PayloadType || !bytes.Equal(env.Payload, b.Envelope.Payload) {
+				return fmt.Errorf("%s: its payload differs from %s's; envelopes verified together must carry the same statement", name, rest[0])
+			}
+			b.Envelope.Signatures = append(b.Envelope.Signatures, env.Signatures...)
+			continue
+		}
+		s, err := attest.ParseEthSignature(data)
+		if err != nil {
+			return fmt.Errorf("%s: neither a DSSE envelope nor an Ethereum signature: %w", name, err)
+		}
+		b.EthSignatures = append(b.EthSignatures, s)
+	}
+	if *manifestFile != "" {
+		data, err := os.ReadFile(*manifestFile)
+		if err != nil {
+			return err
+		}
+		if b.Manifest, err = provenance.ReadManifest(data); err != nil {
+			return fmt.Errorf("%s: %w", *manifestFile, err)
+		}
+	}
+
+	report, verr := attest.Verify(ctx, b, opts)
+	verifyPrint(c, report, *quiet)
+	if verr != nil {
+		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
+		for _, p := range report.Problems {
+			fmt.Fprintf(c.stderr, "  %v\n", p)
+		}
+		return errSilentFailure
+	}
+	if !*quiet {
+		fmt.Fprintln(c.stdout, "OK")
+	}
+	return nil
+}
+
+// verifyLoadKey reads a key file, or takes arg as an identity when no such
+// file exists.
+func verifyLoadKey(c *cli, arg string) (*attest.PublicKey, error) {
+	if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) {
+		return attest.ParseIdentity(arg)
+	}
+	return keysLoadPublic(c, arg, "")
+}
+
+func verifyPrint(c *cli, r *attest.Report, quiet bool) {
+	if quiet {
+		return
+	}
+	w := c.stdout
+	if r.ManifestCID.Defined() {
+		name := ""
+		if r.Manifest != nil && r.Manifest.Subject.Name != "" {
+			name = " (" + r.Manifest.Subject.Name + ")"
+		}
+		fmt.Fprintf(w, "manifest %s%s\n", r.ManifestCID, name)
+	}
+	for _, s := range r.Signatures {
+		who := s.Signer
+		if who == "" {
+			who = s.KeyID
+		}
+		if s.Name != "" {
+			who += " (" + s.Name + ")"
+		}
+		if s.Err == nil {
+			fmt.Fprintf(w, "signature %d %s: verified\n", s.Index, who)
+		} else {
+			fmt.Fprintf(w, "signature %d %s: NOT verified: %v\n", s.Index, who, s.Err)
+		}
+	}
+	for _, rr := range r.Rules {
+		state := "met"
+		if !rr.Satisfied {
+			state = "NOT met"
+		}
+		fmt.Fprintf(w, "rule %s: %s (%d signer(s))\n", rr.Rule, state, len(rr.Signers))
+	}
+	for _, f := range r.Files {
+		if f.Err == nil {
+			fmt.Fprintf(w, "file %s: ok\n", f.Path)
+		} else {
+			fmt.Fprintf(w, "file %s: %v\n", f.Path, f.Err)
+		}
+	}
 }

@@ -1,0 +1,544 @@
+package attest
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
+)
+
+// ManifestAttestationType is the EIP-712 type string of the message signed
+// for a manifest. Every field is fixed-size, so that a registry contract
+// hashes it with a few keccak256 calls and checks it with ecrecover:
+//
+//	ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created)
+//
+// manifestDigest is the 32-byte sha2-256 digest inside the manifest's CID
+// (CIDv1, dag-cbor): the contract rebuilds the CID bytes as
+// 0x01 0x71 0x12 0x20 ‖ manifestDigest. subjectDigest is the 32-byte digest
+// inside the artifact's root CID; subjectSize its content bytes; created
+// the manifest's creation time in Unix seconds (0 if unset).
+//
+// The domain holds the fields of Domain that are set, in EIP-712's order
+// (name, version, chainId, verifyingContract), so that a signature for one
+// chain or registry cannot be replayed on another.
+const ManifestAttestationType = "ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created)"
+
+// ManifestAttestationPrimaryType is the EIP-712 primaryType name.
+const ManifestAttestationPrimaryType = "ManifestAttestation"
+
+var manifestAttestationFields = []TypedField{
+	{Name: "manifestDigest", Type: "bytes32"},
+	{Name: "subjectDigest", Type: "bytes32"},
+	{Name: "subjectSize", Type: "uint64"},
+	{Name: "created", Type: "uint64"},
+}
+
+var manifestAttestationTypeHash = keccak([]byte(ManifestAttestationType))
+
+// Domain is an EIP-712 domain. Zero fields are left out of the domain type,
+// as ethers and viem do.
+type Domain struct {
+	Name              string         // DefaultDomain uses "aiprov"
+	Version           string         // DefaultDomain uses "1"
+	ChainID           uint64         // 0: not part of the domain
+	VerifyingContract common.Address // zero: not part of the domain
+}
+
+// DefaultDomain is the domain used when none is given: name "aiprov",
+// version "1", no chain and no contract (for off-chain attestations; a
+// registry sets ChainID and VerifyingContract).
+var DefaultDomain = Domain{Name: "aiprov", Version: "1"}
+
+// ManifestAttestation is the EIP-712 message signed for a manifest.
+type ManifestAttestation struct {
+	ManifestDigest [32]byte
+	SubjectDigest  [32]byte
+	SubjectSize    uint64
+	Created        uint64
+}
+
+// NewManifestAttestation derives the EIP-712 message for manifest m whose
+// CID is manifestCID.
+func NewManifestAttestation(m *provenance.Manifest, manifestCID cid.Cid) (ManifestAttestation, error) {
+	var a ManifestAttestation
+	var err error
+	if a.ManifestDigest, err = digest32(manifestCID); err != nil {
+		return a, fmt.Errorf("attest: manifest CID: %w", err)
+	}
+	if a.SubjectDigest, err = digest32(m.Subject.CID); err != nil {
+		return a, fmt.Errorf("attest: manifest Subject.CID: %w", err)
+	}
+	if m.Subject.Size < 0 {
+		return a, fmt.Errorf("attest: manifest Subject.Size is negative (%d)", m.Subject.Size)
+	}
+	a.SubjectSize = uint64(m.Subject.Size)
+	if m.Created != "" {
+		t, err := time.Parse(time.RFC3339, m.Created)
+		if err != nil {
+			return a, fmt.Errorf("attest: manifest Created: %w", err)
+		}
+		if t.Unix() < 0 {
+			return a, fmt.Errorf("attest: manifest Created %s is before 1970", m.Created)
+		}
+		a.Created = uint64(t.Unix())
+	}
+	return a, nil
+}
+
+// digest32 returns the 32-byte digest inside a CID's multihash.
+func digest32(c cid.Cid) ([32]byte, error) {
+	var out [32]byte
+	if !c.Defined() {
+		return out, errors.New("undefined CID")
+	}
+	d, err := mh.Decode(c.Hash())
+	if err != nil {
+		return out, err
+	}
+	if len(d.Digest) != 32 {
+		return out, fmt.Errorf("CID %s has a %d-byte %s digest, want 32 bytes", c, len(d.Digest), d.Name)
+	}
+	return [32]byte(d.Digest), nil
+}
+
+// types returns the EIP712Domain field list for the fields set.
+func (d Domain) types() []TypedField {
+	var f []TypedField
+	if d.Name != "" {
+		f = append(f, TypedField{"name", "string"})
+	}
+	if d.Version != "" {
+		f = append(f, TypedField{"version", "string"})
+	}
+	if d.ChainID != 0 {
+		f = append(f, TypedField{"chainId", "uint256"})
+	}
+	if d.VerifyingContract != (common.Address{}) {
+		f = append(f, TypedField{"verifyingContract", "address"})
+	}
+	return f
+}
+
+// separators memoises Domain.Separator: a verifier sees few domains, and
+// their four keccak256 calls would otherwise be a tenth of the cost of
+// checking an EIP-712 signature. It caches a pure function, so it never
+// changes a result.
+var separators sync.Map // Domain → [32]byte
+
+// Separator returns the EIP-712 domain separator, hashStruct(domain).
+func (d Domain) Separator() [32]byte {
+	if v, ok := separators.Load(d); ok {
+		return v.([32]byte)
+	}
+	sep := d.separator()
+	separators.Store(d, sep)
+	return sep
+}
+
+func (d Domain) separator() [32]byte {
+	fields := d.types()
+	names := make([]string, len(fields))
+	for i, f := range fields {
+		names[i] = f.Type + " " + f.Name
+	}
+	typeHash := keccak([]byte("EIP712Domain(" + strings.Join(names, ",") + ")"))
+	enc := append([]byte(nil), typeHash[:]...)
+	if d.Name != "" {
+		h := keccak([]byte(d.Name))
+		enc = append(enc, h[:]...)
+	}
+	if d.Version != "" {
+		h := keccak([]byte(d.Version))
+		enc = append(enc, h[:]...)
+	}
+	if d.ChainID != 0 {
+		enc = append(enc, uint256Word(d.ChainID)...)
+	}
+	if d.VerifyingContract != (common.Address{}) {
+		enc = append(enc, make([]byte, 12)...)
+		enc = append(enc, d.VerifyingContract[:]...)
+	}
+	return keccak(enc)
+}
+
+func uint256Word(v uint64) []byte {
+	w := make([]byte, 32)
+	binary.BigEndian.PutUint64(w[24:], v)
+	return w
+}
+
+// StructHash returns hashStruct(message).
+func (a ManifestAttestation) StructHash() [32]byte {
+	var enc [5 * 32]byte
+	copy(enc[0:], manifestAttestationTypeHash[:])
+	copy(enc[32:], a.ManifestDigest[:])
+	copy(enc[64:], a.SubjectDigest[:])
+	binary.BigEndian.PutUint64(enc[96+24:], a.SubjectSize)
+	binary.BigEndian.PutUint64(enc[128+24:], a.Created)
+	return keccak(enc[:])
+}
+
+// TypedDataHash returns the EIP-712 digest that is signed:
+// keccak256(0x19 0x01 ‖ domainSeparator ‖ hashStruct(message)).
+func TypedDataHash(domain Domain, a ManifestAttestation) [32]byte {
+	sep := domain.Separator()
+	sh := a.StructHash()
+	return keccak([]byte{0x19, 0x01}, sep[:], sh[:])
+}
+
+// TypedField is one member of an EIP-712 struct type.
+type TypedField struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// TypedData is the eth_signTypedData_v4 JSON object for a manifest
+// attestation: give it to a wallet, or to ethers' verifyTypedData (with
+// Types minus "EIP712Domain") or viem's verifyTypedData.
+type TypedData struct {
+	Types       map[string][]TypedField `json:"types"`
+	PrimaryType string                  `json:"primaryType"`
+	Domain      TypedDomain             `json:"domain"`
+	Message     TypedMessage            `json:"message"`
+}
+
+// TypedDomain is the JSON form of Domain.
+type TypedDomain struct {
+	Name              string          `json:"name,omitempty"`
+	Version           string          `json:"version,omitempty"`
+	ChainID           *json.Number    `json:"chainId,omitempty"`
+	VerifyingContract *common.Address `json:"verifyingContract,omitempty"`
+}
+
+// TypedMessage is the JSON form of ManifestAttestation. Integers are decimal
+// strings, which every EIP-712 implementation accepts.
+type TypedMessage struct {
+	ManifestDigest string `json:"manifestDigest"`
+	SubjectDigest  string `json:"subjectDigest"`
+	SubjectSize    string `json:"subjectSize"`
+	Created        string `json:"created"`
+}
+
+// NewTypedData returns the eth_signTypedData_v4 object for a.
+func NewTypedData(domain Domain, a ManifestAttestation) *TypedData {
+	td := &TypedData{
+		Types: map[string][]TypedField{
+			"EIP712Domain":                 domain.types(),
+			ManifestAttestationPrimaryType: slices.Clone(manifestAttestationFields),
+		},
+		PrimaryType: ManifestAttestationPrimaryType,
+		Domain:      TypedDomain{Name: domain.Name, Version: domain.Version},
+		Message: TypedMessage{
+			ManifestDigest: "0x" + hex.EncodeToString(a.ManifestDigest[:]),
+			SubjectDigest:  "0x" + hex.EncodeToString(a.SubjectDigest[:]),
+			SubjectSize:    strconv.FormatUint(a.SubjectSize, 10),
+			Created:        strconv.FormatUint(a.Created, 10),
+		},
+	}
+	if domain.ChainID != 0 {
+		n := json.Number(strconv.FormatUint(domain.ChainID, 10))
+		td.Domain.ChainID = &n
+	}
+	if domain.VerifyingContract != (common.Address{}) {
+		addr := domain.VerifyingContract
+		td.Domain.VerifyingContract = &addr
+	}
+	return td
+}
+
+// Parse checks that td is a manifest attestation, exactly the type this
+// package defines, and returns its domain and message. It accepts the
+// EIP712Domain type being absent (ethers leaves it out) but, when present,
+// it must list exactly the domain fields set, in order.
+func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
+	var d Domain
+	var a ManifestAttestation
+	if td.PrimaryType != ManifestAttestationPrimaryType {
+		return d, a, fmt.Errorf("attest: typed data primaryType is %q, want %q", td.PrimaryType, ManifestAttestationPrimaryType)
+	}
+	for name, fields := range td.Types {
+		switch name {
+		case "EIP712Domain":
+		case ManifestAttestationPrimaryType:
+			if !slices.Equal(fields, manifestAttestationFields) {
+				return d, a, fmt.Errorf("attest: typed data types.%s differs from %s", name, ManifestAttestationType)
+			}
+		default:
+			return d, a, fmt.Errorf("attest: typed data declares an unexpected type %q", name)
+		}
+	}
+	if _, ok := td.Types[ManifestAttestationPrimaryType]; !ok {
+		return d, a, fmt.Errorf("attest: typed data lacks types.%s", ManifestAttestationPrimaryType)
+	}
+	d.Name, d.Version = td.Domain.Name, td.Domain.Version
+	if td.Domain.ChainID != nil {
+		id, err := parseUint64(string(*td.Domain.ChainID))
+		if err != nil || id == 0 {
+			return d, a, fmt.Errorf("attest: typed data domain.chainId %q: want a positive integer below 2^64", *td.Domain.ChainID)
+		}
+		d.ChainID = id
+	}
+	if td.Domain.VerifyingContract != nil {
+		if *td.Domain.VerifyingContract == (common.Address{}) {
+			return d, a, errors.New("attest: typed data domain.verifyingContract is the zero address")
+		}
+		d.VerifyingContract = *td.Domain.VerifyingContract
+	}
+	if dt, ok := td.Types["EIP712Domain"]; ok && !slices.Equal(dt, d.types()) {
+		return d, a, errors.New("attest: typed data types.EIP712Domain does not list exactly the domain fields present, in the order name, version, chainId, verifyingContract")
+	}
+	var err error
+	if a.ManifestDigest, err = parseBytes32(td.Message.ManifestDigest); err != nil {
+		return d, a, fmt.Errorf("attest: typed data message.manifestDigest: %w", err)
+	}
+	if a.SubjectDigest, err = parseBytes32(td.Message.SubjectDigest); err != nil {
+		return d, a, fmt.Errorf("attest: typed data message.subjectDigest: %w", err)
+	}
+	if a.SubjectSize, err = parseUint64(td.Message.SubjectSize); err != nil {
+		return d, a, fmt.Errorf("attest: typed data message.subjectSize: %w", err)
+	}
+	if a.Created, err = parseUint64(td.Message.Created); err != nil {
+		return d, a, fmt.Errorf("attest: typed data message.created: %w", err)
+	}
+	return d, a, nil
+}
+
+// UnmarshalJSON accepts integers in the message as JSON numbers or strings
+// (decimal or 0x hex), as wallets do.
+func (m *TypedMessage) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		ManifestDigest string      `json:"manifestDigest"`
+		SubjectDigest  string      `json:"subjectDigest"`
+		SubjectSize    json.Number `json:"subjectSize"`
+		Created        json.Number `json:"created"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return fmt.Errorf("typed data message: %w", err)
+	}
+	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, string(raw.SubjectSize), string(raw.Created)}
+	return nil
+}
+
+// UnmarshalJSON accepts chainId as a JSON number or string.
+func (d *TypedDomain) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Name              string          `json:"name"`
+		Version           string          `json:"version"`
+		ChainID           json.RawMessage `json:"chainId"`
+		VerifyingContract *common.Address `json:"verifyingContract"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return fmt.Errorf("typed data domain: %w", err)
+	}
+	*d = TypedDomain{Name: raw.Name, Version: raw.Version, VerifyingContract: raw.VerifyingContract}
+	if len(raw.ChainID) > 0 && string(raw.ChainID) != "null" {
+		s := strings.Trim(string(raw.ChainID), `"`)
+		n := json.Number(s)
+		d.ChainID = &n
+	}
+	return nil
+}
+
+func parseUint64(s string) (uint64, error) {
+	var v uint64
+	var err error
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		v, err = strconv.ParseUint(s[2:], 16, 64)
+	} else {
+		v, err = strconv.ParseUint(s, 10, 64)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%q is not an integer in [0, 2^64)", s)
+	}
+	return v, nil
+}
+
+func parseBytes32(s string) ([32]byte, error) {
+	var out [32]byte
+	if !strings.HasPrefix(s, "0x") || len(s) != 66 {
+		return out, fmt.Errorf("%q: want 0x and 64 hex digits", s)
+	}
+	if _, err := hex.Decode(out[:], []byte(s[2:])); err != nil {
+		return out, fmt.Errorf("%q: not hex", s)
+	}
+	return out, nil
+}
+
+// Hash returns the EIP-712 digest of td after checking it with Parse.
+func (td *TypedData) Hash() ([32]byte, error) {
+	d, a, err := td.Parse()
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return TypedDataHash(d, a), nil
+}
+
+// EthSignature is a manifest signed by an Ethereum account, the JSON file
+// that `aiprov sign --format eip712|eip191` writes. With EIP-712, TypedData
+// is the complete eth_signTypedData_v4 object; with EIP-191, Message is the
+// 32-byte manifest digest signed with personal_sign.
+type EthSignature struct {
+	Format      string         `json:"format"` // "eip712" or "eip191"
+	TypedData   *TypedData     `json:"typedData,omitempty"`
+	Message     string         `json:"message,omitempty"` // EIP-191: 0x-hex of the signed bytes
+	ManifestCID string         `json:"manifestCid"`
+	Signature   string         `json:"signature"` // 0x-hex, 65 bytes r‖s‖v
+	Signer      common.Address `json:"signer"`
+}
+
+// Formats of EthSignature.
+const (
+	FormatEIP712 = "eip712"
+	FormatEIP191 = "eip191"
+)
+
+// SignTypedData signs the manifest attestation a under domain with an
+// Ethereum key.
+func SignTypedData(ctx context.Context, s HashSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {
+	sig, err := s.SignHash(ctx, TypedDataHash(domain, a))
+	if err != nil {
+		return nil, fmt.Errorf("attest: EIP-712 signing: %w", err)
+	}
+	return &EthSignature{
+		Format:      FormatEIP712,
+		TypedData:   NewTypedData(domain, a),
+		ManifestCID: manifestCID.String(),
+		Signature:   "0x" + hex.EncodeToString(sig),
+		Signer:      s.Address(),
+	}, nil
+}
+
+// SignPersonal signs the manifest digest (the 32 bytes inside manifestCID)
+// as an EIP-191 personal_sign message: what `personal_sign(0x<digest>)` in a
+// wallet produces.
+func SignPersonal(ctx context.Context, s HashSigner, manifestCID cid.Cid) (*EthSignature, error) {
+	d, err := digest32(manifestCID)
+	if err != nil {
+		return nil, fmt.Errorf("attest: manifest CID: %w", err)
+	}
+	sig, err := s.SignHash(ctx, PersonalSignHash(d[:]))
+	if err != nil {
+		return nil, fmt.Errorf("attest: EIP-191 signing: %w", err)
+	}
+	return &EthSignature{
+		Format:      FormatEIP191,
+		Message:     "0x" + hex.EncodeToString(d[:]),
+		ManifestCID: manifestCID.String(),
+		Signature:   "0x" + hex.EncodeToString(sig),
+		Signer:      s.Address(),
+	}, nil
+}
+
+// maxEthSignatureFile bounds ParseEthSignature's input.
+const maxEthSignatureFile = 64 << 10
+
+// ParseEthSignature reads an EthSignature JSON file.
+func ParseEthSignature(data []byte) (*EthSignature, error) {
+	if len(data) > maxEthSignatureFile {
+		return nil, fmt.Errorf("attest: Ethereum signature file is %d bytes, more than %d", len(data), maxEthSignatureFile)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	var s EthSignature
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("attest: Ethereum signature file: %w", err)
+	}
+	switch s.Format {
+	case FormatEIP712:
+		if s.TypedData == nil {
+			return nil, errors.New("attest: Ethereum signature file: format eip712 without typedData")
+		}
+	case FormatEIP191:
+		if s.Message == "" {
+			return nil, errors.New("attest: Ethereum signature file: format eip191 without message")
+		}
+	case "":
+		// The minimal form {typedData, signature, signer}.
+		if s.TypedData == nil {
+			return nil, errors.New("attest: Ethereum signature file: no format and no typedData")
+		}
+		s.Format = FormatEIP712
+	default:
+		return nil, fmt.Errorf("attest: Ethereum signature file: format %q, want eip712 or eip191", s.Format)
+	}
+	return &s, nil
+}
+
+// Recover checks the signature's form and returns the address that signed.
+// It does not compare with Signer (Verify does) nor with a manifest.
+func (s *EthSignature) Recover() (common.Address, error) {
+	sig, err := decodeHex(s.Signature)
+	if err != nil {
+		return common.Address{}, fmt.Errorf("%w: signature: %v", ErrBadSignature, err)
+	}
+	var hash [32]byte
+	switch s.Format {
+	case FormatEIP712:
+		if s.TypedData == nil {
+			return common.Address{}, errors.New("attest: eip712 signature without typedData")
+		}
+		if hash, err = s.TypedData.Hash(); err != nil {
+			return common.Address{}, err
+		}
+	case FormatEIP191:
+		msg, err := decodeHex(s.Message)
+		if err != nil {
+			return common.Address{}, fmt.Errorf("attest: eip191 message: %v", err)
+		}
+		hash = PersonalSignHash(msg)
+	default:
+		return common.Address{}, fmt.Errorf("attest: unknown Ethereum signature format %q", s.Format)
+	}
+	return RecoverAddress(hash, sig)
+}
+
+// ManifestDigest returns the manifest digest the signature covers.
+func (s *EthSignature) ManifestDigest() ([32]byte, error) {
+	switch s.Format {
+	case FormatEIP712:
+		if s.TypedData == nil {
+			return [32]byte{}, errors.New("attest: eip712 signature without typedData")
+		}
+		_, a, err := s.TypedData.Parse()
+		return a.ManifestDigest, err
+	case FormatEIP191:
+		msg, err := decodeHex(s.Message)
+		if err != nil {
+			return [32]byte{}, fmt.Errorf("attest: eip191 message: %v", err)
+		}
+		if len(msg) != 32 {
+			return [32]byte{}, fmt.Errorf("attest: eip191 message is %d bytes, want the 32-byte manifest digest", len(msg))
+		}
+		return [32]byte(msg), nil
+	}
+	return [32]byte{}, fmt.Errorf("attest: unknown Ethereum signature format %q", s.Format)
+}
+
+func decodeHex(s string) ([]byte, error) {
+	if !strings.HasPrefix(s, "0x") && !strings.HasPrefix(s, "0X") {
+		return nil, fmt.Errorf("%.20q: want 0x-prefixed hex", s)
+	}
+	b, err := hex.DecodeString(s[2:])
+	if err != nil {
+		return nil, fmt.Errorf("%.20q: not hex", s)
+	}
+	return b, nil
+}

@@ -1,0 +1,85 @@
+package attest
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Signer makes DSSE signatures. Implement it to sign with a KMS, an HSM or a
+// hardware wallet; *PrivateKey implements it for the built-in key types.
+type Signer interface {
+	// ID is the signer's identity string, written as the DSSE key ID and
+	// matched against trust policies ("ed25519:…", "p256:…" or an 0x
+	// address).
+	ID() string
+	// Sign signs message, the exact bytes given, following the rule of the
+	// identity's scheme (see Algorithm).
+	Sign(ctx context.Context, message []byte) ([]byte, error)
+}
+
+// HashSigner makes Ethereum signatures over a 32-byte digest (an EIP-712
+// typed-data hash or an EIP-191 message hash): 65 bytes r‖s‖v, v = 0/1 or
+// 27/28. A KMS secp256k1 key or a wallet connector implements it.
+type HashSigner interface {
+	Address() common.Address
+	SignHash(ctx context.Context, hash [32]byte) ([]byte, error)
+}
+
+// Verifier checks DSSE signatures made by one identity. *PublicKey
+// implements it; implement it to verify against keys held elsewhere.
+type Verifier interface {
+	ID() string
+	// Verify returns nil when sig is a valid signature of message, and
+	// otherwise an error matching ErrBadSignature.
+	Verify(message, sig []byte) error
+}
+
+// ErrBadSignature is matched (errors.Is) by every failed signature check.
+var ErrBadSignature = errors.New("signature does not verify")
+
+// Verify checks sig over message following the key's scheme (see
+// Algorithm). A secp256k1 signature must be 65 bytes with low s and v in
+// {0, 1, 27, 28}.
+func (k *PublicKey) Verify(message, sig []byte) error {
+	switch k.alg {
+	case Ed25519:
+		if len(sig) != ed25519.SignatureSize {
+			return fmt.Errorf("%w: ed25519 signature is %d bytes, want %d", ErrBadSignature, len(sig), ed25519.SignatureSize)
+		}
+		if !ed25519.Verify(k.ed, message, sig) {
+			return fmt.Errorf("%w: ed25519 signature by %s", ErrBadSignature, k.ID())
+		}
+		return nil
+	case P256:
+		h := sha256.Sum256(message)
+		if !ecdsa.VerifyASN1(k.ec, h[:], sig) {
+			return fmt.Errorf("%w: ECDSA P-256 signature by %s", ErrBadSignature, k.ID())
+		}
+		return nil
+	case Secp256k1:
+		return k.VerifyHash(PersonalSignHash(message), sig)
+	}
+	return fmt.Errorf("%w: unknown key algorithm %q", ErrBadSignature, k.alg)
+}
+
+// VerifyHash checks an Ethereum signature over a 32-byte digest against a
+// secp256k1 key or address.
+func (k *PublicKey) VerifyHash(hash [32]byte, sig []byte) error {
+	if k.alg != Secp256k1 {
+		return fmt.Errorf("%w: %s key cannot check an Ethereum signature", ErrWrongAlgorithm, k.alg)
+	}
+	addr, err := RecoverAddress(hash, sig)
+	if err != nil {
+		return err
+	}
+	if addr != k.addr {
+		return fmt.Errorf("%w: signed by %s, not %s", ErrBadSignature, addr.Hex(), k.addr.Hex())
+	}
+	return nil
+}

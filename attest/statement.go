@@ -1,0 +1,247 @@
+package attest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/ipfs/go-cid"
+)
+
+// StatementTypeV1 is the in-toto Statement v1 type URI.
+const StatementTypeV1 = "https://in-toto.io/Statement/v1"
+
+// PredicateTypeLineage is the predicate type of an aiprov lineage
+// attestation. The predicate is LineagePredicate: the manifest's DAG-JSON
+// form and its CID. Pass it to `cosign verify-blob-attestation --type`.
+const PredicateTypeLineage = "https://aiprov.dev/lineage/v1"
+
+// Digest algorithm names used in statement subjects. "sha256" is in-toto's
+// own; the other two follow in-toto's rule that a new algorithm documents
+// its encoding:
+//
+//   - "cid": the IPFS CID in its canonical string form (CIDv0 base58btc,
+//     CIDv1 base32 lower case), as `ipfs add` prints it;
+//   - "dirHash": in-toto's directory hash (Go's dirhash Hash1 in hex) over
+//     the files the manifest lists: sha256 of the lines "<sha256 hex>  <path>\n"
+//     sorted by path.
+const (
+	DigestSHA256  = "sha256"
+	DigestCID     = "cid"
+	DigestDirHash = "dirHash"
+)
+
+// Statement is an in-toto Statement v1. Its JSON form is the DSSE payload.
+type Statement struct {
+	Type          string             `json:"_type"`
+	Subject       []StatementSubject `json:"subject"`
+	PredicateType string             `json:"predicateType"`
+	Predicate     json.RawMessage    `json:"predicate"`
+}
+
+// StatementSubject is one artifact a statement is about.
+type StatementSubject struct {
+	Name   string            `json:"name"`
+	Digest map[string]string `json:"digest"`
+}
+
+// LineagePredicate is the predicate of PredicateTypeLineage.
+type LineagePredicate struct {
+	// ManifestCID is the manifest's CID (CIDv1, dag-cbor, sha2-256).
+	ManifestCID string `json:"manifestCid"`
+	// Manifest is the manifest's DAG-JSON form.
+	Manifest json.RawMessage `json:"manifest"`
+}
+
+// StatementSubjects returns the subjects of a manifest's statement: one per
+// file (name = path, digest sha256 and cid), then the artifact's root (name
+// = Subject.Name, or the root CID when unnamed; digest cid, plus dirHash
+// over the listed files, plus sha256 when the root is one of the files).
+func StatementSubjects(m *provenance.Manifest) ([]StatementSubject, error) {
+	if !m.Subject.CID.Defined() {
+		return nil, errors.New("attest: manifest Subject.CID is not set")
+	}
+	root := StatementSubject{Name: m.Subject.Name, Digest: map[string]string{DigestCID: m.Subject.CID.String()}}
+	if root.Name == "" {
+		root.Name = m.Subject.CID.String()
+	}
+	subjects := make([]StatementSubject, 0, len(m.Subject.Files)+1)
+	seen := make(map[string]bool, len(m.Subject.Files))
+	for i, f := range m.Subject.Files {
+		if f.Path == "" || strings.ContainsAny(f.Path, "\n\x00") {
+			return nil, fmt.Errorf("attest: manifest Subject.Files[%d].Path %q is empty or holds a newline or NUL", i, f.Path)
+		}
+		if seen[f.Path] {
+			return nil, fmt.Errorf("attest: manifest Subject.Files[%d].Path %q is listed twice", i, f.Path)
+		}
+		seen[f.Path] = true
+		if !isSHA256Hex(f.SHA256) {
+			return nil, fmt.Errorf("attest: manifest Subject.Files[%d] (%s): SHA256 %q is not 64 lower-case hex digits", i, f.Path, f.SHA256)
+		}
+		d := map[string]string{DigestSHA256: f.SHA256}
+		if f.CID.Defined() {
+			d[DigestCID] = f.CID.String()
+			if f.CID.Equals(m.Subject.CID) {
+				root.Digest[DigestSHA256] = f.SHA256
+			}
+		}
+		subjects = append(subjects, StatementSubject{Name: f.Path, Digest: d})
+	}
+	if len(m.Subject.Files) > 0 {
+		root.Digest[DigestDirHash] = dirHash(m.Subject.Files)
+	}
+	if seen[root.Name] {
+		return nil, fmt.Errorf("attest: manifest Subject.Name %q is also a file path; subject names must differ", root.Name)
+	}
+	return append(subjects, root), nil
+}
+
+// dirHash is Go's dirhash.Hash1 (hex) over the manifest's file list.
+func dirHash(files []provenance.File) string {
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) })
+	h := sha256.New()
+	for _, f := range sorted {
+		fmt.Fprintf(h, "%s  %s\n", f.SHA256, f.Path)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func isSHA256Hex(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// NewStatement builds the lineage statement for manifest m, given its CID and
+// its DAG-JSON encoding (the bytes the CID was computed from are DAG-CBOR;
+// the JSON is the same data model).
+func NewStatement(m *provenance.Manifest, manifestCID cid.Cid, manifestJSON []byte) (*Statement, error) {
+	subjects, err := StatementSubjects(m)
+	if err != nil {
+		return nil, err
+	}
+	if !manifestCID.Defined() {
+		return nil, errors.New("attest: manifest CID is not set")
+	}
+	if !json.Valid(manifestJSON) {
+		return nil, errors.New("attest: manifest JSON is not valid JSON")
+	}
+	pred, err := marshalNoEscape(LineagePredicate{ManifestCID: manifestCID.String(), Manifest: manifestJSON})
+	if err != nil {
+		return nil, err
+	}
+	return &Statement{Type: StatementTypeV1, Subject: subjects, PredicateType: PredicateTypeLineage, Predicate: pred}, nil
+}
+
+// Marshal returns the statement's JSON: compact, with no HTML escaping, so
+// that the manifest's JSON appears unchanged inside it.
+func (s *Statement) Marshal() ([]byte, error) { return marshalNoEscape(s) }
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// ErrMalformedStatement is matched by statement parsing errors.
+var ErrMalformedStatement = errors.New("malformed in-toto statement")
+
+// ParseStatement parses a DSSE payload as an in-toto Statement v1.
+func ParseStatement(payload []byte) (*Statement, error) {
+	var s Statement
+	if err := json.Unmarshal(payload, &s); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformedStatement, describeJSONError(err))
+	}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+func (s *Statement) check() error {
+	if s.Type != StatementTypeV1 {
+		return fmt.Errorf("%w: _type is %q, want %q", ErrMalformedStatement, s.Type, StatementTypeV1)
+	}
+	if len(s.Subject) == 0 {
+		return fmt.Errorf("%w: no subject", ErrMalformedStatement)
+	}
+	for i, sub := range s.Subject {
+		if len(sub.Digest) == 0 {
+			return fmt.Errorf("%w: subject[%d] (%s) has no digest", ErrMalformedStatement, i, sub.Name)
+		}
+	}
+	if s.PredicateType == "" {
+		return fmt.Errorf("%w: predicateType is missing", ErrMalformedStatement)
+	}
+	return nil
+}
+
+// Lineage returns the statement's lineage predicate.
+func (s *Statement) Lineage() (*LineagePredicate, error) {
+	if s.PredicateType != PredicateTypeLineage {
+		return nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, s.PredicateType, PredicateTypeLineage)
+	}
+	var p LineagePredicate
+	if err := json.Unmarshal(s.Predicate, &p); err != nil {
+		return nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
+	}
+	if p.ManifestCID == "" || len(p.Manifest) == 0 {
+		return nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
+	}
+	return &p, nil
+}
+
+// parseLineageStatement is ParseStatement followed by Lineage in one JSON
+// pass, for verification's hot path. The returned statement's Predicate is
+// re-assembled from the parsed fields (same content; whitespace and key
+// order may differ from the payload's).
+func parseLineageStatement(payload []byte) (*Statement, *LineagePredicate, error) {
+	var raw struct {
+		Type          string             `json:"_type"`
+		Subject       []StatementSubject `json:"subject"`
+		PredicateType string             `json:"predicateType"`
+		Predicate     *LineagePredicate  `json:"predicate"`
+	}
+	if err := json.Unmarshal(payload, &raw); err != nil {
+		// The generic parser gives the clearer message (a predicate of
+		// another type is not a JSON error there).
+		if _, perr := ParseStatement(payload); perr != nil {
+			return nil, nil, perr
+		}
+		return nil, nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
+	}
+	st := &Statement{Type: raw.Type, Subject: raw.Subject, PredicateType: raw.PredicateType}
+	if err := st.check(); err != nil {
+		return nil, nil, err
+	}
+	if st.PredicateType != PredicateTypeLineage {
+		return nil, nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, st.PredicateType, PredicateTypeLineage)
+	}
+	p := raw.Predicate
+	if p == nil || p.ManifestCID == "" || len(p.Manifest) == 0 {
+		return nil, nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
+	}
+	pred, err := json.Marshal(p.ManifestCID)
+	if err != nil {
+		return nil, nil, err
+	}
+	st.Predicate = slices.Concat([]byte(`{"manifestCid":`), pred, []byte(`,"manifest":`), p.Manifest, []byte(`}`))
+	return st, p, nil
+}

@@ -1,0 +1,573 @@
+package attest
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/ipfs/go-cid"
+)
+
+// Errors a Report's problems match with errors.Is.
+var (
+	// ErrUntrustedSigner: no trusted key verifies a signature. On its own it
+	// is not a failure (an envelope may carry signatures the policy does not
+	// care about); the policy's thresholds decide.
+	ErrUntrustedSigner = errors.New("no trusted key verifies this signature")
+	// ErrPolicyNotMet: a rule of the trust policy does not hold.
+	ErrPolicyNotMet = errors.New("trust policy not met")
+	// ErrManifestMismatch: the attested manifest is not the one expected,
+	// or its CID does not match its content.
+	ErrManifestMismatch = errors.New("manifest does not match")
+	// ErrSubjectMismatch: a file differs from the subject digest that was
+	// signed, is missing, or is not covered by the manifest.
+	ErrSubjectMismatch = errors.New("file does not match the signed subject")
+	// ErrNoTrustedKeys: verification was asked for without any key to trust.
+	ErrNoTrustedKeys = errors.New("no trusted keys: give keys or a policy")
+)
+
+// VerifyOptions say what to trust and what else to check.
+type VerifyOptions struct {
+	// Policy lists trusted keys, their roles, and threshold rules.
+	Policy *Policy
+	// Keys are trusted in addition to the policy's keys, with no roles.
+	// Without a policy, one valid signature by any of them is required.
+	Keys []Verifier
+	// ManifestCID, when defined, is the manifest the attestation must be
+	// about (for example the CID of a manifest file the caller holds).
+	ManifestCID cid.Cid
+	// Dir, when set, is the artifact on disk: a directory whose files must
+	// match the manifest's files exactly (hidden files are ignored, as IPFS
+	// adds do by default), or a single file whose sha256 must be a subject.
+	Dir string
+	// Domain, when set, is the EIP-712 domain Ethereum signatures must use.
+	Domain *Domain
+}
+
+// Report is the outcome of a verification: what was verified, each
+// signature's fate, each rule's, each file's, and every problem found.
+type Report struct {
+	Manifest    *provenance.Manifest // nil when it could not be decoded
+	ManifestCID cid.Cid
+	Statement   *Statement // for DSSE envelopes
+	Signatures  []SignatureResult
+	Rules       []RuleResult
+	Files       []FileResult
+	// Problems lists every failure; the verification holds when it is empty.
+	Problems []error
+}
+
+// SignatureResult is the fate of one signature.
+type SignatureResult struct {
+	Index  int
+	KeyID  string // as the envelope or signature file claims
+	Signer string // the identity that verified it, "" if none
+	Name   string // the trusted key's name from the policy
+	Err    error  // nil when verified by a trusted key
+}
+
+// FileResult is the check of one file against the manifest.
+type FileResult struct {
+	Path string
+	Err  error // nil when the file's sha256 matches
+}
+
+// OK reports whether everything held.
+func (r *Report) OK() bool { return len(r.Problems) == 0 }
+
+// Err returns nil when everything held, or all problems joined.
+func (r *Report) Err() error {
+	if len(r.Problems) == 0 {
+		return nil
+	}
+	return errors.Join(r.Problems...)
+}
+
+func (r *Report) problem(err error) { r.Problems = append(r.Problems, err) }
+
+func (opts *VerifyOptions) compile() (*compiledPolicy, error) {
+	var c *compiledPolicy
+	if opts.Policy != nil {
+		var err error
+		if c, err = opts.Policy.compile(); err != nil {
+			return nil, err
+		}
+	} else {
+		c = &compiledPolicy{keys: map[string]*trusted{}}
+	}
+	for _, v := range opts.Keys {
+		pk, _ := v.(*PublicKey)
+		if err := c.add(pk, v, "", nil); err != nil {
+			return nil, err
+		}
+	}
+	if len(c.order) == 0 {
+		return nil, ErrNoTrustedKeys
+	}
+	return c, nil
+}
+
+// Bundle is what is verified together: signatures over one manifest.
+// Signatures from the envelope and the Ethereum signatures are pooled for
+// the policy, so contributors may co-sign in different formats.
+type Bundle struct {
+	// Envelope is a DSSE envelope holding a lineage statement.
+	Envelope *Envelope
+	// EthSignatures are EIP-712 or EIP-191 signatures over the manifest.
+	EthSignatures []*EthSignature
+	// Manifest is the manifest, needed when there is no envelope to carry
+	// it; with an envelope it must be the one the envelope carries.
+	Manifest *provenance.Manifest
+}
+
+// VerifyEnvelope verifies a DSSE envelope; see Verify.
+func VerifyEnvelope(ctx context.Context, env *Envelope, opts VerifyOptions) (*Report, error) {
+	return Verify(ctx, Bundle{Envelope: env}, opts)
+}
+
+// Verify checks everything about a bundle: each signature against the
+// trusted keys; the policy's rules; for an envelope, the statement's form,
+// that the manifest in the predicate has the CID it claims and implies
+// exactly the statement's subjects; for Ethereum signatures, that they
+// cover this manifest (and opts.Domain); and optionally the expected
+// manifest CID and the artifact's files. The report is always returned;
+// the error is report.Err().
+func Verify(ctx context.Context, b Bundle, opts VerifyOptions) (*Report, error) {
+	pol, err := opts.compile()
+	if err != nil {
+		r := &Report{}
+		r.problem(err)
+		return r, r.Err()
+	}
+	r := verifyBundle(ctx, b, opts, pol, nil)
+	return r, r.Err()
+}
+
+// verifyBundle is Verify with a compiled policy. pre[i], when true, says
+// that envelope signature i was already verified, in a batch, by the
+// trusted key its key ID names.
+func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy, pre []bool) *Report {
+	r := &Report{}
+	var verified []string
+	if env := b.Envelope; env != nil {
+		if env.PayloadType != PayloadTypeInToto {
+			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
+		}
+		pae := PAE(env.PayloadType, env.Payload)
+		for i, s := range env.Signatures {
+			var res SignatureResult
+			if i < len(pre) && pre[i] {
+				id := pol.keyIDOwner(s.KeyID)
+				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
+			} else {
+				res = pol.verifyDSSE(i, s, pae)
+			}
+			if res.Err == nil {
+				verified = append(verified, res.Signer)
+			} else if !errors.Is(res.Err, ErrUntrustedSigner) {
+				r.problem(fmt.Errorf("signature %d (%s): %w", i, displayKeyID(s.KeyID), res.Err))
+			}
+			r.Signatures = append(r.Signatures, res)
+		}
+		st, lp, err := parseLineageStatement(env.Payload)
+		if err != nil {
+			r.problem(err)
+		} else {
+			r.Statement = st
+			r.checkLineage(st, lp)
+		}
+	}
+	if b.Manifest != nil {
+		mcid, err := b.Manifest.CID()
+		switch {
+		case err != nil:
+			r.problem(err)
+		case r.ManifestCID.Defined() && !r.ManifestCID.Equals(mcid):
+			r.problem(fmt.Errorf("%w: the envelope attests manifest %s, the manifest given is %s", ErrManifestMismatch, r.ManifestCID, mcid))
+		case b.Envelope == nil:
+			r.Manifest, r.ManifestCID = b.Manifest, mcid
+		}
+	}
+	if len(b.EthSignatures) > 0 {
+		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), opts.Domain)...)
+	}
+	if b.Envelope == nil && len(b.EthSignatures) == 0 {
+		r.problem(errors.New("attest: nothing to verify: no envelope and no signatures"))
+	}
+	r.checkRest(ctx, pol, verified, opts)
+	return r
+}
+
+// keyIDOwner returns the canonical identity of the trusted key a DSSE key ID
+// names, or "".
+func (c *compiledPolicy) keyIDOwner(keyID string) string {
+	if keyID == "" {
+		return ""
+	}
+	if c.keys[keyID] != nil { // the usual case: the key ID is canonical
+		return keyID
+	}
+	id := keyID
+	if pk, err := ParseIdentity(keyID); err == nil {
+		id = pk.ID()
+	}
+	if c.keys[id] == nil {
+		return ""
+	}
+	return id
+}
+
+func displayKeyID(k string) string {
+	if k == "" {
+		return "no keyid"
+	}
+	if len(k) > 80 {
+		k = k[:80] + "…"
+	}
+	return "keyid " + k
+}
+
+// verifyDSSE finds the trusted key that made signature i over pae.
+func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureResult {
+	res := SignatureResult{Index: i, KeyID: s.KeyID}
+	// The key ID is a hint: it picks which key to try first, and a trusted
+	// key it names must verify the signature.
+	if id := c.keyIDOwner(s.KeyID); id != "" {
+		if t := c.keys[id]; t != nil {
+			if err := t.v.Verify(pae, s.Sig); err != nil {
+				res.Err = err
+				return res
+			}
+			res.Signer, res.Name = id, t.name
+			return res
+		}
+	}
+	if len(s.Sig) == 65 {
+		// Possibly secp256k1: recover once instead of trying each address.
+		if addr, err := RecoverAddress(PersonalSignHash(pae), s.Sig); err == nil {
+			if t := c.keys[addr.Hex()]; t != nil {
+				res.Signer, res.Name = addr.Hex(), t.name
+				return res
+			}
+		}
+	}
+	for _, t := range c.order {
+		if t.key != nil && (t.key.alg == Secp256k1 ||
+			t.key.alg == Ed25519 && len(s.Sig) != ed25519.SignatureSize) {
+			continue
+		}
+		if t.v.Verify(pae, s.Sig) == nil {
+			res.Signer, res.Name = t.v.ID(), t.name
+			if t.key != nil {
+				res.Signer = t.key.ID()
+			}
+			return res
+		}
+	}
+	res.Err = fmt.Errorf("%w (%s)", ErrUntrustedSigner, displayKeyID(s.KeyID))
+	return res
+}
+
+// checkLineage decodes the predicate's manifest and checks that it has
+// the CID the predicate claims and implies exactly the statement's subjects.
+func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
+	claimed, err := cid.Decode(lp.ManifestCID)
+	if err != nil {
+		r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, err))
+		return
+	}
+	r.ManifestCID = claimed
+	m, err := decodeManifestJSON(lp.Manifest)
+	if err != nil {
+		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
+		return
+	}
+	actual, err := m.CID()
+	if err != nil {
+		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
+		return
+	}
+	if !actual.Equals(claimed) {
+		r.problem(fmt.Errorf("%w: predicate claims manifest %s but its content hashes to %s", ErrManifestMismatch, claimed, actual))
+		return
+	}
+	r.Manifest = m
+	want, err := StatementSubjects(m)
+	if err != nil {
+		r.problem(err)
+		return
+	}
+	r.compareSubjects(st.Subject, want)
+}
+
+func (r *Report) compareSubjects(got, want []StatementSubject) {
+	byName := make(map[string]StatementSubject, len(got))
+	for _, s := range got {
+		if _, dup := byName[s.Name]; dup {
+			r.problem(fmt.Errorf("%w: subject %q appears twice", ErrMalformedStatement, s.Name))
+			return
+		}
+		byName[s.Name] = s
+	}
+	for _, w := range want {
+		g, ok := byName[w.Name]
+		if !ok {
+			r.problem(fmt.Errorf("%w: the manifest lists %q but the statement has no such subject", ErrManifestMismatch, w.Name))
+			continue
+		}
+		delete(byName, w.Name)
+		for alg, d := range w.Digest {
+			if g.Digest[alg] != d {
+				r.problem(fmt.Errorf("%w: subject %q digest %s is %q, but the manifest says %q", ErrManifestMismatch, w.Name, alg, g.Digest[alg], d))
+			}
+		}
+		for alg := range g.Digest {
+			if _, ok := w.Digest[alg]; !ok {
+				r.problem(fmt.Errorf("%w: subject %q has a %s digest the manifest does not imply", ErrManifestMismatch, w.Name, alg))
+			}
+		}
+	}
+	extra := make([]string, 0, len(byName))
+	for name := range byName {
+		extra = append(extra, name)
+	}
+	slices.Sort(extra)
+	for _, name := range extra {
+		r.problem(fmt.Errorf("%w: subject %q is not in the manifest", ErrManifestMismatch, name))
+	}
+}
+
+// checkRest applies the policy, the expected manifest CID and the files.
+func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []string, opts VerifyOptions) {
+	r.Rules = pol.evaluate(verified, r.Manifest)
+	for _, rr := range r.Rules {
+		if !rr.Satisfied {
+			r.problem(fmt.Errorf("%w: rule %q: %d valid trusted signature(s), %d needed", ErrPolicyNotMet, rr.Rule, len(rr.Signers), rr.Rule.Threshold))
+		}
+	}
+	if opts.ManifestCID.Defined() && r.ManifestCID.Defined() && !opts.ManifestCID.Equals(r.ManifestCID) {
+		r.problem(fmt.Errorf("%w: attestation is for manifest %s, expected %s", ErrManifestMismatch, r.ManifestCID, opts.ManifestCID))
+	}
+	if opts.Dir != "" {
+		if r.Manifest == nil {
+			r.problem(fmt.Errorf("%w: cannot check %s: no verified manifest", ErrSubjectMismatch, opts.Dir))
+			return
+		}
+		r.Files = CheckFiles(ctx, opts.Dir, r.Manifest)
+		for _, f := range r.Files {
+			if f.Err != nil {
+				r.problem(f.Err)
+			}
+		}
+	}
+}
+
+// CheckFiles compares an artifact on disk with a manifest's file list.
+// path is a directory (every listed file must be there with its sha256,
+// and no unlisted non-hidden file may be) or a single file (its sha256
+// must be one of the listed files'). Files are read through an os.Root, so
+// symbolic links cannot lead outside the directory.
+func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []FileResult {
+	info, err := os.Stat(path)
+	if err != nil {
+		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
+	}
+	if !info.IsDir() {
+		sum, err := hashFile(ctx, func() (*os.File, error) { return os.Open(path) })
+		if err != nil {
+			return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
+		}
+		for _, f := range m.Subject.Files {
+			if f.SHA256 == sum {
+				return []FileResult{{Path: path}}
+			}
+		}
+		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %s (sha256 %s) is none of the manifest's files", ErrSubjectMismatch, path, sum)}}
+	}
+	root, err := os.OpenRoot(path)
+	if err != nil {
+		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
+	}
+	defer root.Close()
+
+	files := m.Subject.Files
+	results := make([]FileResult, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = checkOne(ctx, root, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	listed := make(map[string]bool, len(files))
+	for _, f := range files {
+		listed[f.Path] = true
+	}
+	var extra []FileResult
+	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)})
+			return nil
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && !listed[p] {
+			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %s is not covered by the manifest", ErrSubjectMismatch, p)})
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		extra = append(extra, FileResult{Path: path, Err: err})
+	}
+	return append(results, extra...)
+}
+
+func checkOne(ctx context.Context, root *os.Root, f provenance.File) FileResult {
+	res := FileResult{Path: f.Path}
+	sum, err := hashFile(ctx, func() (*os.File, error) { return root.Open(f.Path) })
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		res.Err = fmt.Errorf("%w: %s is missing", ErrSubjectMismatch, f.Path)
+	case err != nil:
+		res.Err = fmt.Errorf("%w: %s: %w", ErrSubjectMismatch, f.Path, err)
+	case sum != f.SHA256:
+		res.Err = fmt.Errorf("%w: %s has sha256 %s, the signed manifest says %s", ErrSubjectMismatch, f.Path, sum, f.SHA256)
+	}
+	return res
+}
+
+func hashFile(ctx context.Context, open func() (*os.File, error)) (string, error) {
+	fh, err := open()
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return "", err
+	}
+	if !st.Mode().IsRegular() {
+		return "", fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, ctxReader{ctx, fh}); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ctxReader stops a long hash when ctx is cancelled.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// verifyEth checks Ethereum signatures against the report's manifest.
+func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int, domain *Domain) []string {
+	if r.Manifest == nil {
+		r.problem(fmt.Errorf("%w: Ethereum signatures need the manifest they sign", ErrManifestMismatch))
+		return nil
+	}
+	want, err := NewManifestAttestation(r.Manifest, r.ManifestCID)
+	if err != nil {
+		r.problem(err)
+		return nil
+	}
+	var verified []string
+	for i, s := range sigs {
+		res := SignatureResult{Index: index0 + i, KeyID: s.Signer.Hex()}
+		res.Err = checkEthSignature(s, want, domain)
+		if res.Err == nil {
+			addr := s.Signer.Hex()
+			if t := pol.keys[addr]; t != nil {
+				res.Signer, res.Name = addr, t.name
+				verified = append(verified, addr)
+			} else {
+				res.Err = fmt.Errorf("%w (%s is not a trusted key)", ErrUntrustedSigner, addr)
+			}
+		}
+		if res.Err != nil && !errors.Is(res.Err, ErrUntrustedSigner) {
+			r.problem(fmt.Errorf("signature %d (%s %s): %w", res.Index, s.Format, s.Signer.Hex(), res.Err))
+		}
+		r.Signatures = append(r.Signatures, res)
+	}
+	return verified
+}
+
+func checkEthSignature(s *EthSignature, want ManifestAttestation, domain *Domain) error {
+	addr, err := s.Recover()
+	if err != nil {
+		return err
+	}
+	if addr != s.Signer {
+		return fmt.Errorf("%w: recovers to %s, not the stated signer %s", ErrBadSignature, addr.Hex(), s.Signer.Hex())
+	}
+	if s.ManifestCID != "" {
+		if c, err := cid.Decode(s.ManifestCID); err != nil || !c.Equals(mustCID(want.ManifestDigest)) {
+			return fmt.Errorf("%w: signature file names manifest %s", ErrManifestMismatch, s.ManifestCID)
+		}
+	}
+	switch s.Format {
+	case FormatEIP712:
+		d, got, err := s.TypedData.Parse()
+		if err != nil {
+			return err
+		}
+		if domain != nil && d != *domain {
+			return fmt.Errorf("%w: signed for EIP-712 domain %+v, expected %+v", ErrManifestMismatch, d, *domain)
+		}
+		if got.ManifestDigest != want.ManifestDigest {
+			return fmt.Errorf("%w: signed manifestDigest 0x%x, the manifest's is 0x%x", ErrManifestMismatch, got.ManifestDigest, want.ManifestDigest)
+		}
+		if got != want {
+			return fmt.Errorf("%w: signed message %+v differs from the manifest's %+v", ErrManifestMismatch, got, want)
+		}
+	case FormatEIP191:
+		d, err := s.ManifestDigest()
+		if err != nil {
+			return err
+		}
+		if d != want.ManifestDigest {
+			return fmt.Errorf("%w: signed digest 0x%x, the manifest's is 0x%x", ErrManifestMismatch, d, want.ManifestDigest)
+		}
+	}
+	return nil
+}
+
+// mustCID rebuilds a manifest CID (CIDv1 dag-cbor sha2-256) from its digest.
+func mustCID(d [32]byte) cid.Cid {
+	buf := append([]byte{0x12, 0x20}, d[:]...)
+	return cid.NewCidV1(cid.DagCBOR, buf)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aiprov/aiprov/internal/testtools"
+)
+
+// TestHashFlagsKubo checks that `aiprov hash --profile P FLAGS` resolves
+// profile and flags as Kubo does: for each profile, a Kubo repository
+// initialised with it runs `ipfs add -r -Q --only-hash FLAGS` on the same
+// tree, and both must print the same CID, or both fail.
+func TestHashFlagsKubo(t *testing.T) {
+	ipfs := testtools.KuboTool.Require(t)
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	r := rand.New(rand.NewPCG(1, 2))
+	big := make([]byte, 300<<10) // between the profiles' chunk sizes
+	for i := range big {
+		big[i] = byte(r.Uint32())
+	}
+	for name, content := range map[string][]byte{
+		"model.bin":         big,
+		"config.json":       []byte(`{"a":1}`),
+		".hidden/secret":    []byte("s"),
+		"sub/日本語.txt":       []byte("unicode"),
+		"sub/deeper/x.json": []byte("{}"),
+	} {
+		p := filepath.Join(data, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.Mkdir(filepath.Join(data, "empty"), 0o755)
+	os.Symlink("config.json", filepath.Join(data, "link"))
+
+	flagSets := []string{
+		"",
+		"--cid-version=0",
+		"--cid-version=1",
+		"--cid-version=1 --raw-leaves=false",
+		"--raw-leaves",
+		"--raw-leaves=false",
+		"--hash=blake3",
+		"--hash=blake3 --cid-version=0",
+		"--chunker=size-65536",
+		"--chunker=size-1000 --max-file-links=7",
+		"--trickle",
+		"--trickle --chunker=size-5000 --raw-leaves=false",
+		"--hidden",
+		"--empty-dirs=false",
+		"--dereference-symlinks",
+	}
+	for _, profile := range []string{"unixfs-v1-2025", "unixfs-v0-2015", ""} {
+		repo := filepath.Join(t.TempDir(), "repo")
+		initArgs := []string{"init", "--empty-repo"}
+		if profile != "" {
+			initArgs = append(initArgs, "--profile="+profile)
+		}
+		kubo := func(args ...string) (string, error) {
+			cmd := exec.Command(ipfs, args...)
+			cmd.Env = append(os.Environ(), "IPFS_PATH="+repo)
+			var out, errb bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &errb
+			err := cmd.Run()
+			if err != nil {
+				return errb.String(), err
+			}
+			return strings.TrimSpace(out.String()), nil
+		}
+		if out, err := kubo(initArgs...); err != nil {
+			t.Fatalf("ipfs init: %v\n%s", err, out)
+		}
+		ourProfile := profile
+		if ourProfile == "" {
+			ourProfile = "kubo-default"
+		}
+		for _, flags := range flagSets {
+			f := strings.Fields(flags)
+			want, kerr := kubo(append(append([]string{"add", "-r", "-Q", "--only-hash", "--pin=false"}, f...), data)...)
+			var stdout, stderr bytes.Buffer
+			code := run(context.Background(), append(append([]string{"hash", "--profile", ourProfile}, f...), data),
+				&cli{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }})
+			got := strings.TrimSpace(stdout.String())
+			switch {
+			case kerr != nil && code == exitOK:
+				t.Errorf("profile %q flags %q: Kubo fails (%s), aiprov printed %s", profile, flags, want, got)
+			case kerr == nil && code != exitOK:
+				t.Errorf("profile %q flags %q: Kubo printed %s, aiprov failed: %s", profile, flags, want, stderr.String())
+			case kerr == nil && got != want:
+				t.Errorf("profile %q flags %q: aiprov %s, Kubo %s", profile, flags, got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package provenance
+
+import (
+	"context"
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Throughput benchmarks. The comparison with Kubo on the same machine is
+// internal/bench/cid-vs-kubo.sh; these track the library alone:
+//
+//	go test -run '^$' -bench . -benchtime 3x ./provenance
+
+// BenchmarkSHA256 is the ceiling: one core of crypto/sha256 over 1 MiB
+// chunks. A raw-leaf import per core cannot beat it.
+func BenchmarkSHA256(b *testing.B) {
+	buf := randomBytes(1, 1<<20)
+	b.SetBytes(int64(len(buf)))
+	for b.Loop() {
+		sha256.Sum256(buf)
+	}
+}
+
+// BenchmarkHashReader streams 256 MiB of memory through the importer.
+func BenchmarkHashReader(b *testing.B) {
+	const size = 256 << 20
+	for _, tc := range []struct {
+		name    string
+		profile string
+		workers int
+	}{
+		{"v1-2025/1-worker", ProfileUnixFSv1_2025, 1},
+		{"v1-2025/all-workers", ProfileUnixFSv1_2025, 0},
+		{"v0-2015/all-workers", ProfileUnixFSv0_2015, 0},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			p := must(ProfileParams(tc.profile))
+			b.SetBytes(size)
+			for b.Loop() {
+				if _, err := HashReader(context.Background(), io.LimitReader(zeros{}, size), &Options{Params: p, Concurrency: tc.workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHashFile hashes a 256 MiB file (in the page cache after the
+// first run), with and without the per-file SHA-256.
+func BenchmarkHashFile(b *testing.B) {
+	const size = 256 << 20
+	name := filepath.Join(b.TempDir(), "weights.bin")
+	f, err := os.Create(name)
+	if err != nil {
+		b.Fatal(err)
+	}
+	chunk := randomBytes(2, 1<<20)
+	for i := 0; i < size>>20; i++ {
+		f.Write(chunk)
+	}
+	f.Close()
+	for _, sha := range []bool{false, true} {
+		b.Run(fmt.Sprintf("sha256=%v", sha), func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				if _, err := Hash(context.Background(), name, &Options{SHA256: sha}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkHashSmallFiles hashes a dataset of 2,000 files of 100 B–8 KiB in
+// 20 directories; bytes/s counts file contents.
+func BenchmarkHashSmallFiles(b *testing.B) {
+	dir := b.TempDir()
+	var total int64
+	for i := 0; i < 2000; i++ {
+		d := filepath.Join(dir, fmt.Sprintf("shard-%02d", i%20))
+		os.MkdirAll(d, 0o755)
+		n := 100 + (i*7919)%8000
+		total += int64(n)
+		if err := os.WriteFile(filepath.Join(d, fmt.Sprintf("sample-%05d.json", i)), randomBytes(uint64(i), n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		if _, err := Hash(context.Background(), dir, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,415 @@
+package provenance
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/ipfs/go-cid"
+)
+
+// CheckOptions control CheckManifest. The zero value checks every file with
+// DefaultParams.
+type CheckOptions struct {
+	// Params must be the parameters the manifest was built with; they
+	// decide the CIDs (sizes and SHA-256 digests do not depend on them).
+	Params Params
+	// Paths, if set, limits the check to these manifest paths; a path
+	// names a file or every file under a directory. Extra files are then
+	// not reported, and the root CID is not recomputed.
+	Paths []string
+	// Cache, if set, skips re-reading files whose size, modification time
+	// and inode are unchanged since it last saw them. A cache is a
+	// convenience for re-checking; never use one to decide what to sign.
+	Cache *CheckCache
+}
+
+// CheckReport says exactly how a directory differs from a manifest.
+type CheckReport struct {
+	Changed []FileChange // in the manifest and on disk, with different content
+	Missing []string     // in the manifest, not on disk
+	Extra   []string     // on disk, not in the manifest (full checks only)
+	Refused []FileProblem
+	// RootCID is the recomputed root CID, on full checks without a cache;
+	// cid.Undef otherwise. RootMatches compares it with Subject.CID.
+	RootCID     cid.Cid
+	RootMatches bool
+	Checked     int // files compared
+	Cached      int // of which the cache vouched for, unread
+}
+
+// FileChange is a file whose content differs from the manifest.
+type FileChange struct {
+	Path      string
+	Want, Got File
+}
+
+// FileProblem is a file the check refused to read, such as a symbolic link
+// leaving the root.
+type FileProblem struct {
+	Path   string
+	Reason string
+}
+
+// OK reports whether the directory matches the manifest.
+func (r *CheckReport) OK() bool {
+	return len(r.Changed) == 0 && len(r.Missing) == 0 && len(r.Extra) == 0 && len(r.Refused) == 0 &&
+		(!r.RootCID.Defined() || r.RootMatches)
+}
+
+// Reason says how the file differs, for people.
+func (c FileChange) Reason() string {
+	var why []string
+	if c.Want.Size != c.Got.Size {
+		why = append(why, fmt.Sprintf("size %d, manifest says %d", c.Got.Size, c.Want.Size))
+	}
+	if c.Want.SHA256 != c.Got.SHA256 {
+		why = append(why, "sha256 "+c.Got.SHA256)
+	}
+	if !c.Want.CID.Equals(c.Got.CID) {
+		if c.Want.SHA256 == c.Got.SHA256 && c.Want.Size == c.Got.Size {
+			why = append(why, fmt.Sprintf("same bytes but CID %s: built with other import parameters?", c.Got.CID))
+		} else {
+			why = append(why, "cid "+c.Got.CID.String())
+		}
+	}
+	return strings.Join(why, "; ")
+}
+
+// CheckManifest compares the file or directory at root with m: it re-hashes
+// the files and reports which changed, are missing or are extra. Manifest
+// paths that are absolute or contain ".." are an error; symbolic links on
+// disk that lead outside root, and special files, are refused (listed in
+// Report.Refused, never read). Hidden files are skipped unless
+// Params.Hidden, as Hash does.
+func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOptions) (*CheckReport, error) {
+	if opts == nil {
+		opts = &CheckOptions{}
+	}
+	p := opts.Params
+	if p == (Params{}) {
+		p = DefaultParams()
+	}
+	want := make(map[string]File, len(m.Subject.Files))
+	for i, f := range m.Subject.Files {
+		if err := checkRelPath(f.Path); err != nil {
+			return nil, &FieldError{Path: fmt.Sprintf("subject.files[%d].path", i), Offset: -1, Err: err, kind: ErrInvalidManifest}
+		}
+		want[f.Path] = f
+	}
+	for _, sp := range opts.Paths {
+		if err := checkRelPath(strings.TrimSuffix(sp, "/")); err != nil {
+			return nil, fmt.Errorf("check path: %w", err)
+		}
+	}
+	inScope := func(rel string) bool {
+		if len(opts.Paths) == 0 {
+			return true
+		}
+		for _, sp := range opts.Paths {
+			sp = strings.TrimSuffix(sp, "/")
+			if rel == sp || strings.HasPrefix(rel, sp+"/") {
+				return true
+			}
+		}
+		return false
+	}
+
+	rootInfo, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	report := &CheckReport{}
+	var disk map[string]string // manifest path → OS path of a regular file
+	if rootInfo.IsDir() {
+		disk, report.Refused, err = scanTree(ctx, root, p)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		// A single-file artifact: its one entry, whatever its name now.
+		if len(m.Subject.Files) != 1 {
+			return nil, fmt.Errorf("%s is a file, but the manifest lists %d files", root, len(m.Subject.Files))
+		}
+		disk = map[string]string{m.Subject.Files[0].Path: root}
+	}
+
+	got := map[string]File{}
+	full := len(opts.Paths) == 0 && opts.Cache == nil && len(report.Refused) == 0
+	if full {
+		res, err := Hash(ctx, root, &Options{Params: p, SHA256: true})
+		if err != nil {
+			return nil, err
+		}
+		report.RootCID, report.RootMatches = res.CID, res.CID.Equals(m.Subject.CID)
+		for _, f := range res.Files {
+			rel := f.Path
+			if rel == "." {
+				rel = m.Subject.Files[0].Path
+			}
+			got[rel] = File{Path: rel, CID: f.CID, Size: f.Size, SHA256: f.SHA256}
+		}
+	} else {
+		for _, rel := range slices.Sorted(mapKeys(disk)) {
+			if _, listed := want[rel]; !listed || !inScope(rel) {
+				continue
+			}
+			f, cached, err := hashFile(ctx, disk[rel], p, opts.Cache)
+			if err != nil {
+				return nil, err
+			}
+			f.Path = rel
+			got[rel] = f
+			if cached {
+				report.Cached++
+			}
+		}
+	}
+
+	for _, f := range m.Subject.Files {
+		if !inScope(f.Path) {
+			continue
+		}
+		g, ok := got[f.Path]
+		if _, onDisk := disk[f.Path]; !ok || !onDisk {
+			if !slices.ContainsFunc(report.Refused, func(r FileProblem) bool { return r.Path == f.Path }) {
+				report.Missing = append(report.Missing, f.Path)
+			}
+			continue
+		}
+		report.Checked++
+		if g.Size != f.Size || g.SHA256 != f.SHA256 || !g.CID.Equals(f.CID) {
+			report.Changed = append(report.Changed, FileChange{Path: f.Path, Want: f, Got: g})
+		}
+	}
+	if len(opts.Paths) == 0 {
+		for _, rel := range slices.Sorted(mapKeys(disk)) {
+			if _, listed := want[rel]; !listed {
+				report.Extra = append(report.Extra, rel)
+			}
+		}
+	}
+	return report, nil
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// scanTree lists the regular files under root as Hash sees them (hidden
+// names skipped unless p.Hidden), refusing symbolic links that resolve
+// outside root and special files. With p.DereferenceSymlinks, links to
+// files inside root count as files.
+func scanTree(ctx context.Context, root string, p Params) (map[string]string, []FileProblem, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	if realRoot, err = filepath.Abs(realRoot); err != nil {
+		return nil, nil, err
+	}
+	files := map[string]string{}
+	var refused []FileProblem
+	err = filepath.WalkDir(root, func(osPath string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if osPath == root {
+			return nil
+		}
+		relOS, err := filepath.Rel(root, osPath)
+		if err != nil {
+			return err
+		}
+		rel := filepath.ToSlash(relOS)
+		if !p.Hidden && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch t := d.Type(); {
+		case t.IsDir():
+			return nil
+		case t.IsRegular():
+			files[rel] = osPath
+		case t&fs.ModeSymlink != 0:
+			target, err := filepath.EvalSymlinks(osPath)
+			if err != nil {
+				refused = append(refused, FileProblem{rel, fmt.Sprintf("symbolic link that does not resolve: %v", err)})
+				return nil
+			}
+			if target, err = filepath.Abs(target); err != nil {
+				return err
+			}
+			if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				refused = append(refused, FileProblem{rel, "symbolic link leaves the root (to " + target + ")"})
+				return nil
+			}
+			if p.DereferenceSymlinks {
+				if st, err := os.Stat(target); err == nil && st.Mode().IsRegular() {
+					files[rel] = target
+				}
+			}
+		default:
+			refused = append(refused, FileProblem{rel, "special file (" + t.String() + ")"})
+		}
+		return nil
+	})
+	return files, refused, err
+}
+
+// hashFile hashes one file, or takes its digests from the cache when its
+// size, modification time and inode are unchanged.
+func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache) (File, bool, error) {
+	before, err := os.Stat(osPath)
+	if err != nil {
+		return File{}, false, err
+	}
+	key, keyOK := fileKey(osPath, before)
+	if cache != nil && keyOK {
+		if f, ok := cache.get(p, key); ok {
+			return f, true, nil
+		}
+	}
+	fh, err := os.Open(osPath)
+	if err != nil {
+		return File{}, false, err
+	}
+	defer fh.Close()
+	res, err := HashReader(ctx, fh, &Options{Params: p, SHA256: true})
+	if err != nil {
+		return File{}, false, &fs.PathError{Op: "hash", Path: osPath, Err: err}
+	}
+	after, err := fh.Stat()
+	if err != nil {
+		return File{}, false, err
+	}
+	if after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) || res.Size != before.Size() {
+		return File{}, false, &fs.PathError{Op: "hash", Path: osPath, Err: ErrFileChanged}
+	}
+	f := File{CID: res.CID, Size: res.Size, SHA256: res.SHA256}
+	if cache != nil && keyOK {
+		cache.put(p, key, f)
+	}
+	return f, false, nil
+}
+
+// CheckCache remembers the digests of files CheckManifest has read, keyed
+// by path, size, modification time and inode (and the import parameters),
+// so that a re-check reads only what changed. It trusts the file system's
+// metadata: something that rewrites a file and restores its mtime defeats
+// it. Use it to re-check quickly, never to decide what to sign.
+//
+// The zero value is empty and ready; it is safe for concurrent use.
+type CheckCache struct {
+	mu      sync.Mutex
+	entries map[string]cacheEntry
+}
+
+type cacheEntry struct {
+	Params string `json:"params"`
+	Key    string `json:"key"`
+	CID    string `json:"cid"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+const maxCacheFile = 256 << 20
+
+// ReadCheckCache reads a cache written by WriteTo. An unreadable cache is
+// an error; callers may start afresh with a zero CheckCache.
+func ReadCheckCache(r io.Reader) (*CheckCache, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxCacheFile+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxCacheFile {
+		return nil, errors.New("check cache larger than 256 MiB")
+	}
+	var file struct {
+		Version int                   `json:"version"`
+		Entries map[string]cacheEntry `json:"entries"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		return nil, fmt.Errorf("check cache: %w", err)
+	}
+	if file.Version != 1 {
+		return nil, fmt.Errorf("check cache: unknown version %d", file.Version)
+	}
+	return &CheckCache{entries: file.Entries}, nil
+}
+
+// WriteTo writes the cache as JSON.
+func (c *CheckCache) WriteTo(w io.Writer) (int64, error) {
+	c.mu.Lock()
+	data, err := json.Marshal(struct {
+		Version int                   `json:"version"`
+		Entries map[string]cacheEntry `json:"entries"`
+	}{1, c.entries})
+	c.mu.Unlock()
+	if err != nil {
+		return 0, err
+	}
+	n, err := w.Write(data)
+	return int64(n), err
+}
+
+func paramsKey(p Params) string { return fmt.Sprintf("%+v", p) }
+
+func (c *CheckCache) get(p Params, k cacheKey) (File, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k.path]
+	if !ok || e.Key != k.meta || e.Params != paramsKey(p) {
+		return File{}, false
+	}
+	id, err := cid.Decode(e.CID)
+	if err != nil {
+		return File{}, false
+	}
+	return File{CID: id, Size: e.Size, SHA256: e.SHA256}, true
+}
+
+func (c *CheckCache) put(p Params, k cacheKey, f File) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = map[string]cacheEntry{}
+	}
+	c.entries[k.path] = cacheEntry{Params: paramsKey(p), Key: k.meta, CID: f.CID.String(), Size: f.Size, SHA256: f.SHA256}
+}
+
+type cacheKey struct {
+	path string // absolute
+	meta string // size, mtime, device, inode
+}
+
+func fileKey(osPath string, st fs.FileInfo) (cacheKey, bool) {
+	abs, err := filepath.Abs(osPath)
+	if err != nil {
+		return cacheKey{}, false
+	}
+	dev, ino, ok := inode(st)
+	if !ok {
+		return cacheKey{}, false // without inodes, size and mtime alone are too weak
+	}
+	return cacheKey{abs, fmt.Sprintf("%d/%d/%d/%d", st.Size(), st.ModTime().UnixNano(), dev, ino)}, true
+}

@@ -1,0 +1,181 @@
+package provenance
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestBuildAndCheck(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{
+		"config.json":               `{"a":1}`,
+		"weights/model.safetensors": "weights v1",
+		"weights/extra.bin":         "more",
+		".hidden":                   "skipped",
+	})
+	m, err := BuildManifest(ctx, dir, &BuildOptions{Name: "acme/m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{}
+	for _, f := range m.Subject.Files {
+		paths = append(paths, f.Path)
+	}
+	if !slices.Equal(paths, []string{"config.json", "weights/extra.bin", "weights/model.safetensors"}) {
+		t.Fatalf("files %v", paths)
+	}
+	if m.Subject.Size != int64(len(`{"a":1}`)+len("weights v1")+len("more")) {
+		t.Errorf("size %d", m.Subject.Size)
+	}
+	// Complete the draft: it must validate.
+	m.Contributors = []Contributor{{ID: "0x" + string(bytes.Repeat([]byte("1"), 40)), Role: "weights", Share: ShareWhole}}
+	m.License, m.Created = "MIT", "2026-11-25T17:00:00Z"
+	if err := m.Validate(); err != nil {
+		t.Fatalf("built manifest: %v", err)
+	}
+
+	r, err := CheckManifest(ctx, m, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() || r.Checked != 3 || !r.RootMatches {
+		t.Fatalf("unchanged tree: %+v", r)
+	}
+
+	// Change one file, remove one, add one.
+	os.WriteFile(filepath.Join(dir, "weights/model.safetensors"), []byte("weights v2"), 0o644)
+	os.Remove(filepath.Join(dir, "weights/extra.bin"))
+	os.WriteFile(filepath.Join(dir, "new.txt"), []byte("new"), 0o644)
+	r, err = CheckManifest(ctx, m, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || r.RootMatches {
+		t.Error("changed tree reported OK")
+	}
+	if len(r.Changed) != 1 || r.Changed[0].Path != "weights/model.safetensors" || r.Changed[0].Got.Size != 10 {
+		t.Errorf("Changed = %+v", r.Changed)
+	}
+	if !slices.Equal(r.Missing, []string{"weights/extra.bin"}) || !slices.Equal(r.Extra, []string{"new.txt"}) {
+		t.Errorf("Missing %v, Extra %v", r.Missing, r.Extra)
+	}
+
+	// A subset check looks only at what it is asked about.
+	r, err = CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"config.json"}})
+	if err != nil || !r.OK() || r.Checked != 1 || r.RootCID.Defined() {
+		t.Errorf("subset config.json: %+v, %v", r, err)
+	}
+	r, err = CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"weights/"}})
+	if err != nil || r.OK() || len(r.Changed) != 1 || len(r.Missing) != 1 || len(r.Extra) != 0 {
+		t.Errorf("subset weights/: %+v, %v", r, err)
+	}
+	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"../x"}}); err == nil {
+		t.Error("subset path with .. accepted")
+	}
+}
+
+func TestCheckRefusesEscapes(t *testing.T) {
+	ctx := context.Background()
+	outside := writeTree(t, map[string]string{"secret": "s"})
+	dir := writeTree(t, map[string]string{"a.bin": "a"})
+	m, err := BuildManifest(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret"), filepath.Join(dir, "link")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	r, err := CheckManifest(ctx, m, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || len(r.Refused) != 1 || r.Refused[0].Path != "link" {
+		t.Errorf("symlink out of the root: %+v", r)
+	}
+	// Manifest paths that leave the root are an error, before any read.
+	for _, bad := range []string{"../secret", "/etc/passwd", "a/../../b"} {
+		m2 := *m
+		m2.Subject.Files = []File{{Path: bad, CID: m.Subject.CID, SHA256: m.Subject.Files[0].SHA256}}
+		if _, err := CheckManifest(ctx, &m2, dir, nil); err == nil {
+			t.Errorf("manifest path %q accepted", bad)
+		}
+	}
+}
+
+func TestCheckSingleFile(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{"model.gguf": "gguf bytes"})
+	file := filepath.Join(dir, "model.gguf")
+	m, err := BuildManifest(ctx, file, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Files) != 1 || m.Subject.Files[0].Path != "model.gguf" || !m.Subject.Files[0].CID.Equals(m.Subject.CID) {
+		t.Fatalf("single file manifest: %+v", m.Subject)
+	}
+	r, err := CheckManifest(ctx, m, file, nil)
+	if err != nil || !r.OK() || !r.RootMatches {
+		t.Fatalf("single file check: %+v, %v", r, err)
+	}
+	os.WriteFile(file, []byte("other"), 0o644)
+	if r, _ := CheckManifest(ctx, m, file, nil); r.OK() || len(r.Changed) != 1 {
+		t.Errorf("changed single file: %+v", r)
+	}
+}
+
+func TestCheckCache(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{"a": "aaa", "b": "bbb"})
+	m, err := BuildManifest(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := &CheckCache{}
+	r, err := CheckManifest(ctx, m, dir, &CheckOptions{Cache: cache})
+	if err != nil || !r.OK() || r.Cached != 0 || r.Checked != 2 {
+		t.Fatalf("first cached check: %+v, %v", r, err)
+	}
+	var buf bytes.Buffer
+	if _, err := cache.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	cache, err = ReadCheckCache(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err = CheckManifest(ctx, m, dir, &CheckOptions{Cache: cache})
+	if err != nil || !r.OK() || r.Cached != 2 {
+		t.Fatalf("second cached check: %+v, %v", r, err)
+	}
+	// Rewriting a file changes its mtime or size: the cache must not vouch.
+	os.WriteFile(filepath.Join(dir, "b"), []byte("BBBB"), 0o644)
+	r, err = CheckManifest(ctx, m, dir, &CheckOptions{Cache: cache})
+	if err != nil || r.OK() || r.Cached != 1 || len(r.Changed) != 1 {
+		t.Fatalf("after a change: %+v, %v", r, err)
+	}
+	// Other import parameters never reuse entries.
+	v0, _ := ProfileParams(ProfileUnixFSv0_2015)
+	r, _ = CheckManifest(ctx, m, dir, &CheckOptions{Cache: cache, Params: v0})
+	if r.Cached != 0 {
+		t.Errorf("cache reused across parameters: %+v", r)
+	}
+}

@@ -1,0 +1,210 @@
+package royalty
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/ipfs/go-cid"
+
+	"github.com/aiprov/aiprov/provenance"
+)
+
+// DefaultMaxGraphBytes is how much JSON ReadGraph reads unless told
+// otherwise.
+const DefaultMaxGraphBytes = 1 << 30
+
+// graphJSON is the plain graph description; see the package doc.
+type graphJSON struct {
+	Nodes []nodeJSON `json:"nodes"`
+}
+
+type nodeJSON struct {
+	ID           string            `json:"id"`
+	Policy       Policy            `json:"policy,omitempty"`
+	Parents      []edgeJSON        `json:"parents,omitempty"`
+	Contributors []contributorJSON `json:"contributors,omitempty"`
+}
+
+type edgeJSON struct {
+	ID    string     `json:"id"`
+	Share shareValue `json:"share"`
+}
+
+type contributorJSON struct {
+	ID    string     `json:"id"`
+	Share shareValue `json:"share"`
+	Role  string     `json:"role,omitempty"`
+}
+
+// shareValue is a share written either as an integer in ShareWhole units
+// (10000000) or as a percentage string with at most six decimals ("10%",
+// "2.5%").
+type shareValue uint64
+
+func (s *shareValue) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		v, err := ParseShare(str)
+		if err != nil {
+			return err
+		}
+		*s = shareValue(v)
+		return nil
+	}
+	v, err := strconv.ParseUint(string(b), 10, 64)
+	if err != nil {
+		return fmt.Errorf("share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", b, ShareWhole)
+	}
+	*s = shareValue(v)
+	return nil
+}
+
+// ParseShare parses a percentage with at most six decimals ("12.5%",
+// "0.000001%") or a bare integer in ShareWhole units ("12500000") into
+// ShareWhole units.
+func ParseShare(s string) (uint64, error) {
+	pct, isPct := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if !isPct {
+		v, err := strconv.ParseUint(pct, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%w: share %q: want an integer in units of 1/%d or a percentage like \"2.5%%\"", ErrInvalid, s, ShareWhole)
+		}
+		return v, nil
+	}
+	whole, frac, _ := strings.Cut(pct, ".")
+	if whole == "" || len(frac) > 6 || strings.ContainsAny(whole+frac, "+-") {
+		return 0, fmt.Errorf("%w: share %q: want a percentage with at most six decimals", ErrInvalid, s)
+	}
+	w, err := strconv.ParseUint(whole, 10, 32)
+	if err != nil || w > 100 {
+		return 0, fmt.Errorf("%w: share %q: want a percentage between 0%% and 100%%", ErrInvalid, s)
+	}
+	f := uint64(0)
+	if frac != "" {
+		f, err = strconv.ParseUint(frac+strings.Repeat("0", 6-len(frac)), 10, 32)
+		if err != nil {
+			return 0, fmt.Errorf("%w: share %q: want a percentage with at most six decimals", ErrInvalid, s)
+		}
+	}
+	return w*(ShareWhole/100) + f, nil
+}
+
+// ReadGraph reads a JSON graph description (see the package doc) of at
+// most DefaultMaxGraphBytes and builds a Graph. Syntax and type errors name
+// the byte offset; graph errors name the node and field.
+func ReadGraph(r io.Reader, limits Limits) (*Graph, error) {
+	nodes, err := ReadGraphNodes(r, DefaultMaxGraphBytes)
+	if err != nil {
+		return nil, err
+	}
+	return NewGraph(nodes, limits)
+}
+
+// ReadGraphNodes decodes a JSON graph description of at most maxBytes
+// without validating the graph, for callers that add nodes of their own
+// before calling NewGraph.
+func ReadGraphNodes(r io.Reader, maxBytes int64) ([]Node, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading graph: %w", err)
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, fmt.Errorf("%w: graph JSON is larger than %d bytes", ErrLimit, maxBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var gj graphJSON
+	if err := dec.Decode(&gj); err != nil {
+		return nil, jsonError(data, err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("%w: graph JSON at byte %d: unexpected data after the top-level object", ErrInvalid, dec.InputOffset())
+	}
+	nodes := make([]Node, len(gj.Nodes))
+	for i, nj := range gj.Nodes {
+		n := Node{ID: nj.ID, Policy: nj.Policy}
+		if len(nj.Parents) > 0 {
+			n.Parents = make([]Edge, len(nj.Parents))
+			for j, e := range nj.Parents {
+				n.Parents[j] = Edge{Parent: e.ID, Share: uint64(e.Share)}
+			}
+		}
+		if len(nj.Contributors) > 0 {
+			n.Contributors = make([]Contributor, len(nj.Contributors))
+			for j, c := range nj.Contributors {
+				n.Contributors[j] = Contributor{ID: c.ID, Share: uint64(c.Share), Role: c.Role}
+			}
+		}
+		nodes[i] = n
+	}
+	return nodes, nil
+}
+
+func jsonError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return fmt.Errorf("%w: graph JSON at byte %d: %v", ErrInvalid, syn.Offset, err)
+	case errors.As(err, &typ):
+		return fmt.Errorf("%w: graph JSON at byte %d: field %s: want %s, got %s", ErrInvalid, typ.Offset, typ.Field, typ.Type, typ.Value)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%w: graph JSON at byte %d: unexpected end of input", ErrInvalid, len(data))
+	default:
+		return fmt.Errorf("%w: graph JSON: %v", ErrInvalid, err)
+	}
+}
+
+// ManifestNodes turns lineage manifests, keyed by their manifest CIDs, into
+// graph nodes: each manifest's CID is its node ID (the CID's string form),
+// its parents' manifest CIDs are its parent edges with their shares, its
+// contributors are the node's contributors and its royalty policy the
+// node's policy.
+//
+// A parent absent from manifests is fine when its share is zero (a dataset
+// credited without royalty, say): the edge is dropped, since nothing flows
+// along it. With a positive share it is an ErrMissingParent.
+func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
+	nodes := make([]Node, 0, len(manifests))
+	for c, m := range manifests {
+		if m == nil {
+			return nil, &GraphError{Node: c.String(), Err: fmt.Errorf("%w: nil manifest", ErrInvalid)}
+		}
+		n := Node{ID: c.String(), Policy: Policy(m.Royalty.Policy)}
+		for j, p := range m.Parents {
+			if _, ok := manifests[p.CID]; !ok {
+				if p.Share == 0 {
+					continue
+				}
+				return nil, &GraphError{Node: n.ID, Field: fmt.Sprintf("Parents[%d]", j), Err: fmt.Errorf("%w: no manifest for %s, which has a %s share", ErrMissingParent, p.CID, formatShare(p.Share))}
+			}
+			n.Parents = append(n.Parents, Edge{Parent: p.CID.String(), Share: p.Share})
+		}
+		// A manifest may credit one person in several roles; the graph
+		// pays each person once, so their shares add up.
+		at := map[string]int{}
+		for _, ct := range m.Contributors {
+			key, err := recipientSortKey(ct.ID)
+			if err != nil {
+				key = ct.ID // NewGraph reports it
+			}
+			if i, ok := at[key]; ok {
+				n.Contributors[i].Share += ct.Share
+				n.Contributors[i].Role += "+" + ct.Role
+				continue
+			}
+			at[key] = len(n.Contributors)
+			n.Contributors = append(n.Contributors, Contributor{ID: ct.ID, Share: ct.Share, Role: ct.Role})
+		}
+		nodes = append(nodes, n)
+	}
+	return nodes, nil
+}
