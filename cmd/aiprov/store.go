@@ -8,9 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
-
+	
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
@@ -114,67 +112,32 @@ func parseCIDs(args []string) ([]cid.Cid, error) {
 	return out, nil
 }
 
-// importFlags are the flags that determine a CID, named as Kubo's.
-type importFlags struct {
-	profile      string
-	cidVersion   int
-	rawLeaves    bool
-	chunker      string
-	maxFileLinks int
-	hidden       bool
-}
-
-func (f *importFlags) register(fs *flag.FlagSet) {
+// registerImportFlags registers the flags of `aiprov hash` that determine
+// a CID, on the same hashFlags, so that `store put` resolves them exactly
+// as `aiprov hash` does (hashFlags.params).
+func registerImportFlags(fs *flag.FlagSet, f *hashFlags) {
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
-	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default: the profile's)")
-	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "raw leaf blocks (default: the profile's)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker `size-N` (default: the profile's)")
-	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "links per file node (default: the profile's)")
-	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with a dot")
-}
-
-// params applies the flags that were set on top of the profile.
-func (f *importFlags) params(fs *flag.FlagSet) (provenance.Params, error) {
-	p, err := provenance.ProfileParams(f.profile)
-	if err != nil {
-		return p, usagef("--profile: %v", err)
-	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	if set["cid-version"] {
-		p.CIDVersion = f.cidVersion
-		// As Kubo does without a profile: CIDv1 turns raw leaves on.
-		if f.profile == provenance.ProfileKuboDefault && f.cidVersion == 1 && !set["raw-leaves"] {
-			p.RawLeaves = true
-		}
-	}
-	if set["raw-leaves"] {
-		p.RawLeaves = f.rawLeaves
-	}
-	if set["chunker"] {
-		n, ok := strings.CutPrefix(f.chunker, "size-")
-		size, err := strconv.Atoi(n)
-		if !ok || err != nil || size <= 0 {
-			return p, usagef("--chunker %q: want size-N", f.chunker)
-		}
-		p.ChunkSize = size
-	}
-	if set["max-file-links"] {
-		p.MaxLinks = f.maxFileLinks
-	}
-	p.Hidden = f.hidden
-	if err := p.Validate(); err != nil {
-		return p, usagef("%v", err)
-	}
-	return p, nil
+	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
+	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
+	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
+	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
+	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
+	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
+	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
+	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
+	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
+	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
+	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
+	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
+	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "store what symbolic links point to (inside PATH only) instead of the links")
 }
 
 func storePut(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "store put", "PATH...")
 	var sf storeFlags
-	var imp importFlags
+	var imp hashFlags
 	sf.register(fs)
-	imp.register(fs)
+	registerImportFlags(fs, &imp)
 	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
@@ -183,7 +146,9 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	if len(paths) == 0 {
 		return usagef("store put needs at least one PATH (- for standard input)")
 	}
-	p, err := imp.params(fs)
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	p, err := imp.params(set)
 	if err != nil {
 		return err
 	}
