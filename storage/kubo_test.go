@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage/storagetest"
 	"github.com/ipfs/go-cid"
 )
@@ -40,16 +41,16 @@ func TestReadKuboDAGs(t *testing.T) {
 	content := randomBytes(300_000, 1)
 	for _, tc := range []struct {
 		name string
-		opts AddOptions
+		p    provenance.Params
 	}{
-		{"unixfs-v1-2025", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1048576", HashFunction: "sha2-256", MaxFileLinks: 1024}},
-		{"unixfs-v0-2015", AddOptions{CIDVersion: 0, RawLeaves: false, Chunker: "size-262144", HashFunction: "sha2-256", MaxFileLinks: 174}},
-		{"deep raw leaves", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1000", MaxFileLinks: 3}},
-		{"deep dag-pb leaves", AddOptions{CIDVersion: 0, Chunker: "size-4096", MaxFileLinks: 2}},
-		{"blake3", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536", HashFunction: "blake3"}},
+		{"unixfs-v1-2025", profile(t, provenance.ProfileUnixFSv1_2025)},
+		{"unixfs-v0-2015", profile(t, provenance.ProfileUnixFSv0_2015)},
+		{"deep raw leaves", withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize, p.MaxLinks = 1000, 3 })},
+		{"deep dag-pb leaves", withParams(t, provenance.ProfileUnixFSv0_2015, func(p *provenance.Params) { p.ChunkSize, p.MaxLinks = 4096, 2 })},
+		{"blake3", withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize, p.HashFunction = 65536, provenance.BLAKE3 })},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			root, err := k.Add(ctx, bytes.NewReader(content), tc.opts)
+			root, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: tc.p})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,7 +199,7 @@ func TestKuboDown(t *testing.T) {
 	ctx := context.Background()
 	k := kuboClient(t, d, &KuboOptions{Retries: 1})
 	content := randomBytes(3<<20, 7)
-	root, err := k.Add(ctx, bytes.NewReader(content), AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536"})
+	root, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize = 65536 })})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,4 +296,10 @@ func kuboClient(t testing.TB, d *storagetest.Kubo, opts *KuboOptions) *Kubo {
 		t.Fatal(err)
 	}
 	return c
+}
+
+func withParams(t testing.TB, name string, change func(*provenance.Params)) provenance.Params {
+	p := profile(t, name)
+	change(&p)
+	return p
 }

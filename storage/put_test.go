@@ -53,17 +53,13 @@ func TestPutMatchesKubo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ao, err := AddOptionsFor(tc.p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := d.IPFS("add", "-Q", "--only-hash", "--cid-version="+strconv.Itoa(ao.CIDVersion),
-				"--raw-leaves="+strconv.FormatBool(ao.RawLeaves), "--chunker="+ao.Chunker,
-				"--max-file-links="+strconv.Itoa(ao.MaxFileLinks), writeTemp(t, content))
+			out := d.IPFS("add", "-Q", "--only-hash", "--cid-version="+strconv.Itoa(tc.p.CIDVersion),
+				"--raw-leaves="+strconv.FormatBool(tc.p.RawLeaves), "--chunker=size-"+strconv.Itoa(tc.p.ChunkSize),
+				"--max-file-links="+strconv.Itoa(tc.p.MaxLinks), writeTemp(t, content))
 			if want := strings.TrimSpace(string(out)); res.CID.String() != want {
 				t.Fatalf("Put gave %s, ipfs add --only-hash %s", res.CID, want)
 			}
-			kc, err := k.Add(ctx, bytes.NewReader(content), ao)
+			kc, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: tc.p})
 			if err != nil || !kc.Equals(res.CID) {
 				t.Fatalf("Kubo.Add gave %s (%v), Put %s", kc, err, res.CID)
 			}
