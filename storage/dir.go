@@ -134,8 +134,7 @@ func (d *Dir) putVerified(c cid.Cid, data []byte) error {
 
 // writeObject stores a verified block. With durable, the object is
 // fsynced before it is renamed into place and its directory after; without,
-// the caller syncs it later (see dirBatch) and returns the path written, or
-// "" if the object was already there.
+// the caller syncs it later (see dirBatch) and returns the path to sync.
 //
 // An object already in place is kept only if it still verifies, so a
 // block damaged on disk (say by a power loss between a batch's write and
@@ -144,7 +143,12 @@ func (d *Dir) writeObject(c cid.Cid, data []byte, durable bool) (string, error) 
 	shardDir, file := d.blockPath(c)
 	if st, err := os.Lstat(file); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
 		if old, err := readLimited(file, MaxBlockSize); err == nil && Verify(c, old, file) == nil {
-			return "", nil
+			// Another writer's batch may not have synced it yet: what
+			// this put builds on must be durable too.
+			if durable {
+				return "", syncPath(file)
+			}
+			return file, nil
 		}
 	}
 	if err := d.ensureShard(shardDir); err != nil {
