@@ -30,13 +30,23 @@ const (
 // is not a file (a directory, a symlink).
 var ErrNotFile = errors.New("not a file")
 
-// DAGError says what is structurally wrong with a DAG read back from a
-// store: a block that decodes but does not form a valid UnixFS file or
-// directory.
+// ErrNotDirectory is matched by errors.Is when ReadDir is asked for
+// something that is not a UnixFS directory.
+var ErrNotDirectory = errors.New("not a directory")
+
+// ErrMalformedDAG is matched by errors.Is for a DAGError.
+var ErrMalformedDAG = errors.New("malformed UnixFS DAG")
+
+// DAGError says what is wrong with a DAG read back from a store: a block
+// that does not decode as dag-pb/UnixFS (Msg names the byte offset), or
+// blocks that do not form a valid UnixFS file or directory.
 type DAGError struct {
 	CID cid.Cid // the offending block
 	Msg string
 }
+
+// Unwrap makes the error match ErrMalformedDAG.
+func (e *DAGError) Unwrap() error { return ErrMalformedDAG }
 
 func (e *DAGError) Error() string {
 	return fmt.Sprintf("invalid UnixFS DAG at block %s: %s", e.CID, e.Msg)
@@ -77,14 +87,14 @@ func decodeNode(c cid.Cid, data []byte) (*node, error) {
 	case cid.DagProtobuf:
 		pb, err := dagpb.Decode(data)
 		if err != nil {
-			return nil, fmt.Errorf("block %s: %w", c, err)
+			return nil, &DAGError{CID: c, Msg: err.Error()}
 		}
 		if !pb.HasData {
 			return nil, &DAGError{CID: c, Msg: "dag-pb node has no UnixFS Data"}
 		}
 		u, err := dagpb.DecodeUnixFS(pb.Data)
 		if err != nil {
-			return nil, fmt.Errorf("block %s: %w", c, err)
+			return nil, &DAGError{CID: c, Msg: err.Error() + " (in the Data field)"}
 		}
 		return &node{c: c, pb: pb, unixf: u}, nil
 	}
@@ -330,7 +340,7 @@ func ReadDir(ctx context.Context, s Store, c cid.Cid) ([]Entry, error) {
 		if n.pb != nil {
 			kind = "UnixFS " + n.unixf.Type.String()
 		}
-		return nil, fmt.Errorf("%s is a %s, not a directory", c, kind)
+		return nil, fmt.Errorf("%s is a %s: %w", c, kind, ErrNotDirectory)
 	}
 	var entries []Entry
 	seen := map[string]bool{}

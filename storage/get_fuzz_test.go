@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"io"
 	"testing"
 
@@ -55,6 +56,8 @@ func FuzzReadDAG(f *testing.F) {
 				}
 			}
 		}
-		_, _ = ReadDir(ctx, s, rc)
+		if _, err := ReadDir(ctx, s, rc); err != nil && !errors.Is(err, ErrMalformedDAG) && !errors.Is(err, ErrNotFound) && !errors.Is(err, ErrNotDirectory) {
+			t.Fatalf("ReadDir error of an unexpected kind: %v", err)
+		}
 	})
 }
