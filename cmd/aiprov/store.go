@@ -18,7 +18,9 @@ const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
 
 subcommands:
   put PATH...               store files or directories (or - for stdin); print each CID
+      [--manifest|--envelope] store manifests (as DAG-CBOR) or signed envelopes (raw)
   get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
+                            (a manifest or other non-UnixFS block: its bytes)
   has CID...                print the CIDs present; exit 1 if any is missing
   ls [-l]                   list the blocks in the store (-l: with sizes)
   rm CID...                 delete blocks (only those named, not what they link to)
@@ -139,12 +141,50 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	sf.register(fs)
 	registerImportFlags(fs, &imp)
 	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
+	asManifest := fs.Bool("manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
+	asEnvelope := fs.Bool("envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(paths) == 0 {
 		return usagef("store put needs at least one PATH (- for standard input)")
+	}
+	if *asManifest && *asEnvelope {
+		return usagef("--manifest and --envelope are mutually exclusive")
+	}
+	if *asManifest || *asEnvelope {
+		s, _, kubo, err := sf.open(c)
+		if err != nil {
+			return err
+		}
+		for _, path := range paths {
+			data, err := readInput(c, path)
+			if err != nil {
+				return err
+			}
+			var id cid.Cid
+			if *asManifest {
+				m, err := provenance.ReadManifest(data)
+				if err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+				if id, err = storage.PutManifest(ctx, s, m); err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if kubo != nil && !*noPin && *asEnvelope {
+				// A manifest links its artifact and parents, which the
+				// node may not hold; only an envelope is pinned.
+				if err := kubo.Pin(ctx, id); err != nil {
+					return err
+				}
+			}
+			fmt.Fprintln(c.stdout, id)
+		}
+		return nil
 	}
 	set := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
@@ -201,6 +241,27 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err
+	}
+	if t := cids[0].Type(); t != cid.DagProtobuf && t != cid.Raw {
+		// Not UnixFS (a DAG-CBOR manifest, say): the block itself.
+		b, err := s.GetBlock(ctx, cids[0])
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = c.stdout.Write(b)
+			return err
+		}
+		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			os.Remove(*out)
+			return err
+		}
+		return f.Close()
 	}
 	if *out != "" {
 		return storage.GetPath(ctx, s, cids[0], *out)
@@ -443,4 +504,27 @@ func storeImportCAR(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "aiprov store import-car: note: root %s is not in the CAR\n", m)
 	}
 	return nil
+}
+
+// readInput reads a small input file (a manifest, an envelope), or
+// standard input for "-", refusing anything over 64 MiB.
+func readInput(c *cli, path string) ([]byte, error) {
+	const limit = 64 << 20
+	var r io.Reader = c.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return b, nil
 }
