@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	
+
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
