@@ -228,8 +228,27 @@ func TestKuboDown(t *testing.T) {
 	}
 	t.Logf("error while down: %v", err)
 
+	// A Put under way when the node dies fails saying so, and its root
+	// is not there when the node comes back.
+	d.Start()
+	k = kuboClient(t, d, &KuboOptions{Retries: -1})
+	big := randomBytes(8<<20, 8)
+	bigRoot, err := provenance.HashReader(ctx, bytes.NewReader(big), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopAt := &stopAfter{r: bytes.NewReader(big), n: 3 << 20, stop: d.Stop}
+	_, err = Put(ctx, k, stopAt, nil)
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "block/put") {
+		t.Fatalf("Put while the daemon dies: %v", err)
+	}
+	t.Logf("Put while the daemon dies: %v", err)
+
 	d.Start()
 	k = kuboClient(t, d, nil)
+	if ok, err := k.Has(ctx, bigRoot.CID); err != nil || ok {
+		t.Fatalf("root of the interrupted Put: present=%v, %v", ok, err)
+	}
 	if got, err := k.GetBlock(ctx, bc); err != nil || !bytes.Equal(got, block) {
 		t.Fatalf("block stored before the crash: %q, %v", got, err)
 	}
@@ -302,4 +321,22 @@ func withParams(t testing.TB, name string, change func(*provenance.Params)) prov
 	p := profile(t, name)
 	change(&p)
 	return p
+}
+
+// stopAfter reads from r and calls stop once n bytes have been read.
+type stopAfter struct {
+	r    io.Reader
+	n    int
+	stop func()
+	done bool
+}
+
+func (s *stopAfter) Read(p []byte) (int, error) {
+	if !s.done && s.n <= 0 {
+		s.done = true
+		s.stop()
+	}
+	m, err := s.r.Read(p)
+	s.n -= m
+	return m, err
 }
