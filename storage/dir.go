@@ -23,11 +23,16 @@ import (
 // Layout: DIR/blocks/SS/NAME, where NAME is the lowercase unpadded base32
 // of the CID's bytes (CIDv0 stored as CIDv1 dag-pb) and SS its next-to-last
 // two characters, so paths are derived only from parsed CIDs and the 1,024
-// shard directories stay small. A write goes to a temporary file in the
-// shard directory, is fsynced, renamed into place and the directory
-// fsynced: a crash or a killed process leaves either the whole block or
-// none, plus at most a temporary file that Check removes. Corrupt objects
-// found by reads stay in place (reads fail naming them); Check moves them to
+// shard directories stay small.
+//
+// A block is written to a temporary file in its shard directory and
+// renamed into place, so a killed process leaves either the whole block or
+// none, plus at most a temporary file that Check removes. PutBlock fsyncs
+// the file before the rename and the directory after. Put and PutPath write
+// a DAG's blocks without waiting on each, then fsync them all, then write
+// the root durably: the root is never on disk before its DAG. A block
+// already present is kept only if it still verifies. Corrupt objects found
+// by reads stay in place (reads fail naming them); Check moves them to
 // DIR/quarantine.
 type Dir struct {
 	root string
