@@ -91,6 +91,20 @@ func OpenDir(path string) (*Dir, error) {
 		if err := os.MkdirAll(filepath.Join(abs, blocksSubdir), 0o755); err != nil {
 			return nil, fmt.Errorf("creating store: %w", err)
 		}
+		// Every shard directory up front, synced once, so that writes
+		// never wait on a directory creation.
+		const alphabet = "abcdefghijklmnopqrstuvwxyz234567"
+		for _, a := range alphabet {
+			for _, b := range alphabet {
+				err := os.Mkdir(filepath.Join(abs, blocksSubdir, string(a)+string(b)), 0o755)
+				if err != nil && !errors.Is(err, fs.ErrExist) {
+					return nil, fmt.Errorf("creating store: %w", err)
+				}
+			}
+		}
+		if err := syncDir(filepath.Join(abs, blocksSubdir)); err != nil {
+			return nil, fmt.Errorf("creating store: %w", err)
+		}
 		if err := os.WriteFile(marker, []byte(dirMarkerText), 0o644); err != nil {
 			return nil, fmt.Errorf("creating store: %w", err)
 		}
@@ -295,11 +309,14 @@ func (d *Dir) ensureShard(shardDir string) error {
 	if ok {
 		return nil
 	}
-	if err := os.Mkdir(shardDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	if err := syncDir(filepath.Dir(shardDir)); err != nil {
-		return err
+	if st, err := os.Stat(shardDir); err != nil || !st.IsDir() {
+		// OpenDir made it; recreate it if it went missing.
+		if err := os.Mkdir(shardDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if err := syncDir(filepath.Dir(shardDir)); err != nil {
+			return err
+		}
 	}
 	d.mu.Lock()
 	d.shards[shardDir] = true
