@@ -54,6 +54,7 @@ func commands() map[string]command {
 		"royalty":  {"split an amount across a contributor graph; build Merkle distributions", runRoyalty},
 		"store":    {"put, get and bundle content-addressed objects", runStore},
 		"version":  {"print the version", runVersion},
+		"demo":     {"run the whole pipeline on embedded defaults", runDemo},
 	}
 }
 
