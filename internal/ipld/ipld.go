@@ -42,7 +42,13 @@ type Limits struct {
 }
 
 // DefaultLimits suits documents of a few megabytes.
-var DefaultLimits = Limits{MaxSize: 16 << 20, MaxDepth: 64, MaxListLen: 1 << 20, MaxStringLen: 1 << 20}
+func DefaultLimits() Limits {
+	return Limits{MaxSize: 16 << 20, MaxDepth: maxEncodeDepth, MaxListLen: 1 << 20, MaxStringLen: 1 << 20}
+}
+
+// maxEncodeDepth bounds nesting when encoding, which also stops a map that
+// contains itself.
+const maxEncodeDepth = 64
 
 // Errors wrapped by *Error, for errors.Is.
 var (
