@@ -1,11 +1,13 @@
 package provenance
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ipfs/go-cid"
@@ -129,7 +131,9 @@ func TestHAMTKubo(t *testing.T) {
 	}
 	small := []string{mk("h40", 40, "file-%d"), mk("h300", 300, "ファイル-%03d.bin"), mk("h3", 3, "x%d")}
 	v0, _ := ProfileParams(ProfileUnixFSv0_2015)
-	for _, base := range []Params{DefaultParams(), v0} {
+	b3 := DefaultParams()
+	b3.HashFunction = BLAKE3
+	for _, base := range []Params{DefaultParams(), v0, b3} {
 		for _, fanout := range []int{8, 16, 256, 1024} {
 			p := base
 			p.HAMTThreshold, p.HAMTFanout = 100, fanout
@@ -201,5 +205,70 @@ func TestHAMTThresholdExactKubo(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// TestHAMTRealThresholdKubo builds directories whose estimated size is
+// exactly Kubo's 256 KiB threshold and one byte over, for both profiles'
+// estimators (IPIP-499 publishes fixtures of this shape): the first must
+// stay a basic directory, the second shard, and both must match Kubo.
+func TestHAMTRealThresholdKubo(t *testing.T) {
+	k := newKubo(t, ProfileUnixFSv1_2025)
+	dir := t.TempDir()
+	// names returns count names of length n (distinct, sorted order is
+	// irrelevant), with extra of them one byte longer.
+	names := func(count, n, extra int) []string {
+		out := make([]string, count)
+		for i := range out {
+			l := n
+			if i < extra {
+				l++
+			}
+			s := fmt.Sprintf("f%06d", i)
+			out[i] = s + strings.Repeat("x", l-len(s))
+		}
+		return out
+	}
+	mk := func(name string, files []string) {
+		d := filepath.Join(dir, name)
+		os.Mkdir(d, 0o755)
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(d, f), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// unixfs-v1-2025, "block": a link to a 1-byte raw leaf (36-byte CID,
+	// Tsize 1) with an L-byte name encodes in 44+L bytes, the directory's
+	// Data in 4: 4 + 4095·64 + 60 = 262144 with L = 20 and 60 names of 21.
+	mk("block-at", names(4095, 20, 60))
+	mk("block-over", names(4095, 20, 61))
+	// unixfs-v0-2015, "links": Σ len(name) + 34-byte CIDv0 = 4096·64.
+	mk("links-at", names(4096, 30, 0))
+	mk("links-over", names(4096, 30, 1))
+	for _, tc := range []struct {
+		profile string
+		at      string
+		over    string
+	}{
+		{ProfileUnixFSv1_2025, "block-at", "block-over"},
+		{ProfileUnixFSv0_2015, "links-at", "links-over"},
+	} {
+		p := must(ProfileParams(tc.profile))
+		for _, name := range []string{tc.at, tc.over} {
+			var capt blockCapture
+			if _, err := Hash(context.Background(), filepath.Join(dir, name), &Options{Params: p, Blocks: &capt}); err != nil {
+				t.Fatal(err)
+			}
+			// A basic directory's block ends with its Data, UnixFS{Type: Directory}.
+			sharded := !bytes.HasSuffix(capt.last, []byte{0x0a, 0x02, 0x08, unixfsDirectory})
+			if want := name == tc.over; sharded != want {
+				t.Errorf("%s %s: sharded=%v, want %v (root block %d bytes)", tc.profile, name, sharded, want, len(capt.last))
+			}
+			if name == tc.at && len(capt.last) != 262144 && tc.profile == ProfileUnixFSv1_2025 {
+				t.Errorf("%s: basic directory block is %d bytes, want 262144", name, len(capt.last))
+			}
+		}
+		checkAgainstKubo(t, k, dir, p, []string{tc.at, tc.over})
 	}
 }

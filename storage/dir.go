@@ -23,11 +23,16 @@ import (
 // Layout: DIR/blocks/SS/NAME, where NAME is the lowercase unpadded base32
 // of the CID's bytes (CIDv0 stored as CIDv1 dag-pb) and SS its next-to-last
 // two characters, so paths are derived only from parsed CIDs and the 1,024
-// shard directories stay small. A write goes to a temporary file in the
-// shard directory, is fsynced, renamed into place and the directory
-// fsynced: a crash or a killed process leaves either the whole block or
-// none, plus at most a temporary file that Check removes. Corrupt objects
-// found by reads stay in place (reads fail naming them); Check moves them to
+// shard directories stay small.
+//
+// A block is written to a temporary file in its shard directory and
+// renamed into place, so a killed process leaves either the whole block or
+// none, plus at most a temporary file that Check removes. PutBlock fsyncs
+// the file before the rename and the directory after. Put and PutPath write
+// a DAG's blocks without waiting on each, then fsync them all, then write
+// the root durably: the root is never on disk before its DAG. A block
+// already present is kept only if it still verifies. Corrupt objects found
+// by reads stay in place (reads fail naming them); Check moves them to
 // DIR/quarantine.
 type Dir struct {
 	root string
@@ -77,10 +82,27 @@ func OpenDir(path string) (*Dir, error) {
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("opening store: %w", err)
 		}
-		if len(entries) > 0 {
-			return nil, fmt.Errorf("%s is not empty and is not an aiprov store (no %s file)", abs, dirMarker)
+		for _, e := range entries {
+			// A concurrent OpenDir may be creating the store right now.
+			if e.Name() != blocksSubdir && !strings.HasPrefix(e.Name(), dirMarker) {
+				return nil, fmt.Errorf("%s is not empty and is not an aiprov store (no %s file)", abs, dirMarker)
+			}
 		}
 		if err := os.MkdirAll(filepath.Join(abs, blocksSubdir), 0o755); err != nil {
+			return nil, fmt.Errorf("creating store: %w", err)
+		}
+		// Every shard directory up front, synced once, so that writes
+		// never wait on a directory creation.
+		const alphabet = "abcdefghijklmnopqrstuvwxyz234567"
+		for _, a := range alphabet {
+			for _, b := range alphabet {
+				err := os.Mkdir(filepath.Join(abs, blocksSubdir, string(a)+string(b)), 0o755)
+				if err != nil && !errors.Is(err, fs.ErrExist) {
+					return nil, fmt.Errorf("creating store: %w", err)
+				}
+			}
+		}
+		if err := syncDir(filepath.Join(abs, blocksSubdir)); err != nil {
 			return nil, fmt.Errorf("creating store: %w", err)
 		}
 		if err := os.WriteFile(marker, []byte(dirMarkerText), 0o644); err != nil {
@@ -131,8 +153,7 @@ func (d *Dir) putVerified(c cid.Cid, data []byte) error {
 
 // writeObject stores a verified block. With durable, the object is
 // fsynced before it is renamed into place and its directory after; without,
-// the caller syncs it later (see dirBatch) and returns the path written, or
-// "" if the object was already there.
+// the caller syncs it later (see dirBatch) and returns the path to sync.
 //
 // An object already in place is kept only if it still verifies, so a
 // block damaged on disk (say by a power loss between a batch's write and
@@ -141,7 +162,12 @@ func (d *Dir) writeObject(c cid.Cid, data []byte, durable bool) (string, error) 
 	shardDir, file := d.blockPath(c)
 	if st, err := os.Lstat(file); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
 		if old, err := readLimited(file, MaxBlockSize); err == nil && Verify(c, old, file) == nil {
-			return "", nil
+			// Another writer's batch may not have synced it yet: what
+			// this put builds on must be durable too.
+			if durable {
+				return "", syncPath(file)
+			}
+			return file, nil
 		}
 	}
 	if err := d.ensureShard(shardDir); err != nil {
@@ -283,11 +309,14 @@ func (d *Dir) ensureShard(shardDir string) error {
 	if ok {
 		return nil
 	}
-	if err := os.Mkdir(shardDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	if err := syncDir(filepath.Dir(shardDir)); err != nil {
-		return err
+	if st, err := os.Stat(shardDir); err != nil || !st.IsDir() {
+		// OpenDir made it; recreate it if it went missing.
+		if err := os.Mkdir(shardDir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if err := syncDir(filepath.Dir(shardDir)); err != nil {
+			return err
+		}
 	}
 	d.mu.Lock()
 	d.shards[shardDir] = true
@@ -407,39 +436,38 @@ func (d *Dir) Delete(ctx context.Context, c cid.Cid) error {
 // quarantines it) and listing continues.
 func (d *Dir) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 	return func(yield func(cid.Cid, error) bool) {
-		d.walk(ctx, func(path string, c cid.Cid, err error) bool {
-			return yield(c, err)
+		d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
+			return yield(c, err) && !fatal
 		})
 	}
 }
 
 // walk calls fn for every object file; c is Undef and err set for a file
-// that is not a well-named object. Temporary files are skipped.
-func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err error) bool) {
+// that is not a well-named object, and fatal is set (and the walk ends)
+// when the store itself cannot be read. Temporary files are skipped.
+func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err error, fatal bool) bool) {
 	blocks := filepath.Join(d.root, blocksSubdir)
 	shards, err := os.ReadDir(blocks)
 	if err != nil {
-		fn(blocks, cid.Undef, fmt.Errorf("listing store: %w", err))
+		fn(blocks, cid.Undef, fmt.Errorf("listing store: %w", err), true)
 		return
 	}
 	for _, sh := range shards {
 		shardPath := filepath.Join(blocks, sh.Name())
 		if !sh.IsDir() {
-			if !fn(shardPath, cid.Undef, fmt.Errorf("%s: unexpected file in the blocks directory", shardPath)) {
+			if !fn(shardPath, cid.Undef, fmt.Errorf("%s: unexpected file in the blocks directory", shardPath), false) {
 				return
 			}
 			continue
 		}
 		entries, err := os.ReadDir(shardPath)
 		if err != nil {
-			if !fn(shardPath, cid.Undef, fmt.Errorf("listing store: %w", err)) {
-				return
-			}
-			continue
+			fn(shardPath, cid.Undef, fmt.Errorf("listing store: %w", err), true)
+			return
 		}
 		for _, e := range entries {
 			if err := ctx.Err(); err != nil {
-				fn("", cid.Undef, err)
+				fn("", cid.Undef, err, true)
 				return
 			}
 			name := e.Name()
@@ -451,7 +479,7 @@ func (d *Dir) walk(ctx context.Context, fn func(path string, c cid.Cid, err erro
 			if err != nil {
 				err = fmt.Errorf("%s: %w", p, err)
 			}
-			if !fn(p, c, err) {
+			if !fn(p, c, err, false) {
 				return
 			}
 		}
@@ -525,16 +553,12 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 		syncDir(qdir)
 		rep.Quarantined = append(rep.Quarantined, dst)
 	}
-	d.walk(ctx, func(path string, c cid.Cid, err error) bool {
-		if ctx.Err() != nil {
-			runErr = ctx.Err()
+	d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
+		if fatal {
+			runErr = err
 			return false
 		}
 		if err != nil {
-			if path == "" || strings.HasPrefix(err.Error(), "listing store") {
-				runErr = err
-				return false
-			}
 			quarantine(path, filepath.Base(path))
 			return runErr == nil
 		}

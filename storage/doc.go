@@ -13,7 +13,8 @@
 //   - Memory, for tests and small tools.
 //   - Kubo, a Kubo (go-ipfs) node over its RPC API, with timeouts,
 //     bounded retries and errors that name the URL; it also offers Kubo's
-//     own importer (Add), Cat, DagPut/DagGet and pinning.
+//     own importer (Add, whose CID is checked against aiprov's), Cat,
+//     DagPut/DagGet and pinning.
 //   - CAR bundles: WriteCAR exports roots and what they link to as a
 //     CARv1 file, ImportCAR verifies and stores one.
 //

@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/aiprov/aiprov/storage"
+	"github.com/ipfs/go-cid"
 )
 
 func Example() {
@@ -42,4 +44,27 @@ func Example() {
 	// Output:
 	// bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4
 	// hello world
+}
+
+// A lineage travels as one CAR file: export roots from one store, import
+// them, verified, into another.
+func ExampleWriteCAR() {
+	ctx := context.Background()
+	src := storage.NewMemory()
+	envelope, err := storage.PutEnvelope(ctx, src, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30=","signatures":[]}`))
+	if err != nil {
+		log.Fatal(err)
+	}
+	var car bytes.Buffer
+	if err := storage.WriteCAR(ctx, &car, src, []cid.Cid{envelope}, nil); err != nil {
+		log.Fatal(err)
+	}
+
+	dst := storage.NewMemory()
+	res, err := storage.ImportCAR(ctx, &car, dst)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res.Roots[0].Equals(envelope), res.Blocks)
+	// Output: true 1
 }

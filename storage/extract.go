@@ -32,7 +32,8 @@ func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
 	}
 	defer os.RemoveAll(tmp)
 	staged := filepath.Join(tmp, "x")
-	if err := writeNode(ctx, s, c, staged, 0); err != nil {
+	x := &extractor{s: s}
+	if err := x.writeNode(ctx, c, staged, 0); err != nil {
 		return err
 	}
 	if err := os.Rename(staged, dst); err != nil {
@@ -41,7 +42,20 @@ func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
 	return nil
 }
 
-func writeNode(ctx context.Context, s Store, c cid.Cid, path string, depth int) error {
+// extractor writes one tree, counting entries: a DAG may reuse a
+// directory many times, so the written tree can be far larger than the
+// blocks that describe it.
+type extractor struct {
+	s       Store
+	entries int
+}
+
+func (x *extractor) writeNode(ctx context.Context, c cid.Cid, path string, depth int) error {
+	s := x.s
+	x.entries++
+	if x.entries > maxEntries {
+		return &DAGError{CID: c, Msg: fmt.Sprintf("tree has more than %d entries", maxEntries)}
+	}
 	if depth > maxDepth {
 		return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
 	}
@@ -61,7 +75,7 @@ func writeNode(ctx context.Context, s Store, c cid.Cid, path string, depth int) 
 			return err
 		}
 		for _, e := range entries {
-			if err := writeNode(ctx, s, e.CID, filepath.Join(path, e.Name), depth+1); err != nil {
+			if err := x.writeNode(ctx, e.CID, filepath.Join(path, e.Name), depth+1); err != nil {
 				return fmt.Errorf("%s: %w", e.Name, err)
 			}
 		}

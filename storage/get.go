@@ -30,13 +30,23 @@ const (
 // is not a file (a directory, a symlink).
 var ErrNotFile = errors.New("not a file")
 
-// DAGError says what is structurally wrong with a DAG read back from a
-// store: a block that decodes but does not form a valid UnixFS file or
-// directory.
+// ErrNotDirectory is matched by errors.Is when ReadDir is asked for
+// something that is not a UnixFS directory.
+var ErrNotDirectory = errors.New("not a directory")
+
+// ErrMalformedDAG is matched by errors.Is for a DAGError.
+var ErrMalformedDAG = errors.New("malformed UnixFS DAG")
+
+// DAGError says what is wrong with a DAG read back from a store: a block
+// that does not decode as dag-pb/UnixFS (Msg names the byte offset), or
+// blocks that do not form a valid UnixFS file or directory.
 type DAGError struct {
 	CID cid.Cid // the offending block
 	Msg string
 }
+
+// Unwrap makes the error match ErrMalformedDAG.
+func (e *DAGError) Unwrap() error { return ErrMalformedDAG }
 
 func (e *DAGError) Error() string {
 	return fmt.Sprintf("invalid UnixFS DAG at block %s: %s", e.CID, e.Msg)
@@ -77,14 +87,14 @@ func decodeNode(c cid.Cid, data []byte) (*node, error) {
 	case cid.DagProtobuf:
 		pb, err := dagpb.Decode(data)
 		if err != nil {
-			return nil, fmt.Errorf("block %s: %w", c, err)
+			return nil, &DAGError{CID: c, Msg: err.Error()}
 		}
 		if !pb.HasData {
 			return nil, &DAGError{CID: c, Msg: "dag-pb node has no UnixFS Data"}
 		}
 		u, err := dagpb.DecodeUnixFS(pb.Data)
 		if err != nil {
-			return nil, fmt.Errorf("block %s: %w", c, err)
+			return nil, &DAGError{CID: c, Msg: err.Error() + " (in the Data field)"}
 		}
 		return &node{c: c, pb: pb, unixf: u}, nil
 	}
@@ -121,7 +131,11 @@ func (n *node) fileSize() uint64 {
 	if n.unixf.HasFileSize {
 		return n.unixf.FileSize
 	}
-	return uint64(len(n.unixf.Data))
+	size := uint64(len(n.unixf.Data))
+	for _, b := range n.unixf.BlockSizes {
+		size += b
+	}
+	return size
 }
 
 // Get returns the content of the UnixFS file or raw block c as a stream.
@@ -235,6 +249,9 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("UnixFS %s inside a file", n.unixf.Type)}
 	}
 	u := n.unixf
+	if u.HasFanout || u.HasHashType {
+		return 0, &DAGError{CID: n.c, Msg: "file node carries HAMT fields (fanout, hashType)"}
+	}
 	links := n.pb.Links
 	if len(links) != len(u.BlockSizes) {
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("%d links but %d blocksizes", len(links), len(u.BlockSizes))}
@@ -323,7 +340,7 @@ func ReadDir(ctx context.Context, s Store, c cid.Cid) ([]Entry, error) {
 		if n.pb != nil {
 			kind = "UnixFS " + n.unixf.Type.String()
 		}
-		return nil, fmt.Errorf("%s is a %s, not a directory", c, kind)
+		return nil, fmt.Errorf("%s is a %s: %w", c, kind, ErrNotDirectory)
 	}
 	var entries []Entry
 	seen := map[string]bool{}
@@ -346,8 +363,8 @@ func ReadDir(ctx context.Context, s Store, c cid.Cid) ([]Entry, error) {
 		}
 		return entries, nil
 	}
-	var total int
-	if err := readShard(ctx, s, n, 0, &total, add); err != nil {
+	var visited int
+	if err := readShard(ctx, s, n, 0, &visited, add); err != nil {
 		return nil, err
 	}
 	return entries, nil
@@ -361,7 +378,13 @@ const maxEntries = 1 << 24
 // fanout a power of two, murmur3-x64-64 hashing, link names prefixed by the
 // bucket index in upper-case hex, a name of just the prefix is a sub-shard.
 // Entries are collected without rehashing names: reading needs no lookup.
-func readShard(ctx context.Context, s Store, n *node, depth int, total *int, add func(Entry, cid.Cid) error) error {
+func readShard(ctx context.Context, s Store, n *node, depth int, visited *int, add func(Entry, cid.Cid) error) error {
+	// Shards may be shared within the DAG; counting links visited, not
+	// entries, bounds the work a crafted HAMT can cause.
+	*visited += len(n.pb.Links)
+	if *visited > maxEntries {
+		return &DAGError{CID: n.c, Msg: fmt.Sprintf("HAMT directory has more than %d links", maxEntries)}
+	}
 	if depth > maxDepth {
 		return &DAGError{CID: n.c, Msg: fmt.Sprintf("HAMT deeper than %d levels", maxDepth)}
 	}
@@ -414,14 +437,10 @@ func readShard(ctx context.Context, s Store, n *node, depth int, total *int, add
 			if child.pb == nil {
 				return &DAGError{CID: child.c, Msg: "HAMT sub-shard is a raw block"}
 			}
-			if err := readShard(ctx, s, child, depth+1, total, add); err != nil {
+			if err := readShard(ctx, s, child, depth+1, visited, add); err != nil {
 				return err
 			}
 			continue
-		}
-		*total++
-		if *total > maxEntries {
-			return &DAGError{CID: n.c, Msg: fmt.Sprintf("directory has more than %d entries", maxEntries)}
 		}
 		if err := add(Entry{Name: l.Name[padLen:], CID: l.Hash, Size: l.Tsize}, n.c); err != nil {
 			return err

@@ -439,85 +439,110 @@ func (k *Kubo) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 	}
 }
 
-// AddOptions are `ipfs add` parameters, named as Kubo names them. Each is
-// passed explicitly, so the node's own Import config does not change the
-// CID. AddOptionsFor derives them from a provenance profile.
+// AddOptions control Kubo.Add; the zero value adds with
+// provenance.DefaultParams and pins.
 type AddOptions struct {
-	CIDVersion   int    // --cid-version
-	RawLeaves    bool   // --raw-leaves
-	Chunker      string // --chunker, e.g. "size-1048576"
-	HashFunction string // --hash, e.g. "sha2-256"
-	MaxFileLinks int    // --max-file-links; 0 leaves the node's default
+	// Params are the import parameters; they are passed to Kubo as
+	// explicit `ipfs add` flags (see kuboAddFlags), so the node's own
+	// Import config does not change the CID.
+	Params provenance.Params
 	// NoPin skips pinning the result (Kubo pins by default).
 	NoPin bool
 }
 
-// Add imports r as one file with Kubo's own importer (`ipfs add`) and
-// returns the root CID it reports. Use it to load a node; Put (with this
-// store) instead imports with aiprov's importer and sends blocks.
-func (k *Kubo) Add(ctx context.Context, r io.Reader, o AddOptions) (cid.Cid, error) {
-	q := url.Values{
-		"cid-version": {strconv.Itoa(o.CIDVersion)},
-		"raw-leaves":  {strconv.FormatBool(o.RawLeaves)},
-		"quieter":     {"true"},
-		"progress":    {"false"},
-		"pin":         {strconv.FormatBool(!o.NoPin)},
+// Add imports r as one file with Kubo's own importer (`ipfs add`), while
+// hashing the same bytes with aiprov's importer, and returns the root CID.
+// If the two differ — a node whose importer disagrees with the library's —
+// the result is an error naming both, not a CID the library would not
+// reproduce. Use Put (with this store) to import with aiprov's importer and
+// send blocks instead.
+func (k *Kubo) Add(ctx context.Context, r io.Reader, opts *AddOptions) (cid.Cid, error) {
+	var o AddOptions
+	if opts != nil {
+		o = *opts
 	}
-	if o.Chunker != "" {
-		q.Set("chunker", o.Chunker)
+	if o.Params == (provenance.Params{}) {
+		o.Params = provenance.DefaultParams()
 	}
-	if o.HashFunction != "" {
-		q.Set("hash", o.HashFunction)
+	q, err := kuboAddFlags(o.Params)
+	if err != nil {
+		return cid.Undef, err
 	}
-	if o.MaxFileLinks > 0 {
-		q.Set("max-file-links", strconv.Itoa(o.MaxFileLinks))
+	q.Set("quieter", "true")
+	q.Set("progress", "false")
+	q.Set("pin", strconv.FormatBool(!o.NoPin))
+
+	// The bytes go to Kubo through a multipart body and, through a tee,
+	// to the local importer.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	hr, hw := io.Pipe()
+	type hashResult struct {
+		c   cid.Cid
+		err error
 	}
+	local := make(chan hashResult, 1)
+	go func() {
+		res, err := provenance.HashReader(ctx, hr, &provenance.Options{Params: o.Params})
+		if err != nil {
+			hr.CloseWithError(err)
+			local <- hashResult{err: err}
+			return
+		}
+		local <- hashResult{c: res.CID}
+	}()
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
 	go func() {
 		part, err := mw.CreateFormFile("file", "file")
 		if err == nil {
-			_, err = io.Copy(part, r)
+			_, err = io.Copy(part, io.TeeReader(r, hw))
 		}
 		if err == nil {
 			err = mw.Close()
 		}
+		hw.CloseWithError(err)
 		pw.CloseWithError(err)
 	}()
-	var reply struct {
-		Hash string
-	}
 	// One use of the reader: not retried.
-	resp, cancel, err := k.do(ctx, call{cmd: "add", args: q, stream: true,
+	resp, done, err := k.do(ctx, call{cmd: "add", args: q, stream: true,
 		body: func() (io.Reader, string, error) { return pr, mw.FormDataContentType(), nil }})
 	if err != nil {
 		pr.CloseWithError(err)
 		return cid.Undef, err
 	}
-	defer cancel()
+	defer done()
 	defer resp.Body.Close()
 	// The reply is a stream of JSON objects; the last names the root. An
 	// error mid-stream arrives in the X-Stream-Error trailer.
+	var last string
 	dec := json.NewDecoder(io.LimitReader(resp.Body, maxRPCReply))
 	for {
-		var m struct{ Hash, Message string }
+		var m struct{ Hash string }
 		if err := dec.Decode(&m); err == io.EOF {
 			break
 		} else if err != nil {
-			return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: "unexpected reply: " + err.Error()}
+			return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: "unexpected reply: " + err.Error(), err: ErrUnavailable}
 		}
 		if m.Hash != "" {
-			reply.Hash = m.Hash
+			last = m.Hash
 		}
 	}
 	if e := resp.Trailer.Get("X-Stream-Error"); e != "" {
 		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: e}
 	}
-	c, err := cid.Decode(reply.Hash)
+	remote, err := cid.Decode(last)
 	if err != nil {
-		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: fmt.Sprintf("reply names no root CID (%q)", reply.Hash)}
+		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: fmt.Sprintf("reply names no root CID (%q)", last)}
 	}
-	return c, nil
+	lr := <-local
+	if lr.err != nil {
+		return cid.Undef, fmt.Errorf("hashing locally alongside ipfs add: %w", lr.err)
+	}
+	if !lr.c.Equals(remote) {
+		return cid.Undef, fmt.Errorf("IPFS RPC %sadd: the node computed %s, aiprov %s for the same bytes and parameters", k.base, remote, lr.c)
+	}
+	return remote, nil
 }
 
 // Cat streams a UnixFS file as Kubo's `cat` returns it. Kubo verifies the
@@ -632,22 +657,22 @@ func (k *Kubo) Pins(ctx context.Context) ([]cid.Cid, error) {
 	return out, nil
 }
 
-// AddOptionsFor returns the `ipfs add` flags that make Kubo's importer
-// produce the same CID as p (for a single file). Directory parameters
-// (HAMT threshold and estimation) have no add flag; they are Kubo config.
-func AddOptionsFor(p provenance.Params) (AddOptions, error) {
+// kuboAddFlags returns the `ipfs add` flags that make Kubo's importer
+// produce the same CID as p for a single file. Directory parameters (HAMT
+// threshold and estimation) have no add flag; they are Kubo config.
+func kuboAddFlags(p provenance.Params) (url.Values, error) {
 	if p.Trickle {
-		return AddOptions{}, errors.New("trickle layout is not supported")
+		return nil, errors.New("Kubo.Add: trickle layout is not supported")
 	}
 	hashName, ok := mh.Codes[p.HashFunction]
 	if !ok {
-		return AddOptions{}, fmt.Errorf("unknown hash function %#x", p.HashFunction)
+		return nil, fmt.Errorf("Kubo.Add: unknown hash function %#x", p.HashFunction)
 	}
-	return AddOptions{
-		CIDVersion:   p.CIDVersion,
-		RawLeaves:    p.RawLeaves,
-		Chunker:      "size-" + strconv.Itoa(p.ChunkSize),
-		HashFunction: hashName,
-		MaxFileLinks: p.MaxLinks,
+	return url.Values{
+		"cid-version":    {strconv.Itoa(p.CIDVersion)},
+		"raw-leaves":     {strconv.FormatBool(p.RawLeaves)},
+		"chunker":        {"size-" + strconv.Itoa(p.ChunkSize)},
+		"hash":           {hashName},
+		"max-file-links": {strconv.Itoa(p.MaxLinks)},
 	}, nil
 }

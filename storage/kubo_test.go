@@ -12,12 +12,14 @@ import (
 	"testing"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/storage/storagetest"
 	"github.com/ipfs/go-cid"
 )
 
 func TestKuboStore(t *testing.T) {
-	d := startKubo(t)
-	conformance(t, d.client(t, nil))
+	d := storagetest.StartKubo(t)
+	conformance(t, kuboClient(t, d, nil))
 }
 
 func randomBytes(n int, seed uint64) []byte {
@@ -33,26 +35,26 @@ func randomBytes(n int, seed uint64) []byte {
 // parameter sets, exports them with `ipfs dag export`, imports the CAR into
 // a memory store and reads the files back through the verifying reader.
 func TestReadKuboDAGs(t *testing.T) {
-	d := startKubo(t)
-	k := d.client(t, nil)
+	d := storagetest.StartKubo(t)
+	k := kuboClient(t, d, nil)
 	ctx := context.Background()
 	content := randomBytes(300_000, 1)
 	for _, tc := range []struct {
 		name string
-		opts AddOptions
+		p    provenance.Params
 	}{
-		{"unixfs-v1-2025", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1048576", HashFunction: "sha2-256", MaxFileLinks: 1024}},
-		{"unixfs-v0-2015", AddOptions{CIDVersion: 0, RawLeaves: false, Chunker: "size-262144", HashFunction: "sha2-256", MaxFileLinks: 174}},
-		{"deep raw leaves", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-1000", MaxFileLinks: 3}},
-		{"deep dag-pb leaves", AddOptions{CIDVersion: 0, Chunker: "size-4096", MaxFileLinks: 2}},
-		{"blake3", AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536", HashFunction: "blake3"}},
+		{"unixfs-v1-2025", profile(t, provenance.ProfileUnixFSv1_2025)},
+		{"unixfs-v0-2015", profile(t, provenance.ProfileUnixFSv0_2015)},
+		{"deep raw leaves", withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize, p.MaxLinks = 1000, 3 })},
+		{"deep dag-pb leaves", withParams(t, provenance.ProfileUnixFSv0_2015, func(p *provenance.Params) { p.ChunkSize, p.MaxLinks = 4096, 2 })},
+		{"blake3", withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize, p.HashFunction = 65536, provenance.BLAKE3 })},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			root, err := k.Add(ctx, bytes.NewReader(content), tc.opts)
+			root, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: tc.p})
 			if err != nil {
 				t.Fatal(err)
 			}
-			car := d.ipfs("dag", "export", root.String())
+			car := d.IPFS("dag", "export", root.String())
 			m := NewMemory()
 			res, err := ImportCAR(ctx, bytes.NewReader(car), m)
 			if err != nil {
@@ -89,13 +91,13 @@ func TestReadKuboDAGs(t *testing.T) {
 			if err := WriteCAR(ctx, &buf, m, []cid.Cid{root}, &ExportOptions{Artifacts: true}); err != nil {
 				t.Fatal(err)
 			}
-			d2 := startKubo(t)
-			if out, err := d2.ipfsIn(buf.Bytes(), "dag", "import", "--pin-roots=true", "--stats"); err != nil {
+			d2 := storagetest.StartKubo(t)
+			if out, err := d2.IPFSIn(buf.Bytes(), "dag", "import", "--pin-roots=true", "--stats"); err != nil {
 				t.Fatal(err)
 			} else if !strings.Contains(string(out), root.String()) {
 				t.Fatalf("ipfs dag import did not report pinning %s:\n%s", root, out)
 			}
-			catted := d2.ipfs("cat", root.String())
+			catted := d2.IPFS("cat", root.String())
 			if !bytes.Equal(catted, content) {
 				t.Fatal("ipfs cat of the imported CAR differs")
 			}
@@ -106,7 +108,7 @@ func TestReadKuboDAGs(t *testing.T) {
 // TestReadKuboHAMT reads back a directory that Kubo sharded (HAMT) because
 // its threshold was set low, and a plain nested directory.
 func TestReadKuboDirectories(t *testing.T) {
-	d := startKubo(t, "Import.UnixFSHAMTDirectorySizeThreshold", `"1KiB"`)
+	d := storagetest.StartKubo(t, "Import.UnixFSHAMTDirectorySizeThreshold", `"1KiB"`)
 	ctx := context.Background()
 	src := filepath.Join(t.TempDir(), "tree")
 	os.MkdirAll(filepath.Join(src, "sub", "deeper"), 0o755)
@@ -115,9 +117,9 @@ func TestReadKuboDirectories(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(src, "top.txt"), []byte("top"), 0o644)
 	os.WriteFile(filepath.Join(src, "sub", "deeper", "empty"), nil, 0o644)
-	out := d.ipfs("add", "-r", "-Q", "--cid-version=1", src)
+	out := d.IPFS("add", "-r", "-Q", "--cid-version=1", src)
 	root := cid.MustParse(strings.TrimSpace(string(out)))
-	car := d.ipfs("dag", "export", root.String())
+	car := d.IPFS("dag", "export", root.String())
 	m := NewMemory()
 	if _, err := ImportCAR(ctx, bytes.NewReader(car), m); err != nil {
 		t.Fatal(err)
@@ -193,11 +195,11 @@ func compareTrees(t *testing.T, want, got string) {
 // URL and matching ErrUnavailable; what it stored before is still there
 // when it comes back.
 func TestKuboDown(t *testing.T) {
-	d := startKubo(t)
+	d := storagetest.StartKubo(t)
 	ctx := context.Background()
-	k := d.client(t, &KuboOptions{Retries: 1})
+	k := kuboClient(t, d, &KuboOptions{Retries: 1})
 	content := randomBytes(3<<20, 7)
-	root, err := k.Add(ctx, bytes.NewReader(content), AddOptions{CIDVersion: 1, RawLeaves: true, Chunker: "size-65536"})
+	root, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: withParams(t, provenance.ProfileUnixFSv1_2025, func(p *provenance.Params) { p.ChunkSize = 65536 })})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +215,7 @@ func TestKuboDown(t *testing.T) {
 	if _, err := io.ReadFull(r, make([]byte, 1000)); err != nil {
 		t.Fatal(err)
 	}
-	d.stop()
+	d.Stop()
 	_, err = io.Copy(io.Discard, r)
 	r.Close()
 	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), k.URL()) {
@@ -226,8 +228,27 @@ func TestKuboDown(t *testing.T) {
 	}
 	t.Logf("error while down: %v", err)
 
-	d.start()
-	k = d.client(t, nil)
+	// A Put under way when the node dies fails saying so, and its root
+	// is not there when the node comes back.
+	d.Start()
+	k = kuboClient(t, d, &KuboOptions{Retries: -1})
+	big := randomBytes(8<<20, 8)
+	bigRoot, err := provenance.HashReader(ctx, bytes.NewReader(big), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopAt := &stopAfter{r: bytes.NewReader(big), n: 3 << 20, stop: d.Stop}
+	_, err = Put(ctx, k, stopAt, nil)
+	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "block/put") {
+		t.Fatalf("Put while the daemon dies: %v", err)
+	}
+	t.Logf("Put while the daemon dies: %v", err)
+
+	d.Start()
+	k = kuboClient(t, d, nil)
+	if ok, err := k.Has(ctx, bigRoot.CID); err != nil || ok {
+		t.Fatalf("root of the interrupted Put: present=%v, %v", ok, err)
+	}
 	if got, err := k.GetBlock(ctx, bc); err != nil || !bytes.Equal(got, block) {
 		t.Fatalf("block stored before the crash: %q, %v", got, err)
 	}
@@ -242,8 +263,8 @@ func TestKuboDown(t *testing.T) {
 }
 
 func TestKuboDagPut(t *testing.T) {
-	d := startKubo(t)
-	k := d.client(t, nil)
+	d := storagetest.StartKubo(t)
+	k := kuboClient(t, d, nil)
 	ctx := context.Background()
 	// {"a": 1, "link": CID} in canonical DAG-CBOR.
 	link := rawCID(t, []byte("x"))
@@ -285,4 +306,37 @@ func TestKuboUnreachable(t *testing.T) {
 	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "http://127.0.0.1:1/api/v0/block/get") {
 		t.Fatalf("got %v", err)
 	}
+}
+
+func kuboClient(t testing.TB, d *storagetest.Kubo, opts *KuboOptions) *Kubo {
+	t.Helper()
+	c, err := NewKubo(d.API, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func withParams(t testing.TB, name string, change func(*provenance.Params)) provenance.Params {
+	p := profile(t, name)
+	change(&p)
+	return p
+}
+
+// stopAfter reads from r and calls stop once n bytes have been read.
+type stopAfter struct {
+	r    io.Reader
+	n    int
+	stop func()
+	done bool
+}
+
+func (s *stopAfter) Read(p []byte) (int, error) {
+	if !s.done && s.n <= 0 {
+		s.done = true
+		s.stop()
+	}
+	m, err := s.r.Read(p)
+	s.n -= m
+	return m, err
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/storage/storagetest"
 	"github.com/ipfs/go-cid"
 )
 
@@ -67,7 +68,7 @@ func TestLineageCARInKubo(t *testing.T) {
 	}
 	leaf := manifests[len(manifests)-1]
 
-	d := startKubo(t)
+	d := storagetest.StartKubo(t)
 	// Lineage only: the manifests and the envelope, not the artifacts.
 	var lineageCAR bytes.Buffer
 	if err := WriteCAR(ctx, &lineageCAR, s, []cid.Cid{leaf, env}, nil); err != nil {
@@ -75,20 +76,20 @@ func TestLineageCARInKubo(t *testing.T) {
 	}
 	// Kubo pins roots recursively by default, which needs every linked
 	// block; a lineage-only bundle is imported without pinning.
-	if _, err := d.ipfsIn(lineageCAR.Bytes(), "dag", "import", "--pin-roots=false"); err != nil {
+	if _, err := d.IPFSIn(lineageCAR.Bytes(), "dag", "import", "--pin-roots=false"); err != nil {
 		t.Fatal(err)
 	}
 	for _, mc := range manifests {
 		want, _ := s.GetBlock(ctx, mc)
-		got := d.ipfs("block", "get", mc.String())
+		got := d.IPFS("block", "get", mc.String())
 		if !bytes.Equal(got, want) {
 			t.Fatalf("manifest %s differs in Kubo", mc)
 		}
 	}
-	if got := d.ipfs("block", "get", env.String()); !bytes.Contains(got, []byte("in-toto")) {
+	if got := d.IPFS("block", "get", env.String()); !bytes.Contains(got, []byte("in-toto")) {
 		t.Fatal("envelope missing in Kubo")
 	}
-	if _, err := d.ipfsIn(nil, "block", "stat", "--offline", artifacts[0].String()); err == nil {
+	if _, err := d.IPFSIn(nil, "block", "stat", "--offline", artifacts[0].String()); err == nil {
 		t.Fatal("artifact imported from a lineage-only CAR")
 	}
 
@@ -97,15 +98,15 @@ func TestLineageCARInKubo(t *testing.T) {
 	if err := WriteCAR(ctx, &fullCAR, s, []cid.Cid{leaf, env}, &ExportOptions{Artifacts: true}); err != nil {
 		t.Fatal(err)
 	}
-	d2 := startKubo(t)
-	out, err := d2.ipfsIn(fullCAR.Bytes(), "dag", "import")
+	d2 := storagetest.StartKubo(t)
+	out, err := d2.IPFSIn(fullCAR.Bytes(), "dag", "import")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(out), "Pinned root") || !strings.Contains(string(out), leaf.String()) {
 		t.Fatalf("ipfs dag import: %s", out)
 	}
-	got := d2.ipfs("cat", artifacts[0].String())
+	got := d2.IPFS("cat", artifacts[0].String())
 	want, _ := Get(ctx, s, artifacts[0])
 	var wb bytes.Buffer
 	wb.ReadFrom(want)
@@ -115,7 +116,7 @@ func TestLineageCARInKubo(t *testing.T) {
 
 	// And back: Kubo's export of the lineage imports into a fresh store
 	// and the manifests decode.
-	exported := d2.ipfs("dag", "export", leaf.String())
+	exported := d2.IPFS("dag", "export", leaf.String())
 	m2 := NewMemory()
 	if _, err := ImportCAR(ctx, bytes.NewReader(exported), m2); err != nil {
 		t.Fatal(err)

@@ -37,8 +37,9 @@ type batcher interface {
 	newBatch() blockBatch
 }
 
-// putWorkers is how many blocks are written at once: writes are mostly
-// fsync latency, which overlaps well.
+// putWorkers is how many blocks are written at once, while the importer
+// goes on hashing; for stores without batches, each write waits on fsync
+// or a round trip, which overlap well.
 const putWorkers = 4
 
 type heldBlock struct {
@@ -55,7 +56,6 @@ type stagingSink struct {
 
 	mu   sync.Mutex
 	held *heldBlock
-	n    int
 
 	batch blockBatch // nil: each block is written durably on its own
 
@@ -113,7 +113,6 @@ func (k *stagingSink) PutBlock(ctx context.Context, c cid.Cid, data []byte) erro
 	k.mu.Lock()
 	prev := k.held
 	k.held = &b
-	k.n++
 	k.mu.Unlock()
 	if prev == nil {
 		return nil

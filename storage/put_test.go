@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/storage/storagetest"
 	"github.com/ipfs/go-cid"
 )
 
@@ -29,8 +30,8 @@ func profile(t testing.TB, name string) provenance.Params {
 // with the same flags and the CID Kubo's own importer gives through
 // Kubo.Add, and the stored file reads back identical.
 func TestPutMatchesKubo(t *testing.T) {
-	d := startKubo(t)
-	k := d.client(t, nil)
+	d := storagetest.StartKubo(t)
+	k := kuboClient(t, d, nil)
 	ctx := context.Background()
 	content := randomBytes(3<<20+12345, 21)
 	deep := profile(t, provenance.ProfileUnixFSv1_2025)
@@ -52,17 +53,13 @@ func TestPutMatchesKubo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ao, err := AddOptionsFor(tc.p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := d.ipfs("add", "-Q", "--only-hash", "--cid-version="+strconv.Itoa(ao.CIDVersion),
-				"--raw-leaves="+strconv.FormatBool(ao.RawLeaves), "--chunker="+ao.Chunker,
-				"--max-file-links="+strconv.Itoa(ao.MaxFileLinks), writeTemp(t, content))
+			out := d.IPFS("add", "-Q", "--only-hash", "--cid-version="+strconv.Itoa(tc.p.CIDVersion),
+				"--raw-leaves="+strconv.FormatBool(tc.p.RawLeaves), "--chunker=size-"+strconv.Itoa(tc.p.ChunkSize),
+				"--max-file-links="+strconv.Itoa(tc.p.MaxLinks), writeTemp(t, content))
 			if want := strings.TrimSpace(string(out)); res.CID.String() != want {
 				t.Fatalf("Put gave %s, ipfs add --only-hash %s", res.CID, want)
 			}
-			kc, err := k.Add(ctx, bytes.NewReader(content), ao)
+			kc, err := k.Add(ctx, bytes.NewReader(content), &AddOptions{Params: tc.p})
 			if err != nil || !kc.Equals(res.CID) {
 				t.Fatalf("Kubo.Add gave %s (%v), Put %s", kc, err, res.CID)
 			}
@@ -96,7 +93,7 @@ func writeTemp(t testing.TB, content []byte) string {
 // Kubo's, extracts it, and stores it into Kubo block by block, after which
 // Kubo can pin it offline (so the DAG is complete there).
 func TestPutPathDirectory(t *testing.T) {
-	d := startKubo(t, "Import.UnixFSHAMTDirectorySizeThreshold", `"1KiB"`)
+	d := storagetest.StartKubo(t, "Import.UnixFSHAMTDirectorySizeThreshold", `"1KiB"`)
 	ctx := context.Background()
 	src := filepath.Join(t.TempDir(), "model")
 	os.MkdirAll(filepath.Join(src, "shards", "empty-dir"), 0o755)
@@ -115,7 +112,7 @@ func TestPutPathDirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.TrimSpace(string(d.ipfs("add", "-r", "-Q", "--only-hash", src)))
+	want := strings.TrimSpace(string(d.IPFS("add", "-r", "-Q", "--only-hash", src)))
 	if res.CID.String() != want {
 		t.Fatalf("PutPath gave %s, ipfs add -r %s", res.CID, want)
 	}
@@ -131,7 +128,7 @@ func TestPutPathDirectory(t *testing.T) {
 		t.Fatal("GetPath over an existing path succeeded")
 	}
 
-	k := d.client(t, nil)
+	k := kuboClient(t, d, nil)
 	kres, err := PutPath(ctx, k, src, &PutOptions{Params: p})
 	if err != nil || !kres.CID.Equals(res.CID) {
 		t.Fatalf("PutPath into Kubo: %v %v", kres, err)

@@ -8,8 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
@@ -20,7 +18,9 @@ const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
 
 subcommands:
   put PATH...               store files or directories (or - for stdin); print each CID
+      [--manifest|--envelope] store manifests (as DAG-CBOR) or signed envelopes (raw)
   get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
+                            (a manifest or other non-UnixFS block: its bytes)
   has CID...                print the CIDs present; exit 1 if any is missing
   ls [-l]                   list the blocks in the store (-l: with sizes)
   rm CID...                 delete blocks (only those named, not what they link to)
@@ -114,68 +114,35 @@ func parseCIDs(args []string) ([]cid.Cid, error) {
 	return out, nil
 }
 
-// importFlags are the flags that determine a CID, named as Kubo's.
-type importFlags struct {
-	profile      string
-	cidVersion   int
-	rawLeaves    bool
-	chunker      string
-	maxFileLinks int
-	hidden       bool
-}
-
-func (f *importFlags) register(fs *flag.FlagSet) {
+// registerImportFlags registers the flags of `aiprov hash` that determine
+// a CID, on the same hashFlags, so that `store put` resolves them exactly
+// as `aiprov hash` does (hashFlags.params).
+func registerImportFlags(fs *flag.FlagSet, f *hashFlags) {
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
-	fs.IntVar(&f.cidVersion, "cid-version", 1, "CID version (overrides the profile)")
-	fs.BoolVar(&f.rawLeaves, "raw-leaves", true, "raw leaf blocks (overrides the profile)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker `size-N` (overrides the profile)")
-	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "links per file node (overrides the profile)")
-	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with a dot")
-}
-
-// params applies the flags that were set on top of the profile.
-func (f *importFlags) params(fs *flag.FlagSet) (provenance.Params, error) {
-	p, err := provenance.ProfileParams(f.profile)
-	if err != nil {
-		return p, usagef("--profile: %v", err)
-	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	if set["cid-version"] {
-		p.CIDVersion = f.cidVersion
-		// As Kubo does without a profile: CIDv1 turns raw leaves on.
-		if f.profile == provenance.ProfileKuboDefault && f.cidVersion == 1 && !set["raw-leaves"] {
-			p.RawLeaves = true
-		}
-	}
-	if set["raw-leaves"] {
-		p.RawLeaves = f.rawLeaves
-	}
-	if set["chunker"] {
-		n, ok := strings.CutPrefix(f.chunker, "size-")
-		size, err := strconv.Atoi(n)
-		if !ok || err != nil || size <= 0 {
-			return p, usagef("--chunker %q: want size-N", f.chunker)
-		}
-		p.ChunkSize = size
-	}
-	if set["max-file-links"] {
-		p.MaxLinks = f.maxFileLinks
-	}
-	p.Hidden = f.hidden
-	if err := p.Validate(); err != nil {
-		return p, usagef("%v", err)
-	}
-	return p, nil
+	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
+	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
+	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
+	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
+	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
+	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
+	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
+	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
+	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
+	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
+	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
+	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
+	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "store what symbolic links point to (inside PATH only) instead of the links")
 }
 
 func storePut(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "store put", "PATH...")
 	var sf storeFlags
-	var imp importFlags
+	var imp hashFlags
 	sf.register(fs)
-	imp.register(fs)
+	registerImportFlags(fs, &imp)
 	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
+	asManifest := fs.Bool("manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
+	asEnvelope := fs.Bool("envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -183,7 +150,45 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	if len(paths) == 0 {
 		return usagef("store put needs at least one PATH (- for standard input)")
 	}
-	p, err := imp.params(fs)
+	if *asManifest && *asEnvelope {
+		return usagef("--manifest and --envelope are mutually exclusive")
+	}
+	if *asManifest || *asEnvelope {
+		s, _, kubo, err := sf.open(c)
+		if err != nil {
+			return err
+		}
+		for _, path := range paths {
+			data, err := readInput(c, path)
+			if err != nil {
+				return err
+			}
+			var id cid.Cid
+			if *asManifest {
+				m, err := provenance.ReadManifest(data)
+				if err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+				if id, err = storage.PutManifest(ctx, s, m); err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if kubo != nil && !*noPin && *asEnvelope {
+				// A manifest links its artifact and parents, which the
+				// node may not hold; only an envelope is pinned.
+				if err := kubo.Pin(ctx, id); err != nil {
+					return err
+				}
+			}
+			fmt.Fprintln(c.stdout, id)
+		}
+		return nil
+	}
+	set := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	p, err := imp.params(set)
 	if err != nil {
 		return err
 	}
@@ -236,6 +241,27 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err
+	}
+	if t := cids[0].Type(); t != cid.DagProtobuf && t != cid.Raw {
+		// Not UnixFS (a DAG-CBOR manifest, say): the block itself.
+		b, err := s.GetBlock(ctx, cids[0])
+		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err = c.stdout.Write(b)
+			return err
+		}
+		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(b); err != nil {
+			f.Close()
+			os.Remove(*out)
+			return err
+		}
+		return f.Close()
 	}
 	if *out != "" {
 		return storage.GetPath(ctx, s, cids[0], *out)
@@ -478,4 +504,27 @@ func storeImportCAR(ctx context.Context, c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "aiprov store import-car: note: root %s is not in the CAR\n", m)
 	}
 	return nil
+}
+
+// readInput reads a small input file (a manifest, an envelope), or
+// standard input for "-", refusing anything over 64 MiB.
+func readInput(c *cli, path string) ([]byte, error) {
+	const limit = 64 << 20
+	var r io.Reader = c.stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
+	}
+	return b, nil
 }

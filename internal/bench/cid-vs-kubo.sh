@@ -48,37 +48,33 @@ for i in range(n):
     with open(os.path.join(d, "sample-%06d.json" % i), "wb") as f:
         f.write(os.urandom(r.randint(100, 8000)))
 PY
+sync                                # no writeback during the runs
 cat "$work/weights.bin" >/dev/null # into the page cache
 
-# measure NAME CMD...: runs CMD RUNS times; prints the best wall time, the
-# CPU time (user+sys) of that run, and the peak RSS in KiB; checks that
-# every run prints the same CID.
-measure() {
-	local name=$1
+# run1 NAME CMD...: runs CMD once; prints "wall cpu rss cid" (CPU = user+sys,
+# RSS in KiB).
+run1() {
+	local name=$1 out wall user sys rss
 	shift
-	local best="" out cid=""
-	for _ in $(seq "$RUNS"); do
-		out=$( { /usr/bin/time -f "TIME %e %U %S %M" "$@" 2>&1 >"$work/cid.out"; } )
-		read -r _ wall user sys rss <<<"$(grep '^TIME' <<<"$out")"
-		local c
-		c=$(tail -1 "$work/cid.out")
-		[ -z "$cid" ] || [ "$cid" = "$c" ] || { echo "$name printed $c, then $cid" >&2; exit 1; }
-		cid=$c
-		if [ -z "$best" ] || python3 -c "import sys; sys.exit(0 if $wall < ${best%% *} else 1)"; then
-			best="$wall $(python3 -c "print(round($user + $sys, 2))") $rss"
-		fi
-	done
-	echo "$best $cid"
+	out=$( { /usr/bin/time -f "TIME %e %U %S %M" "$@" 2>&1 >"$work/cid.out"; } ) || { echo "$name failed: $out" >&2; exit 1; }
+	read -r _ wall user sys rss <<<"$(grep '^TIME' <<<"$out")"
+	echo "$wall $(python3 -c "print(round($user + $sys, 2))") $rss $(tail -1 "$work/cid.out")"
 }
 
-report() { # report LABEL BYTES
-	local label=$1 bytes=$2
-	read -r aw ac arss acid <<<"$(measure aiprov "$work/aiprov" hash --profile "$PROFILE" "$3")"
-	read -r kw kc krss kcid <<<"$(measure kubo "$ipfs" add -r -Q --only-hash --pin=false "$3")"
-	if [ "$acid" != "$kcid" ]; then
-		echo "MISMATCH on $label: aiprov $acid, Kubo $kcid" >&2
-		exit 1
-	fi
+# report LABEL BYTES PATH: runs aiprov and Kubo alternately RUNS times each
+# (so that load from elsewhere hits both alike), keeps each one's fastest
+# run, and prints the ratios.
+report() {
+	local label=$1 bytes=$2 path=$3 a k best_a="" best_k=""
+	for _ in $(seq "$RUNS"); do
+		a=$(run1 aiprov "$work/aiprov" hash --profile "$PROFILE" "$path")
+		k=$(run1 kubo "$ipfs" add -r -Q --only-hash --pin=false "$path")
+		[ "${a##* }" = "${k##* }" ] || { echo "MISMATCH on $label: aiprov ${a##* }, Kubo ${k##* }" >&2; exit 1; }
+		if [ -z "$best_a" ] || python3 -c "import sys; sys.exit(0 if ${a%% *} < ${best_a%% *} else 1)"; then best_a=$a; fi
+		if [ -z "$best_k" ] || python3 -c "import sys; sys.exit(0 if ${k%% *} < ${best_k%% *} else 1)"; then best_k=$k; fi
+	done
+	read -r aw ac arss acid <<<"$best_a"
+	read -r kw kc krss kcid <<<"$best_k"
 	python3 - "$label" "$bytes" "$aw" "$ac" "$arss" "$kw" "$kc" "$krss" "$acid" <<'PY'
 import sys
 label, n, aw, ac, arss, kw, kc, krss, cid = sys.argv[1:]
@@ -87,7 +83,8 @@ gb = lambda t: n / t / 1e9 if t > 0 else float("inf")
 print(f"{label}: CID {cid} (same in both)")
 print(f"  aiprov  {aw:7.2f} s wall  {ac:7.2f} s CPU  {gb(aw):5.2f} GB/s  peak RSS {int(arss)/1024:6.1f} MiB")
 print(f"  kubo    {kw:7.2f} s wall  {kc:7.2f} s CPU  {gb(kw):5.2f} GB/s  peak RSS {int(krss)/1024:6.1f} MiB")
-print(f"  ratio   {kw/aw:5.2f}x wall   {kc/ac:5.2f}x CPU  (Kubo time / aiprov time)")
+ratio = lambda k, a: f"{k/a:5.2f}x" if a > 0 else "  n/a"
+print(f"  ratio   {ratio(kw, aw)} wall   {ratio(kc, ac)} CPU  (Kubo time / aiprov time)")
 PY
 }
 

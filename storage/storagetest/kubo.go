@@ -1,7 +1,10 @@
-package storage
+// Package storagetest runs a real Kubo (IPFS) daemon for tests of code
+// that talks to IPFS, as net/http/httptest runs HTTP servers.
+package storagetest
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,52 +15,58 @@ import (
 	"github.com/aiprov/aiprov/internal/testtools"
 )
 
-// kuboDaemon is a real Kubo v0.43.1 daemon on 127.0.0.1 with a temporary,
+// Kubo is a real Kubo v0.43.1 daemon on 127.0.0.1 with a temporary,
 // offline repository.
-type kuboDaemon struct {
+type Kubo struct {
+	// Repo is the repository directory (IPFS_PATH).
+	Repo string
+	// API is the RPC API address, a multiaddr from the repository's api
+	// file, e.g. /ip4/127.0.0.1/tcp/40123.
+	API string
+
 	t    testing.TB
 	bin  string
-	repo string
 	cmd  *exec.Cmd
-	api  string // multiaddr from the api file
 	done chan struct{}
 }
 
-// startKubo initializes a repository (`ipfs init --profile=test`, which
+// StartKubo initializes a repository (`ipfs init --profile=test`, which
 // binds API and gateway to 127.0.0.1 on free ports), applies config
 // key/values (JSON values), starts `ipfs daemon --offline` and waits for its
 // api file. The daemon is stopped in t.Cleanup.
-func startKubo(t testing.TB, config ...string) *kuboDaemon {
+func StartKubo(t testing.TB, config ...string) *Kubo {
 	t.Helper()
 	bin := testtools.KuboTool.Require(t)
-	k := &kuboDaemon{t: t, bin: bin, repo: t.TempDir()}
-	k.ipfs("init", "--profile=test")
-	k.ipfs("config", "--json", "Addresses.API", `"/ip4/127.0.0.1/tcp/0"`)
-	k.ipfs("config", "--json", "Addresses.Gateway", `"/ip4/127.0.0.1/tcp/0"`)
-	k.ipfs("config", "--json", "Addresses.Swarm", `[]`)
+	k := &Kubo{t: t, bin: bin, Repo: t.TempDir()}
+	k.IPFS("init", "--profile=test")
+	k.IPFS("config", "--json", "Addresses.API", `"/ip4/127.0.0.1/tcp/0"`)
+	k.IPFS("config", "--json", "Addresses.Gateway", `"/ip4/127.0.0.1/tcp/0"`)
+	k.IPFS("config", "--json", "Addresses.Swarm", `[]`)
 	for i := 0; i+1 < len(config); i += 2 {
-		k.ipfs("config", "--json", config[i], config[i+1])
+		k.IPFS("config", "--json", config[i], config[i+1])
 	}
-	k.start()
+	k.Start()
 	return k
 }
 
-func (k *kuboDaemon) env() []string {
-	return append(os.Environ(), "IPFS_PATH="+k.repo)
+func (k *Kubo) env() []string {
+	return append(os.Environ(), "IPFS_PATH="+k.Repo)
 }
 
-// ipfs runs the ipfs CLI against the repository (and the daemon, if
+// IPFS runs the ipfs CLI against the repository (and the daemon, if
 // running) and returns its standard output.
-func (k *kuboDaemon) ipfs(args ...string) []byte {
+func (k *Kubo) IPFS(args ...string) []byte {
 	k.t.Helper()
-	out, err := k.ipfsIn(nil, args...)
+	out, err := k.IPFSIn(nil, args...)
 	if err != nil {
 		k.t.Fatal(err)
 	}
 	return out
 }
 
-func (k *kuboDaemon) ipfsIn(stdin []byte, args ...string) ([]byte, error) {
+// IPFSIn runs the ipfs CLI with stdin as its standard input; a failure's
+// error holds the command's standard error.
+func (k *Kubo) IPFSIn(stdin []byte, args ...string) ([]byte, error) {
 	cmd := exec.Command(k.bin, args...)
 	cmd.Env = k.env()
 	if stdin != nil {
@@ -66,14 +75,16 @@ func (k *kuboDaemon) ipfsIn(stdin []byte, args ...string) ([]byte, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return nil, &exec.ExitError{ProcessState: cmd.ProcessState, Stderr: []byte("ipfs " + strings.Join(args, " ") + ": " + stderr.String())}
+		return nil, fmt.Errorf("ipfs %s: %w\n%s", strings.Join(args, " "), err, stderr.String())
 	}
 	return stdout.Bytes(), nil
 }
 
-func (k *kuboDaemon) start() {
+// Start starts the daemon (again, after Stop) on the same repository and
+// waits until it answers; API is updated.
+func (k *Kubo) Start() {
 	k.t.Helper()
-	apiFile := filepath.Join(k.repo, "api")
+	apiFile := filepath.Join(k.Repo, "api")
 	os.Remove(apiFile)
 	cmd := exec.Command(k.bin, "daemon", "--offline")
 	cmd.Env = k.env()
@@ -85,11 +96,11 @@ func (k *kuboDaemon) start() {
 	k.cmd = cmd
 	k.done = make(chan struct{})
 	go func() { cmd.Wait(); close(k.done) }()
-	k.t.Cleanup(k.stop)
+	k.t.Cleanup(k.Stop)
 	deadline := time.After(60 * time.Second)
 	for {
 		if b, err := os.ReadFile(apiFile); err == nil && len(bytes.TrimSpace(b)) > 0 {
-			k.api = string(bytes.TrimSpace(b))
+			k.API = string(bytes.TrimSpace(b))
 			break
 		}
 		select {
@@ -103,7 +114,7 @@ func (k *kuboDaemon) start() {
 	// The api file appears just before the listener serves; wait for an
 	// answer.
 	for i := 0; ; i++ {
-		if _, err := k.ipfsIn(nil, "id", "-f", "<id>"); err == nil {
+		if _, err := k.IPFSIn(nil, "id", "-f", "<id>"); err == nil {
 			return
 		}
 		if i > 200 {
@@ -113,9 +124,9 @@ func (k *kuboDaemon) start() {
 	}
 }
 
-// stop kills the daemon (SIGKILL: the test of a node dying mid-operation
+// Stop kills the daemon (SIGKILL: the test of a node dying mid-operation
 // wants no graceful shutdown, and the repository is thrown away anyway).
-func (k *kuboDaemon) stop() {
+func (k *Kubo) Stop() {
 	if k.cmd == nil {
 		return
 	}
@@ -123,14 +134,5 @@ func (k *kuboDaemon) stop() {
 	<-k.done
 	k.cmd = nil
 	// A killed daemon leaves its lock; the next start must not trip on it.
-	os.Remove(filepath.Join(k.repo, "repo.lock"))
-}
-
-func (k *kuboDaemon) client(t testing.TB, opts *KuboOptions) *Kubo {
-	t.Helper()
-	c, err := NewKubo(k.api, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	os.Remove(filepath.Join(k.Repo, "repo.lock"))
 }
