@@ -3,7 +3,9 @@ package royalty
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aiprov/aiprov/provenance"
 )
@@ -161,6 +163,7 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		g.index[n.ID] = int32(i)
 		g.policy[i] = n.Policy
 		edges += len(n.Parents)
+		g.parentStart[i+1] = int32(edges)
 		contribs += len(n.Contributors)
 		if edges > lim.MaxEdges {
 			return nil, fmt.Errorf("%w: more than %d edges", ErrLimit, lim.MaxEdges)
@@ -170,8 +173,10 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		}
 	}
 
-	g.parentIdx = make([]int32, 0, edges)
-	g.parentShare = make([]uint32, 0, edges)
+	if err := g.resolveParents(nodes); err != nil {
+		return nil, err
+	}
+
 	g.contribStart = make([]int32, len(nodes)+1)
 	g.contribRecipient = make([]int32, 0, contribs)
 	g.contribShare = make([]uint32, 0, contribs)
@@ -179,42 +184,18 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 	recipIndex := make(map[string]int32)
 	for i := range nodes {
 		n := &nodes[i]
-		var stack uint64
-		for j, e := range n.Parents {
-			p, ok := g.index[e.Parent]
-			if !ok {
-				return nil, &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d]", j), Err: fmt.Errorf("%w: %q is not in the graph", ErrMissingParent, e.Parent)}
-			}
-			if e.Share > ShareWhole {
-				return nil, &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d].share", j), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrStackOverflow, e.Share, ShareWhole)}
-			}
-			stack += e.Share
-			g.parentIdx = append(g.parentIdx, p)
-			g.parentShare = append(g.parentShare, uint32(e.Share))
-		}
-		if stack > ShareWhole {
-			return nil, &GraphError{Node: n.ID, Field: "parents", Err: fmt.Errorf("%w: parent shares sum to %s, over 100%%", ErrStackOverflow, formatShare(stack))}
-		}
-		g.stack[i] = uint32(stack)
-		start := g.parentStart[i]
-		g.parentStart[i+1] = int32(len(g.parentIdx))
-		if dup := firstDuplicate(g.parentIdx[start:]); dup >= 0 {
-			return nil, &GraphError{Node: n.ID, Field: "parents", Err: fmt.Errorf("%w: parent %q appears twice", ErrInvalid, g.ids[dup])}
-		}
-
 		var total uint64
 		cstart := len(g.contribRecipient)
 		for j, c := range n.Contributors {
-			field := fmt.Sprintf("contributors[%d]", j)
 			if len(c.ID) > lim.MaxIDLength {
-				return nil, &GraphError{Node: n.ID, Field: field + ".id", Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
+				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
 			}
 			key, err := recipientSortKey(c.ID)
 			if err != nil {
-				return nil, &GraphError{Node: n.ID, Field: field + ".id", Err: err}
+				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
 			}
 			if c.Share > ShareWhole {
-				return nil, &GraphError{Node: n.ID, Field: field + ".share", Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
 			}
 			total += c.Share
 			r, ok := recipIndex[key]
@@ -258,6 +239,60 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 	g.recipKeys = nil
 	g.recipByKey = recipIndex
 	return g, nil
+}
+
+func contributorField(j int, name string) string {
+	return "contributors[" + strconv.Itoa(j) + "]." + name
+}
+
+// resolveParents fills the parent rows (parentStart is already set),
+// looking parent IDs up in parallel: with millions of edges the map lookups
+// dominate building a graph. It reports the error of the lowest-numbered
+// node, as a sequential pass would.
+func (g *Graph) resolveParents(nodes []Node) error {
+	edges := g.parentStart[len(nodes)]
+	g.parentIdx = make([]int32, edges)
+	g.parentShare = make([]uint32, edges)
+	var mu sync.Mutex
+	firstBad, firstErr := len(nodes), error(nil)
+	parallel(len(nodes), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if err := g.resolveNode(int32(i), &nodes[i]); err != nil {
+				mu.Lock()
+				if i < firstBad {
+					firstBad, firstErr = i, err
+				}
+				mu.Unlock()
+				return
+			}
+		}
+	})
+	return firstErr
+}
+
+func (g *Graph) resolveNode(i int32, n *Node) error {
+	start := g.parentStart[i]
+	var stack uint64
+	for j, e := range n.Parents {
+		p, ok := g.index[e.Parent]
+		if !ok {
+			return &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d]", j), Err: fmt.Errorf("%w: %q is not in the graph", ErrMissingParent, e.Parent)}
+		}
+		if e.Share > ShareWhole {
+			return &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d].share", j), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrStackOverflow, e.Share, ShareWhole)}
+		}
+		stack += e.Share
+		g.parentIdx[start+int32(j)] = p
+		g.parentShare[start+int32(j)] = uint32(e.Share)
+	}
+	if stack > ShareWhole {
+		return &GraphError{Node: n.ID, Field: "parents", Err: fmt.Errorf("%w: parent shares sum to %s, over 100%%", ErrStackOverflow, formatShare(stack))}
+	}
+	g.stack[i] = uint32(stack)
+	if dup := firstDuplicate(g.parentIdx[start:g.parentStart[i+1]]); dup >= 0 {
+		return &GraphError{Node: n.ID, Field: "parents", Err: fmt.Errorf("%w: parent %q appears twice", ErrInvalid, g.ids[dup])}
+	}
+	return nil
 }
 
 // firstDuplicate returns a value that occurs twice in s, or -1. s is short

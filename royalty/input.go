@@ -184,7 +184,7 @@ func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
 				if p.Share == 0 {
 					continue
 				}
-				return nil, &GraphError{Node: n.ID, Field: fmt.Sprintf("Parents[%d]", j), Err: fmt.Errorf("%w: no manifest for %s, which has a %s share", ErrMissingParent, p.CID, formatShare(p.Share))}
+				return nil, &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d]", j), Err: fmt.Errorf("%w: no manifest for %s, which has a %s share", ErrMissingParent, p.CID, formatShare(p.Share))}
 			}
 			n.Parents = append(n.Parents, Edge{Parent: p.CID.String(), Share: p.Share})
 		}

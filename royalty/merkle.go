@@ -61,28 +61,34 @@ func NewMerkleTree(payouts []Payout) (*MerkleTree, error) {
 		idx  int32
 	}
 	leaves := make([]leaf, n)
-	errs := make([]error, n)
+	var mu sync.Mutex
+	firstBad, firstErr := n, error(nil)
+	fail := func(i int, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if i < firstBad {
+			firstBad, firstErr = i, err
+		}
+	}
 	parallel(n, func(lo, hi int) {
 		h := sha3.NewLegacyKeccak256()
 		for i := lo; i < hi; i++ {
 			p := payouts[i]
 			a, err := parseAddress(p.Recipient, h)
 			if err != nil {
-				errs[i] = fmt.Errorf("payout %d: %w", i, err)
-				continue
+				fail(i, fmt.Errorf("payout %d: %w", i, err))
+				return
 			}
 			if p.Amount == nil || p.Amount.Sign() < 0 || p.Amount.Cmp(maxAmount) > 0 {
-				errs[i] = fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount)
-				continue
+				fail(i, fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount))
+				return
 			}
 			t.addrs[i] = a
 			leaves[i] = leaf{leafHash(h, a, p.Amount), int32(i)}
 		}
 	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if firstErr != nil {
+		return nil, firstErr
 	}
 	// Duplicates: sort the addresses with their indexes and compare
 	// neighbours.

@@ -565,3 +565,27 @@ func near(a, b *big.Rat) bool {
 	d.Abs(d)
 	return d.Cmp(new(big.Rat).SetFrac(big.NewInt(1), new(big.Int).Lsh(big.NewInt(1), 120))) < 0
 }
+
+// Large enough for NewGraph and NewMerkleTree to work in parallel (run
+// under -race); the error reported is the first bad node's, as in a
+// sequential pass.
+func TestParallelBuild(t *testing.T) {
+	nodes := benchGraph(20_000, Relative)
+	g, err := NewGraph(nodes, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := g.Split("n0", mustBig("1000000000000000000"), SplitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkConservation(t, s)
+	if _, err := NewMerkleTree(s.Payouts); err != nil {
+		t.Fatal(err)
+	}
+	nodes[15_000].Parents = append(nodes[15_000].Parents, Edge{Parent: "ghost-b"})
+	nodes[12_000].Parents = append(nodes[12_000].Parents, Edge{Parent: "ghost-a"})
+	if _, err := NewGraph(nodes, Limits{}); !errors.Is(err, ErrMissingParent) || !strings.Contains(err.Error(), "node n12000") {
+		t.Fatalf("err = %v, want the missing parent of n12000", err)
+	}
+}
