@@ -17,8 +17,8 @@ import (
 const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
 
 subcommands:
-  put PATH...               store files or directories (or - for stdin); print each CID
-      [--manifest|--envelope] store manifests (as DAG-CBOR) or signed envelopes (raw)
+  put PATH...               store files or directories (- for stdin); print each CID
+                            (--manifest: manifests as DAG-CBOR; --envelope: envelopes raw)
   get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
                             (a manifest or other non-UnixFS block: its bytes)
   has CID...                print the CIDs present; exit 1 if any is missing
