@@ -196,17 +196,23 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := &storage.PutOptions{Params: p}
 	for _, path := range paths {
+		opts := &storage.PutOptions{Params: p}
+		bar := newProgressBar(c, path) // nil unless stderr is a terminal
+		if bar != nil {
+			opts.Progress = bar.update
+		}
 		var root cid.Cid
 		if path == "-" {
 			res, err := storage.Put(ctx, s, c.stdin, opts)
+			bar.finish()
 			if err != nil {
 				return fmt.Errorf("standard input: %w", err)
 			}
 			root = res.CID
 		} else {
 			res, err := storage.PutPath(ctx, s, path, opts)
+			bar.finish()
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
