@@ -534,9 +534,17 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 	}
 	var rep CheckReport
 	var runErr error
-	quarantine := func(path, label string) {
-		rep.Corrupt = append(rep.Corrupt, label)
+	// quarantine moves a bad object out of the way. c, when defined, is
+	// the CID the object should hold: the moved file is verified again, so
+	// that a good copy a concurrent put renamed into place between the
+	// check and the move is put back rather than quarantined.
+	quarantine := func(path string, c cid.Cid) {
+		label := filepath.Base(path)
+		if c.Defined() {
+			label = c.String()
+		}
 		if o.DryRun {
+			rep.Corrupt = append(rep.Corrupt, label)
 			return
 		}
 		qdir := filepath.Join(d.root, quarantineDir)
@@ -546,11 +554,23 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 		}
 		dst := filepath.Join(qdir, fmt.Sprintf("%s.%d", filepath.Base(path), time.Now().UnixNano()))
 		if err := os.Rename(path, dst); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return // deleted meanwhile
+			}
 			runErr = fmt.Errorf("quarantining %s: %w", path, err)
 			return
 		}
+		if c.Defined() {
+			if data, err := readLimited(dst, MaxBlockSize); err == nil && Verify(c, data, dst) == nil {
+				// Link fails if yet another good copy is already back.
+				os.Link(dst, path)
+				os.Remove(dst)
+				return
+			}
+		}
 		syncDir(filepath.Dir(path))
 		syncDir(qdir)
+		rep.Corrupt = append(rep.Corrupt, label)
 		rep.Quarantined = append(rep.Quarantined, dst)
 	}
 	d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
@@ -559,7 +579,7 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 			return false
 		}
 		if err != nil {
-			quarantine(path, filepath.Base(path))
+			quarantine(path, cid.Undef)
 			return runErr == nil
 		}
 		rep.Checked++
@@ -568,7 +588,7 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 			err = Verify(c, data, path)
 		}
 		if err != nil {
-			quarantine(path, c.String())
+			quarantine(path, c)
 		}
 		return runErr == nil
 	})
