@@ -251,3 +251,26 @@ func mustKey(t testing.TB, alg Algorithm) *PrivateKey {
 	}
 	return k
 }
+
+// TestDirHashMatchesShell: the root subject's dirHash equals the command
+// in-toto's DigestSet specification defines it by.
+func TestDirHashMatchesShell(t *testing.T) {
+	if _, err := exec.LookPath("sha256sum"); err != nil {
+		t.Skip("sha256sum not on PATH")
+	}
+	dir, m := artifact(t, map[string]string{"b.txt": "b", "a/z.bin": "z", "a/b c.txt": "space", "A.txt": "upper"})
+	cmd := exec.Command("sh", "-c", "find . -type f | cut -c3- | LC_ALL=C sort | xargs -r -d '\\n' sha256sum | sha256sum | cut -f1 -d' '")
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects, err := StatementSubjects(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := subjects[len(subjects)-1]
+	if got, want := root.Digest[DigestDirHash], strings.TrimSpace(string(out)); got != want {
+		t.Fatalf("dirHash %s, shell says %s", got, want)
+	}
+}

@@ -410,6 +410,48 @@ const (
 	FormatEIP191 = "eip191"
 )
 
+// TypedDataSigner signs EIP-712 typed data whole, as wallets do
+// (eth_signTypedData_v4): implement it for a browser or hardware wallet,
+// which refuse to sign bare digests. *PrivateKey implements it for
+// secp256k1 keys.
+type TypedDataSigner interface {
+	Address() common.Address
+	SignTypedData(ctx context.Context, td *TypedData) ([]byte, error)
+}
+
+// SignTypedData signs td's EIP-712 digest with a secp256k1 key.
+func (k *PrivateKey) SignTypedData(ctx context.Context, td *TypedData) ([]byte, error) {
+	h, err := td.Hash()
+	if err != nil {
+		return nil, err
+	}
+	return k.SignHash(ctx, h)
+}
+
+// SignTypedDataWith asks a wallet to sign the manifest attestation a under
+// domain, and checks that the signature it returns recovers to its address.
+func SignTypedDataWith(ctx context.Context, w TypedDataSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {
+	td := NewTypedData(domain, a)
+	sig, err := w.SignTypedData(ctx, td)
+	if err != nil {
+		return nil, fmt.Errorf("attest: EIP-712 signing: %w", err)
+	}
+	got, err := RecoverAddress(TypedDataHash(domain, a), sig)
+	if err != nil {
+		return nil, fmt.Errorf("attest: the wallet's EIP-712 signature: %w", err)
+	}
+	if got != w.Address() {
+		return nil, fmt.Errorf("attest: the wallet signed as %s, not its address %s", got.Hex(), w.Address().Hex())
+	}
+	return &EthSignature{
+		Format:      FormatEIP712,
+		TypedData:   td,
+		ManifestCID: manifestCID.String(),
+		Signature:   "0x" + hex.EncodeToString(sig),
+		Signer:      got,
+	}, nil
+}
+
 // SignTypedData signs the manifest attestation a under domain with an
 // Ethereum key.
 func SignTypedData(ctx context.Context, s HashSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {

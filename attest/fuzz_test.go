@@ -1,9 +1,14 @@
 package attest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"reflect"
 	"testing"
+
+	"github.com/aiprov/aiprov/provenance"
 )
 
 // FuzzVerifyPayload signs arbitrary payloads with a trusted key, so that
@@ -54,5 +59,47 @@ func FuzzParseEthSignature(f *testing.F) {
 		}
 		s.Recover()
 		s.ManifestDigest()
+	})
+}
+
+// FuzzFastLineageStatement: whenever the one-pass parser accepts a
+// statement, encoding/json reads the same statement from it — or the
+// manifest bytes it delimited are not valid JSON, which the strict
+// manifest parser then refuses.
+func FuzzFastLineageStatement(f *testing.F) {
+	bundles, _ := lineage(f, 2, mustKey(f, Ed25519))
+	payload := bundles[1].Envelope.Payload
+	f.Add(payload)
+	f.Add(bytes.ReplaceAll(payload, []byte(`,`), []byte(" ,\n\t")))
+	f.Add([]byte(`{"predicate":{"manifest":{"a":["}",{"b":"\""}]},"manifestCid":"x"},"subject":[{"digest":{"sha256":"00"},"name":"n"}],"predicateType":"p","_type":"t"}`))
+	f.Add([]byte(`{"_type":"t","_type":"u","subject":[],"predicateType":"p","predicate":{"manifestCid":"x","manifest":{}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, lp, ok := fastLineageStatement(data)
+		if !ok {
+			return
+		}
+		slow, err := ParseStatement(data)
+		var slowLP *LineagePredicate
+		if err == nil && slow.PredicateType == PredicateTypeLineage {
+			slowLP, err = slow.Lineage()
+		}
+		if err != nil {
+			if !errors.Is(err, ErrMalformedStatement) {
+				t.Fatalf("unexpected error kind: %v", err)
+			}
+			if json.Valid(lp.Manifest) && st.check() == nil {
+				if _, merr := provenance.ParseManifestJSON(lp.Manifest); merr == nil {
+					t.Fatalf("fast parser accepted what encoding/json refuses (%v), with a valid manifest", err)
+				}
+			}
+			return
+		}
+		if st.Type != slow.Type || st.PredicateType != slow.PredicateType || !reflect.DeepEqual(st.Subject, slow.Subject) ||
+			!bytes.Equal(st.Predicate, slow.Predicate) {
+			t.Fatalf("statements differ:\nfast %+v\nslow %+v", st, slow)
+		}
+		if slowLP != nil && (lp.ManifestCID != slowLP.ManifestCID || !bytes.Equal(lp.Manifest, slowLP.Manifest)) {
+			t.Fatalf("predicates differ:\nfast %+v\nslow %+v", lp, slowLP)
+		}
 	})
 }

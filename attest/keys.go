@@ -567,7 +567,8 @@ func ParseIdentity(s string) (*PublicKey, error) {
 		}
 		return &PublicKey{alg: Secp256k1, ec: pub, addr: ethcrypto.PubkeyToAddress(*pub)}, nil
 	}
-	return nil, fmt.Errorf("attest: %.40q is not a public key (want PKIX PEM, an OpenSSH public key, an 0x address, or ed25519:/p256: identity)", s)
+	// The input is not echoed: it may be a private key given by mistake.
+	return nil, fmt.Errorf("attest: not a public key (%d characters; want PKIX PEM, an OpenSSH public key, an 0x address, or an ed25519:/p256: identity)", len(s))
 }
 
 func fromCryptoPublic(key any) (*PublicKey, error) {

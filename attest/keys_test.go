@@ -111,6 +111,12 @@ func TestPrivateKeyNeverPrinted(t *testing.T) {
 	if strings.Contains(s, testEthKeyHex[:16]) {
 		t.Errorf("key inside a struct printed as %q", s)
 	}
+	// A private key passed where a public key belongs is not echoed back.
+	for _, in := range []string{"0x" + testEthKeyHex, testEthKeyHex} {
+		if _, err := ParsePublicKey([]byte(in)); err == nil || strings.Contains(err.Error(), testEthKeyHex[:8]) {
+			t.Errorf("ParsePublicKey(private hex): %v", err)
+		}
+	}
 	if _, err := k.MarshalJSON(); err == nil {
 		t.Error("MarshalJSON of a private key succeeded")
 	}

@@ -190,8 +190,12 @@ func (c *compiledPolicy) evaluate(verified []string, m *provenance.Manifest) []R
 	if len(rules) == 0 {
 		rules = []Rule{{Threshold: 1}}
 	}
+	needContributors := false
+	for _, r := range rules {
+		needContributors = needContributors || r.Contributors
+	}
 	contributors := map[string]bool{}
-	if m != nil {
+	if m != nil && needContributors {
 		for _, ct := range m.Contributors {
 			if pk, err := ParseIdentity(ct.ID); err == nil {
 				contributors[pk.ID()] = true

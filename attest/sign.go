@@ -51,6 +51,19 @@ func SignEIP712(ctx context.Context, m *provenance.Manifest, s HashSigner, domai
 	return SignTypedData(ctx, s, domain, a, mcid)
 }
 
+// SignEIP712Wallet is SignEIP712 for a wallet that signs typed data whole.
+func SignEIP712Wallet(ctx context.Context, m *provenance.Manifest, w TypedDataSigner, domain Domain) (*EthSignature, error) {
+	_, mcid, err := encodeManifest(m)
+	if err != nil {
+		return nil, err
+	}
+	a, err := NewManifestAttestation(m, mcid)
+	if err != nil {
+		return nil, err
+	}
+	return SignTypedDataWith(ctx, w, domain, a, mcid)
+}
+
 // SignEIP191 signs manifest m's digest (the 32 bytes inside its CID) with
 // EIP-191 personal_sign.
 func SignEIP191(ctx context.Context, m *provenance.Manifest, s HashSigner) (*EthSignature, error) {

@@ -104,14 +104,21 @@ func StatementSubjects(m *provenance.Manifest) ([]StatementSubject, error) {
 
 // dirHash is Go's dirhash.Hash1 (hex) over the manifest's file list.
 func dirHash(files []provenance.File) string {
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) })
+	sorted := files
+	if !slices.IsSortedFunc(files, comparePath) {
+		sorted = slices.Clone(files)
+		slices.SortFunc(sorted, comparePath)
+	}
 	h := sha256.New()
+	var line []byte
 	for _, f := range sorted {
-		fmt.Fprintf(h, "%s  %s\n", f.SHA256, f.Path)
+		line = append(append(append(append(line[:0], f.SHA256...), "  "...), f.Path...), '\n')
+		h.Write(line)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
+
+func comparePath(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) }
 
 func isSHA256Hex(s string) bool {
 	if len(s) != 64 {
@@ -196,52 +203,20 @@ func (s *Statement) check() error {
 // Lineage returns the statement's lineage predicate.
 func (s *Statement) Lineage() (*LineagePredicate, error) {
 	if s.PredicateType != PredicateTypeLineage {
-		return nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, s.PredicateType, PredicateTypeLineage)
+		return nil, errPredicateType(s.PredicateType)
 	}
 	var p LineagePredicate
 	if err := json.Unmarshal(s.Predicate, &p); err != nil {
 		return nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
 	}
-	if p.ManifestCID == "" || len(p.Manifest) == 0 {
-		return nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
+	if p.ManifestCID == "" || len(p.Manifest) == 0 || string(p.Manifest) == "null" {
+		return nil, errPredicateFields
 	}
 	return &p, nil
 }
 
-// parseLineageStatement is ParseStatement followed by Lineage in one JSON
-// pass, for verification's hot path. The returned statement's Predicate is
-// re-assembled from the parsed fields (same content; whitespace and key
-// order may differ from the payload's).
-func parseLineageStatement(payload []byte) (*Statement, *LineagePredicate, error) {
-	var raw struct {
-		Type          string             `json:"_type"`
-		Subject       []StatementSubject `json:"subject"`
-		PredicateType string             `json:"predicateType"`
-		Predicate     *LineagePredicate  `json:"predicate"`
-	}
-	if err := json.Unmarshal(payload, &raw); err != nil {
-		// The generic parser gives the clearer message (a predicate of
-		// another type is not a JSON error there).
-		if _, perr := ParseStatement(payload); perr != nil {
-			return nil, nil, perr
-		}
-		return nil, nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
-	}
-	st := &Statement{Type: raw.Type, Subject: raw.Subject, PredicateType: raw.PredicateType}
-	if err := st.check(); err != nil {
-		return nil, nil, err
-	}
-	if st.PredicateType != PredicateTypeLineage {
-		return nil, nil, fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, st.PredicateType, PredicateTypeLineage)
-	}
-	p := raw.Predicate
-	if p == nil || p.ManifestCID == "" || len(p.Manifest) == 0 {
-		return nil, nil, fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)
-	}
-	pred, err := json.Marshal(p.ManifestCID)
-	if err != nil {
-		return nil, nil, err
-	}
-	st.Predicate = slices.Concat([]byte(`{"manifestCid":`), pred, []byte(`,"manifest":`), p.Manifest, []byte(`}`))
-	return st, p, nil
+func errPredicateType(t string) error {
+	return fmt.Errorf("%w: predicateType is %q, want %q", ErrMalformedStatement, t, PredicateTypeLineage)
 }
+
+var errPredicateFields = fmt.Errorf("%w: predicate needs manifestCid and manifest", ErrMalformedStatement)

@@ -12,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -164,14 +165,18 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 		if env.PayloadType != PayloadTypeInToto {
 			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
 		}
-		pae := PAE(env.PayloadType, env.Payload)
+		var pae []byte // built only when a signature still needs checking
+		trials := maxKeyTrials
 		for i, s := range env.Signatures {
 			var res SignatureResult
 			if i < len(pre) && pre[i] {
 				id := pol.keyIDOwner(s.KeyID)
 				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
 			} else {
-				res = pol.verifyDSSE(i, s, pae)
+				if pae == nil {
+					pae = PAE(env.PayloadType, env.Payload)
+				}
+				res = pol.verifyDSSE(i, s, pae, &trials)
 			}
 			if res.Err == nil {
 				verified = append(verified, res.Signer)
@@ -228,6 +233,8 @@ func (c *compiledPolicy) keyIDOwner(keyID string) string {
 	return id
 }
 
+// displayKeyID shows an untrusted key ID safely: shortened, and quoted so
+// that control characters cannot reach a terminal.
 func displayKeyID(k string) string {
 	if k == "" {
 		return "no keyid"
@@ -235,11 +242,17 @@ func displayKeyID(k string) string {
 	if len(k) > 80 {
 		k = k[:80] + "…"
 	}
-	return "keyid " + k
+	return "keyid " + strconv.QuoteToGraphic(k)
 }
 
-// verifyDSSE finds the trusted key that made signature i over pae.
-func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureResult {
+// maxKeyTrials bounds, per envelope, how many trusted keys are tried on
+// signatures whose key ID names none (cosign writes empty key IDs): without
+// it, many junk signatures against a large policy would cost hours.
+const maxKeyTrials = 1024
+
+// verifyDSSE finds the trusted key that made signature i over pae. trials
+// is the envelope's remaining budget of keys tried without a key ID match.
+func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int) SignatureResult {
 	res := SignatureResult{Index: i, KeyID: s.KeyID}
 	// The key ID is a hint: it picks which key to try first, and a trusted
 	// key it names must verify the signature.
@@ -267,6 +280,11 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte) SignatureRes
 			t.key.alg == Ed25519 && len(s.Sig) != ed25519.SignatureSize) {
 			continue
 		}
+		if *trials <= 0 {
+			res.Err = fmt.Errorf("%w (%s; stopped after trying %d keys on signatures without a matching key ID)", ErrUntrustedSigner, displayKeyID(s.KeyID), maxKeyTrials)
+			return res
+		}
+		*trials--
 		if t.v.Verify(pae, s.Sig) == nil {
 			res.Signer, res.Name = t.v.ID(), t.name
 			if t.key != nil {
@@ -377,7 +395,8 @@ func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []
 // path is a directory (every listed file must be there with its sha256,
 // and no unlisted non-hidden file may be) or a single file (its sha256
 // must be one of the listed files'). Files are read through an os.Root, so
-// symbolic links cannot lead outside the directory.
+// symbolic links cannot lead outside the directory; unlisted symbolic links
+// and special files are ignored.
 func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []FileResult {
 	info, err := os.Stat(path)
 	if err != nil {
@@ -436,7 +455,9 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 			}
 			return nil
 		}
-		if !d.IsDir() && !listed[p] {
+		// Symbolic links are not files of the manifest (IPFS stores them as
+		// links); only regular files must all be listed.
+		if d.Type().IsRegular() && !listed[p] {
 			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %s is not covered by the manifest", ErrSubjectMismatch, p)})
 		}
 		return ctx.Err()

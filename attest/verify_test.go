@@ -80,6 +80,16 @@ func TestVerifyEndToEnd(t *testing.T) {
 	if len(r.Files) != len(testFiles) {
 		t.Errorf("checked %d files, want %d", len(r.Files), len(testFiles))
 	}
+	// Without key IDs (cosign writes none) each trusted key is tried.
+	anon := *env
+	anon.Signatures = nil
+	for _, s := range env.Signatures {
+		anon.Signatures = append(anon.Signatures, Signature{Sig: s.Sig})
+	}
+	if r, err := VerifyEnvelope(ctx, &anon, trust(k.eth, k.ed, k.p256)); err != nil || r.Signatures[1].Signer != k.p256.ID() {
+		t.Fatalf("no key IDs: %v", err)
+	}
+
 	got, err := ManifestOf(env)
 	if err != nil {
 		t.Fatal(err)
@@ -289,6 +299,14 @@ func TestVerifyEthSignatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A wallet that signs typed data whole makes the same signature.
+	viaWallet, err := SignEIP712Wallet(ctx, m, k.eth, registry)
+	if err != nil || viaWallet.Signature != s712.Signature {
+		t.Fatalf("wallet path: %v, %s vs %s", err, viaWallet.Signature, s712.Signature)
+	}
+	if _, err := SignEIP712Wallet(ctx, m, lyingWallet{k.eth}, registry); err == nil || !strings.Contains(err.Error(), "not its address") {
+		t.Fatalf("a wallet signing with another key: %v", err)
+	}
 	s191, err := SignEIP191(ctx, m, k.eth)
 	if err != nil {
 		t.Fatal(err)
@@ -384,4 +402,36 @@ func lineage(t testing.TB, n int, signers ...Signer) ([]Bundle, *provenance.Mani
 		prev = &m
 	}
 	return bundles, prev
+}
+
+// lyingWallet claims one address and signs with another key.
+type lyingWallet struct{ *PrivateKey }
+
+func (lyingWallet) Address() common.Address {
+	return common.HexToAddress("0x1111111111111111111111111111111111111111")
+}
+
+// TestCheckFilesSymlinks: a listed file reached through a symbolic link
+// that leaves the directory is refused; unlisted links are ignored.
+func TestCheckFilesSymlinks(t *testing.T) {
+	outside := filepath.Join(t.TempDir(), "secret")
+	os.WriteFile(outside, []byte("weights\x00\x01"), 0o644)
+	dir, m := artifact(t, testFiles)
+	os.Remove(filepath.Join(dir, "model.safetensors"))
+	if err := os.Symlink(outside, filepath.Join(dir, "model.safetensors")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	os.Symlink("config.json", filepath.Join(dir, "alias.json"))
+	var bad []string
+	for _, f := range CheckFiles(context.Background(), dir, m) {
+		if f.Err != nil {
+			bad = append(bad, f.Path)
+			if !errors.Is(f.Err, ErrSubjectMismatch) {
+				t.Errorf("%s: %v", f.Path, f.Err)
+			}
+		}
+	}
+	if len(bad) != 1 || bad[0] != "model.safetensors" {
+		t.Fatalf("failed files %v, want only model.safetensors (a link out of the directory)", bad)
+	}
 }

@@ -28,6 +28,10 @@ func TestKnownCIDs(t *testing.T) {
 		{"empty v0", v0, "", "QmbFMke1KXqnYyBBWxB74N4c5SBnJMVAiMNRcGu6x1AwQH"},
 		{"hello world v0", v0, "hello world", "Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD"},
 		{"hello world blake3", b3, "hello world", "bafkr4igxjga67jykbseaxdmmdgc5a5o3zp3htom2l6mrjznk7fvyggu6eq"},
+		// IPIP-499 (ipfs/specs src/ipips/ipip-0499.md, "Test fixtures"):
+		// the small-file fixtures of both profiles.
+		{"IPIP-499 unixfs-v0-2015 small file", v0, "hello world", "Qmf412jQZiuVUtdgnB36FXFX7xg5V6KEbSJ4dpQuhkLyfD"},
+		{"IPIP-499 unixfs-v1-2025 small file", v1, "hello world", "bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +45,24 @@ func TestKnownCIDs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The empty directory's CIDs are the well-known ones of the UnixFS spec's
+// test vectors (also quoted by IPIP-499).
+func TestEmptyDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for profile, want := range map[string]string{
+		ProfileUnixFSv1_2025: "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354",
+		ProfileUnixFSv0_2015: "QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn",
+	} {
+		res, err := Hash(context.Background(), dir, &Options{Params: must(ProfileParams(profile))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.CID.String() != want || len(res.Files) != 0 {
+			t.Errorf("%s: %s %v, want %s", profile, res.CID, res.Files, want)
+		}
 	}
 }
 

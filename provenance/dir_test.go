@@ -129,7 +129,9 @@ func TestHAMTKubo(t *testing.T) {
 	}
 	small := []string{mk("h40", 40, "file-%d"), mk("h300", 300, "ファイル-%03d.bin"), mk("h3", 3, "x%d")}
 	v0, _ := ProfileParams(ProfileUnixFSv0_2015)
-	for _, base := range []Params{DefaultParams(), v0} {
+	b3 := DefaultParams()
+	b3.HashFunction = BLAKE3
+	for _, base := range []Params{DefaultParams(), v0, b3} {
 		for _, fanout := range []int{8, 16, 256, 1024} {
 			p := base
 			p.HAMTThreshold, p.HAMTFanout = 100, fanout

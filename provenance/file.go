@@ -8,6 +8,7 @@ import (
 	"io"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
 )
 
@@ -57,6 +58,32 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 		lf.block = block
 	}
 	return lf
+}
+
+// makeLeaves2 is makeLeaf for two sha2-256 chunks of the same length,
+// hashed together (see internal/sha256x2). Equal lengths give equal leaf
+// headers, so the two blocks differ only in the chunk bytes.
+func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
+	var head, tail []byte
+	codec, version := uint64(cid.Raw), 1
+	if !p.RawLeaves {
+		typ := byte(unixfsFile)
+		if p.Trickle {
+			typ = unixfsRaw
+		}
+		head, tail = leafHeader(len(a), typ)
+		codec, version = cid.DagProtobuf, p.CIDVersion
+	}
+	da, db := sha256x2.SumAround(head, a, b, tail)
+	mk := func(chunk []byte, d [32]byte) leaf {
+		n := len(head) + len(chunk) + len(tail)
+		lf := leaf{link: pbLink{CID: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
+		if wantBlock {
+			lf.block = append(append(append(make([]byte, 0, n), head...), chunk...), tail...)
+		}
+		return lf
+	}
+	return mk(a, da), mk(b, db)
 }
 
 // fileNode encodes an internal file node over children and hands it to
@@ -249,7 +276,10 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	}
 	var src leafSource
 	var stop func() error
-	if im.workers > 1 && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
+	// Even one worker gains from the pipeline when it can hash chunks in
+	// pairs; a file of one chunk never does.
+	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
+	if (im.workers > 1 || pairs) && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
 		ps := im.startPipeline(ctx, r, sh)
 		src, stop = ps, ps.stop
 	} else {
@@ -258,9 +288,12 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 			// One chunk of known size: read exactly that and stop, saving
 			// the read that would return EOF. The caller compares the
 			// size afterwards, so a file that grew is still caught.
-			ss.buf, ss.single = make([]byte, sizeHint), true
+			buf := im.chunkBuf()
+			defer im.chunks.Put(&buf)
+			ss.buf, ss.single = buf[:sizeHint], true
 		} else {
-			ss.buf = make([]byte, im.p.ChunkSize)
+			ss.buf = im.chunkBuf()
+			defer im.chunks.Put(&ss.buf)
 		}
 		src, stop = ss, func() error { return nil }
 	}
@@ -338,7 +371,7 @@ type chunkJob struct {
 // fills chunk buffers, the workers hash them, and next (on the builder's
 // goroutine) takes them back in file order, feeds the whole-file SHA-256,
 // the sink and the progress count, and recycles the buffer. At most
-// 2·workers+2 chunks are in flight, which bounds memory.
+// 3·workers+2 chunks are in flight, which bounds memory.
 type pipeline struct {
 	im      *importer
 	sh      hash.Hash
@@ -351,16 +384,27 @@ type pipeline struct {
 
 func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
-	nbuf := 2*im.workers + 2
+	nbuf := 3*im.workers + 2
 	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
-	jobs := make(chan *chunkJob, nbuf)
+	// sha2-256 leaves of equal length are hashed two at a time: the reader
+	// hands the workers chunks in pairs.
+	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
+	jobs := make(chan []*chunkJob, nbuf)
 	for i := 0; i < im.workers; i++ {
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			for j := range jobs {
-				j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
-				close(j.done)
+			for batch := range jobs {
+				if len(batch) == 2 && len(batch[0].buf) == len(batch[1].buf) {
+					batch[0].leaf, batch[1].leaf = makeLeaves2(&im.p, batch[0].buf, batch[1].buf, im.sink != nil)
+				} else {
+					for _, j := range batch {
+						j.leaf = makeLeaf(&im.p, j.buf, im.sink != nil)
+					}
+				}
+				for _, j := range batch {
+					close(j.done)
+				}
 			}
 		}()
 	}
@@ -369,6 +413,14 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 		defer p.wg.Done()
 		defer close(jobs)
 		defer close(p.order)
+		// A chunk waiting for its pair is already in p.order, so it must
+		// reach a worker however the reader ends.
+		var pending *chunkJob
+		defer func() {
+			if pending != nil {
+				jobs <- []*chunkJob{pending}
+			}
+		}()
 		allocated := 0
 		var read uint64
 		for {
@@ -378,7 +430,7 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 			default:
 				if allocated < nbuf {
 					allocated++
-					buf = make([]byte, im.p.ChunkSize)
+					buf = im.chunkBuf()
 					break
 				}
 				select {
@@ -397,11 +449,21 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash
 				p.readErr = &readError{offset: read, err: err}
 				return
 			}
-			if n > 0 {
+			if n == 0 {
+				im.chunks.Put(&buf)
+			} else {
 				read += uint64(n)
 				j := &chunkJob{buf: buf[:n], done: make(chan struct{})}
-				jobs <- j
 				p.order <- j
+				switch {
+				case !pairs:
+					jobs <- []*chunkJob{j}
+				case pending == nil:
+					pending = j
+				default:
+					jobs <- []*chunkJob{pending, j}
+					pending = nil
+				}
 			}
 			if err != nil {
 				return
@@ -434,12 +496,33 @@ func (p *pipeline) stop() error {
 	p.cancel()
 	for j := range p.order {
 		<-j.done
+		buf := j.buf[:cap(j.buf)]
+		p.im.chunks.Put(&buf)
 	}
 	p.wg.Wait()
+	for {
+		select {
+		case buf := <-p.free:
+			p.im.chunks.Put(&buf)
+			continue
+		default:
+		}
+		break
+	}
 	if p.readErr == context.Canceled {
 		return nil // our own cancel; a caller's shows up in ctx.Err
 	}
 	return p.readErr
+}
+
+// chunkBuf returns a ChunkSize buffer, reused across the files of an
+// import so that a dataset of many multi-chunk files does not allocate
+// (and clear) fresh megabytes for each.
+func (im *importer) chunkBuf() []byte {
+	if b, ok := im.chunks.Get().(*[]byte); ok {
+		return (*b)[:im.p.ChunkSize]
+	}
+	return make([]byte, im.p.ChunkSize)
 }
 
 // readError is a failed read at a byte offset of the input.

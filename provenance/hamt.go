@@ -26,7 +26,7 @@ func (im *importer) directory(entries []dirEntry) (pbLink, error) {
 		return pbLink{}, err
 	}
 	if shard {
-		return im.hamtShard(entries, 0)
+		return im.hamtShard(entries)
 	}
 	links := make([]pbLink, len(entries))
 	var tsize uint64
@@ -76,7 +76,8 @@ type hamtEntry struct {
 	hash uint64
 }
 
-func (im *importer) hamtShard(entries []dirEntry, _ int) (pbLink, error) {
+// hamtShard builds a HAMT directory (UnixFS HAMTShard nodes) over entries.
+func (im *importer) hamtShard(entries []dirEntry) (pbLink, error) {
 	hes := make([]hamtEntry, len(entries))
 	for i, e := range entries {
 		hes[i] = hamtEntry{dirEntry: e, hash: murmur3.Sum64([]byte(e.name))}

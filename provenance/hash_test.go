@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/ipfs/go-cid"
@@ -182,32 +181,48 @@ func TestSHA256AndProgress(t *testing.T) {
 	}
 }
 
-func TestErrorsNamePath(t *testing.T) {
-	dir := t.TempDir()
-	fifo := filepath.Join(dir, "pipe")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no fifos here:", err)
-	}
-	_, err := Hash(context.Background(), dir, nil)
-	var pe *fs.PathError
-	if !errors.Is(err, ErrSpecialFile) || !errors.As(err, &pe) || pe.Path != fifo {
-		t.Errorf("fifo: %v", err)
-	}
-	os.Remove(fifo)
-
-	if os.Getuid() != 0 {
-		secret := filepath.Join(dir, "secret")
-		os.WriteFile(secret, []byte("x"), 0o000)
-		_, err = Hash(context.Background(), dir, nil)
-		if !errors.Is(err, fs.ErrPermission) || !errors.As(err, &pe) || pe.Path != secret {
-			t.Errorf("unreadable: %v", err)
-		}
-		os.Remove(secret)
-	}
-
-	_, err = Hash(context.Background(), filepath.Join(dir, "missing"), nil)
-	if !errors.Is(err, fs.ErrNotExist) || !strings.Contains(err.Error(), "missing") {
-		t.Errorf("missing: %v", err)
+// TestSmallFileChanged changes one-chunk files between the walk and the
+// read, the window the one-read fast path relies on the final fstat for.
+func TestSmallFileChanged(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(path string)
+	}{
+		{"grown", func(path string) {
+			f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+			f.Write([]byte("more"))
+			f.Close()
+		}},
+		{"shrunk", func(path string) { os.Truncate(path, 3) }},
+		{"replaced by a symlink", func(path string) {
+			os.Remove(path)
+			os.Symlink("/etc/hostname", path)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			// Two files, so that the first one's progress call can change
+			// the second before it is opened.
+			os.WriteFile(filepath.Join(dir, "a"), []byte("first"), 0o644)
+			victim := filepath.Join(dir, "b")
+			os.WriteFile(victim, []byte("second file"), 0o644)
+			changed := false
+			_, err := Hash(context.Background(), dir, &Options{Concurrency: 1, Progress: func(done, total int64) {
+				if !changed {
+					changed = true
+					tc.change(victim)
+				}
+			}})
+			var pe *fs.PathError
+			if err == nil || !errors.As(err, &pe) || pe.Path != victim {
+				t.Fatalf("got %v, want an error naming %s", err, victim)
+			}
+			// A symlink is refused by open(O_NOFOLLOW) (ELOOP); size
+			// changes are ErrFileChanged.
+			if wantChanged := !strings.Contains(tc.name, "symlink"); wantChanged != errors.Is(err, ErrFileChanged) {
+				t.Errorf("got %v", err)
+			}
+		})
 	}
 }
 
@@ -365,5 +380,54 @@ func TestZeroOptions(t *testing.T) {
 	}
 	if a.CID != b.CID || a.CID.String() != "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku" {
 		t.Errorf("nil and zero Options: %s %s", a.CID, b.CID)
+	}
+}
+
+// With size-based sharding off (HAMTThreshold 0), boxo refuses a directory
+// over MaxDirectoryLinks instead of sharding it; so does Hash.
+func TestMaxDirectoryLinksWithoutSharding(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b", "c"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	p := DefaultParams()
+	p.HAMTThreshold, p.MaxDirectoryLinks = 0, 2
+	_, err := Hash(context.Background(), dir, &Options{Params: p})
+	var pe *fs.PathError
+	if !errors.Is(err, ErrInvalidParams) || !strings.Contains(err.Error(), "MaxDirectoryLinks") || !errors.As(err, &pe) || pe.Path != dir {
+		t.Errorf("got %v, want ErrInvalidParams naming %s", err, dir)
+	}
+	p.MaxDirectoryLinks = 3
+	if _, err := Hash(context.Background(), dir, &Options{Params: p}); err != nil {
+		t.Errorf("at the limit: %v", err)
+	}
+}
+
+type failingSink struct{ after int }
+
+var errSinkFull = errors.New("sink full")
+
+func (s *failingSink) PutBlock(context.Context, cid.Cid, []byte) error {
+	if s.after == 0 {
+		return errSinkFull
+	}
+	s.after--
+	return nil
+}
+
+// A BlockSink error stops the import and comes back wrapped, naming the
+// file being imported when it happened.
+func TestBlockSinkError(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "f")
+	os.WriteFile(name, randomBytes(1, 5000), 0o644)
+	p := DefaultParams()
+	p.ChunkSize = 1000
+	for _, conc := range []int{1, 3} {
+		_, err := Hash(context.Background(), dir, &Options{Params: p, Concurrency: conc, Blocks: &failingSink{after: 2}})
+		var pe *fs.PathError
+		if !errors.Is(err, errSinkFull) || !errors.As(err, &pe) || pe.Path != name {
+			t.Errorf("concurrency %d: got %v", conc, err)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,6 +76,10 @@ type Graph struct {
 	index map[cid.Cid]int32
 	nodes []gnode
 	edges int
+	// Relations are interned so that edges hold no pointers for the
+	// garbage collector to chase in graphs of millions of nodes.
+	relations []Relation
+	relIndex  map[Relation]uint16
 }
 
 type gnode struct {
@@ -88,7 +93,7 @@ type gnode struct {
 
 type gedge struct {
 	to       int32
-	relation Relation
+	relation uint16 // index into Graph.relations
 	share    uint64
 }
 
@@ -104,7 +109,7 @@ type GraphNode struct {
 
 // NewGraph returns an empty graph. A nil opts means the defaults.
 func NewGraph(opts *GraphOptions) *Graph {
-	g := &Graph{index: map[cid.Cid]int32{}}
+	g := &Graph{index: map[cid.Cid]int32{}, relIndex: map[Relation]uint16{}}
 	if opts != nil {
 		g.opts = *opts
 	}
@@ -157,12 +162,29 @@ func (g *Graph) Add(c cid.Cid, m *Manifest) error {
 		if err != nil {
 			return err
 		}
-		edges = append(edges, gedge{to: j, relation: p.Relation, share: p.Share})
+		rel, err := g.relation(p.Relation)
+		if err != nil {
+			return err
+		}
+		edges = append(edges, gedge{to: j, relation: rel, share: p.Share})
 		g.nodes[j].children = append(g.nodes[j].children, i)
 	}
 	g.nodes[i].parents = edges
 	g.edges += len(edges)
 	return nil
+}
+
+func (g *Graph) relation(r Relation) (uint16, error) {
+	if i, ok := g.relIndex[r]; ok {
+		return i, nil
+	}
+	if len(g.relations) > math.MaxUint16 {
+		return 0, fmt.Errorf("%w: more than %d distinct relations", ErrGraphLimit, math.MaxUint16+1)
+	}
+	i := uint16(len(g.relations))
+	g.relations = append(g.relations, r)
+	g.relIndex[r] = i
+	return i, nil
 }
 
 // AddManifest computes m's CID, adds m and returns the CID.
@@ -183,7 +205,7 @@ func (g *Graph) Node(c cid.Cid) (GraphNode, bool) {
 	n := &g.nodes[i]
 	out := GraphNode{CID: n.cid, HasManifest: n.manifest, Name: n.name, Kind: n.kind}
 	for _, e := range n.parents {
-		out.Parents = append(out.Parents, Parent{CID: g.nodes[e.to].cid, Relation: e.relation, Share: e.share, Name: g.nodes[e.to].name})
+		out.Parents = append(out.Parents, Parent{CID: g.nodes[e.to].cid, Relation: g.relations[e.relation], Share: e.share, Name: g.nodes[e.to].name})
 	}
 	for _, ch := range n.children {
 		out.Children = append(out.Children, g.nodes[ch].cid)
@@ -347,33 +369,43 @@ type ManifestSource interface {
 // result does not depend on scheduling. The source vouches for the CIDs
 // (a storage.Store verifies every block it returns).
 func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
+	// CIDs travel in batches so that channel operations and reordering
+	// cost little per manifest.
+	const batchSize = 256
 	type job struct {
-		seq int
-		c   cid.Cid
+		seq  int
+		cids []cid.Cid
 	}
 	type result struct {
-		seq int
-		c   cid.Cid
-		m   *Manifest // nil: skipped
-		err error
+		seq  int
+		cids []cid.Cid
+		ms   []*Manifest // nil entries: skipped
+		err  error
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan job, 4*workers)
-	results := make(chan result, 4*workers)
+	jobs := make(chan job, 2*workers)
+	results := make(chan result, 2*workers)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				r := result{seq: j.seq, c: j.c}
-				if data, err := src.GetBlock(ctx, j.c); err != nil {
-					r.err = fmt.Errorf("lineage: reading %s: %w", j.c, err)
-				} else if looksLikeManifest(data) {
-					if r.m, err = DecodeManifest(data); err != nil {
-						r.err = fmt.Errorf("lineage: manifest %s: %w", j.c, err)
+				r := result{seq: j.seq, cids: j.cids, ms: make([]*Manifest, len(j.cids))}
+				for i, c := range j.cids {
+					data, err := src.GetBlock(ctx, c)
+					if err != nil {
+						r.err = fmt.Errorf("lineage: reading %s: %w", c, err)
+						break
+					}
+					if !looksLikeManifest(data) {
+						continue
+					}
+					if r.ms[i], err = DecodeManifest(data); err != nil {
+						r.err = fmt.Errorf("lineage: manifest %s: %w", c, err)
+						break
 					}
 				}
 				select {
@@ -388,6 +420,18 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 	go func() {
 		defer close(jobs)
 		seq := 0
+		batch := make([]cid.Cid, 0, batchSize)
+		send := func() bool {
+			select {
+			case jobs <- job{seq, batch}:
+				seq++
+				batch = make([]cid.Cid, 0, batchSize)
+				return true
+			case <-ctx.Done():
+				listErr <- ctx.Err()
+				return false
+			}
+		}
 		for c, err := range src.List(ctx) {
 			if err == nil {
 				err = ctx.Err()
@@ -399,19 +443,18 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 			if c.Type() != cid.DagCBOR {
 				continue
 			}
-			select {
-			case jobs <- job{seq, c}:
-				seq++
-			case <-ctx.Done():
-				listErr <- ctx.Err()
+			if batch = append(batch, c); len(batch) == batchSize && !send() {
 				return
 			}
+		}
+		if len(batch) > 0 && !send() {
+			return
 		}
 		listErr <- nil
 	}()
 	go func() { wg.Wait(); close(results) }()
 
-	// Add in list order: hold early results until their turn.
+	// Add in list order: hold early batches until their turn.
 	waiting := map[int]result{}
 	next := 0
 	for r := range results {
@@ -423,13 +466,16 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 			}
 			delete(waiting, next)
 			next++
-			if r.err != nil {
-				return r.err
-			}
-			if r.m != nil {
-				if err := g.Add(r.c, r.m); err != nil {
+			for i, m := range r.ms {
+				if m == nil {
+					continue
+				}
+				if err := g.Add(r.cids[i], m); err != nil {
 					return err
 				}
+			}
+			if r.err != nil {
+				return r.err
 			}
 		}
 	}

@@ -71,7 +71,7 @@ func (g *Graph) WriteDOT(w io.Writer, sel []cid.Cid) error {
 				continue
 			}
 			fmt.Fprintf(bw, "  %s -> %s [label=%s];\n", dotQuote(n.cid.String()), dotQuote(g.nodes[e.to].cid.String()),
-				dotQuote(string(e.relation)+" "+FormatShare(e.share)))
+				dotQuote(string(g.relations[e.relation])+" "+FormatShare(e.share)))
 		}
 	}
 	fmt.Fprintln(bw, "}")
@@ -127,7 +127,7 @@ func (g *Graph) WriteJSON(w io.Writer, sel []cid.Cid) error {
 		for _, e := range n.parents {
 			if in[e.to] {
 				out.Edges = append(out.Edges, GraphJSONEdge{Child: n.cid.String(), Parent: g.nodes[e.to].cid.String(),
-					Relation: e.relation, Share: e.share, Percent: FormatShare(e.share)})
+					Relation: g.relations[e.relation], Share: e.share, Percent: FormatShare(e.share)})
 			}
 		}
 	}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -219,4 +221,47 @@ func TestGraphLoad(t *testing.T) {
 	if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), cids[3].String()) {
 		t.Errorf("Load with a broken manifest: %v", err)
 	}
+}
+
+// memSource is a ManifestSource over encoded manifests in memory.
+type memSource struct {
+	cids   []cid.Cid
+	blocks map[cid.Cid][]byte
+}
+
+func newMemSource(docs [][]byte) *memSource {
+	s := &memSource{blocks: make(map[cid.Cid][]byte, len(docs))}
+	for _, d := range docs {
+		c, _ := ManifestCID(d)
+		s.cids = append(s.cids, c)
+		s.blocks[c] = d
+	}
+	return s
+}
+
+func (s *memSource) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	b, ok := s.blocks[c]
+	if !ok {
+		return nil, fmt.Errorf("%s not found", c)
+	}
+	return b, nil
+}
+
+func (s *memSource) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
+	return func(yield func(cid.Cid, error) bool) {
+		for _, c := range s.cids {
+			if !yield(c, nil) {
+				return
+			}
+		}
+	}
+}
+
+// benchSize is benchGraphSize unless AIPROV_BENCH_MANIFESTS says otherwise
+// (for profiling with fewer).
+func benchSize() int {
+	if n, err := strconv.Atoi(os.Getenv("AIPROV_BENCH_MANIFESTS")); err == nil && n > 0 {
+		return n
+	}
+	return benchGraphSize
 }

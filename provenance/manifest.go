@@ -55,6 +55,28 @@ const (
 // Manifest is a lineage manifest: what an artifact is, what it was made from,
 // by whom and on which terms. Its canonical encoding is DAG-CBOR, so a
 // manifest has exactly one CID.
+//
+// The encoded form, in DAG-JSON notation (DAG-CBOR holds the
+// same data model). Fields marked ? are omitted when empty, and an empty
+// value written explicitly is refused, so that every Manifest has exactly
+// one encoding:
+//
+//	{
+//	  "schema": "aiprov/manifest/v1",
+//	  "subject": {"name": s, "kind": s, "cid": link, "size": int,
+//	              "files"?: [{"path": s, "cid": link, "size": int, "sha256": s}],
+//	              "formats"?: [s]},
+//	  "parents": [{"cid": link, "relation": s, "share": int, "name"?: s}],
+//	  "contributors": [{"id": s, "role": s, "share": int, "name"?: s}],
+//	  "license": s,
+//	  "royalty"?: {"policy": s},
+//	  "created": s,
+//	  "builder"?: {"pipeline"?: s, "repository"?: s, "commit"?: s},
+//	  "extensions"?: {"namespace/key": any IPLD value except floats}
+//	}
+//
+// Unknown fields are refused at every level; extra data goes under
+// "extensions".
 type Manifest struct {
 	Schema       string        // ManifestSchema
 	Subject      Subject       // the artifact itself
@@ -72,11 +94,13 @@ type Manifest struct {
 
 // Subject is the artifact a manifest describes.
 type Subject struct {
-	Name    string   // human name, e.g. "acme/llama-7b-chat"
-	Kind    Kind     // model, dataset, code, config, other
-	CID     cid.Cid  // UnixFS root CID of the artifact (file or directory)
-	Size    int64    // content bytes
-	Files   []File   // per-file list, sorted by Path; empty for a single file
+	Name string  // human name, e.g. "acme/llama-7b-chat"
+	Kind Kind    // model, dataset, code, config, other
+	CID  cid.Cid // UnixFS root CID of the artifact (file or directory)
+	Size int64   // content bytes
+	// Files lists every file, sorted by Path. A single-file artifact has one
+	// entry, named by its base name, whose CID equals the Subject's.
+	Files   []File
 	Formats []string // optional format hints: "safetensors", "gguf", "parquet", …
 }
 

@@ -10,10 +10,14 @@ import (
 // BuildOptions control BuildManifest. The zero value hashes with
 // DefaultParams and names the subject after root.
 type BuildOptions struct {
-	Params   Params // import parameters; zero means DefaultParams
-	Name     string // subject name; default: the base name of root
-	Kind     Kind   // default: KindModel
-	Progress func(done, total int64)
+	Params Params // import parameters; zero means DefaultParams
+	Name   string // subject name; default: the base name of root
+	Kind   Kind   // default: KindModel
+	// OmitFiles leaves Subject.Files empty, recording only the root CID
+	// and size: for artifacts with more files than one manifest block
+	// holds (about 7,000). CheckManifest can then only compare the root.
+	OmitFiles bool
+	Progress  func(done, total int64)
 }
 
 // BuildManifest hashes the file or directory at root — every byte is read;
@@ -47,6 +51,9 @@ func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manif
 	}
 	if m.Subject.Kind == "" {
 		m.Subject.Kind = KindModel
+	}
+	if opts.OmitFiles {
+		return m, nil
 	}
 	if len(res.Files) > MaxFiles {
 		return nil, fmt.Errorf("%s: %d files, more than a manifest may list (%d)", root, len(res.Files), MaxFiles)

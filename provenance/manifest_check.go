@@ -85,7 +85,9 @@ func (c FileChange) Reason() string {
 }
 
 // CheckManifest compares the file or directory at root with m: it re-hashes
-// the files and reports which changed, are missing or are extra. Manifest
+// the files and reports which changed, are missing or are extra. For a
+// manifest that lists no files (BuildOptions.OmitFiles) it can only
+// compare the root CID. Manifest
 // paths that are absolute or contain ".." are an error; symbolic links on
 // disk that lead outside root, and special files, are refused (listed in
 // Report.Refused, never read). Hidden files are skipped unless
@@ -97,6 +99,9 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 	p := opts.Params
 	if p == (Params{}) {
 		p = DefaultParams()
+	}
+	if len(m.Subject.Files) == 0 {
+		return checkRootOnly(ctx, m, root, p, opts)
 	}
 	want := make(map[string]File, len(m.Subject.Files))
 	for i, f := range m.Subject.Files {
@@ -121,6 +126,17 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			}
 		}
 		return false
+	}
+
+	// A subset path that names nothing in the manifest is a mistake, not
+	// a successful check of zero files.
+	for _, sp := range opts.Paths {
+		if !slices.ContainsFunc(m.Subject.Files, func(f File) bool {
+			t := strings.TrimSuffix(sp, "/")
+			return f.Path == t || strings.HasPrefix(f.Path, t+"/")
+		}) {
+			return nil, fmt.Errorf("check path %q: no such file or directory in the manifest", sp)
+		}
 	}
 
 	rootInfo, err := os.Stat(root)
@@ -198,6 +214,19 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		}
 	}
 	return report, nil
+}
+
+// checkRootOnly checks a manifest that lists no files: only the root CID
+// can be compared.
+func checkRootOnly(ctx context.Context, m *Manifest, root string, p Params, opts *CheckOptions) (*CheckReport, error) {
+	if len(opts.Paths) > 0 {
+		return nil, errors.New("the manifest lists no files, so no subset of them can be checked")
+	}
+	res, err := Hash(ctx, root, &Options{Params: p})
+	if err != nil {
+		return nil, err
+	}
+	return &CheckReport{RootCID: res.CID, RootMatches: res.CID.Equals(m.Subject.CID), Checked: len(res.Files)}, nil
 }
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,6 +91,9 @@ func TestBuildAndCheck(t *testing.T) {
 	}
 	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"../x"}}); err == nil {
 		t.Error("subset path with .. accepted")
+	}
+	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"weight"}}); err == nil || !strings.Contains(err.Error(), "no such file or directory in the manifest") {
+		t.Errorf("subset path naming nothing: %v", err)
 	}
 }
 
@@ -177,5 +181,28 @@ func TestCheckCache(t *testing.T) {
 	r, _ = CheckManifest(ctx, m, dir, &CheckOptions{Cache: cache, Params: v0})
 	if r.Cached != 0 {
 		t.Errorf("cache reused across parameters: %+v", r)
+	}
+}
+
+func TestBuildOmitFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{"a": "aaa", "sub/b": "bbb"})
+	m, err := BuildManifest(ctx, dir, &BuildOptions{OmitFiles: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Files) != 0 || m.Subject.Size != 6 {
+		t.Fatalf("subject %+v", m.Subject)
+	}
+	r, err := CheckManifest(ctx, m, dir, nil)
+	if err != nil || !r.OK() || !r.RootMatches {
+		t.Fatalf("root-only check: %+v, %v", r, err)
+	}
+	os.WriteFile(filepath.Join(dir, "a"), []byte("AAA"), 0o644)
+	if r, err = CheckManifest(ctx, m, dir, nil); err != nil || r.OK() || r.RootMatches {
+		t.Fatalf("root-only check after a change: %+v, %v", r, err)
+	}
+	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"a"}}); err == nil {
+		t.Error("subset check of a manifest without files accepted")
 	}
 }

@@ -12,28 +12,6 @@ import (
 	mh "github.com/multiformats/go-multihash"
 )
 
-// The encoded form of a manifest, in DAG-JSON notation (DAG-CBOR holds the
-// same data model). Fields marked ? are omitted when empty, and an empty
-// value written explicitly is refused, so that every Manifest has exactly
-// one encoding:
-//
-//	{
-//	  "schema": "aiprov/manifest/v1",
-//	  "subject": {"name": s, "kind": s, "cid": link, "size": int,
-//	              "files"?: [{"path": s, "cid": link, "size": int, "sha256": s}],
-//	              "formats"?: [s]},
-//	  "parents": [{"cid": link, "relation": s, "share": int, "name"?: s}],
-//	  "contributors": [{"id": s, "role": s, "share": int, "name"?: s}],
-//	  "license": s,
-//	  "royalty"?: {"policy": s},
-//	  "created": s,
-//	  "builder"?: {"pipeline"?: s, "repository"?: s, "commit"?: s},
-//	  "extensions"?: {"namespace/key": any IPLD value except floats}
-//	}
-//
-// Unknown fields are refused at every level; extra data goes under
-// "extensions".
-
 // Limits on manifests read from untrusted bytes.
 const (
 	// MaxManifestSize bounds a manifest's DAG-CBOR encoding: one block that
@@ -68,6 +46,9 @@ var (
 	// ErrInvalidManifest is wrapped by every error of Validate: the
 	// manifest is well formed but breaks a rule.
 	ErrInvalidManifest = errors.New("invalid manifest")
+	// ErrManifestTooLarge is wrapped when a manifest's DAG-CBOR encoding
+	// would exceed MaxManifestSize.
+	ErrManifestTooLarge = errors.New("manifest too large")
 )
 
 // FieldError locates a problem in a manifest. Match it with errors.As; it
@@ -114,21 +95,30 @@ func (m *Manifest) MarshalCBOR() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return encodeCBOR(node)
+}
+
+func encodeCBOR(node map[string]any) ([]byte, error) {
 	b, err := ipld.EncodeCBOR(node)
 	if err != nil {
 		return nil, fromIPLD(err)
 	}
 	if len(b) > MaxManifestSize {
-		return nil, &FieldError{Offset: -1, Err: fmt.Errorf("encodes to %d bytes, more than the limit of %d for one IPFS block (list fewer files?)", len(b), MaxManifestSize), kind: ErrMalformedManifest}
+		return nil, &FieldError{Offset: -1, Err: fmt.Errorf("%w: encodes to %d bytes, more than the limit of %d for one IPFS block (too many files? BuildOptions.OmitFiles records only the root CID)", ErrManifestTooLarge, len(b), MaxManifestSize), kind: ErrMalformedManifest}
 	}
 	return b, nil
 }
 
 // MarshalJSON returns the manifest as DAG-JSON: compact, keys sorted, links
-// as {"/": "cid"} — the same bytes `ipfs dag get` prints for its CID.
+// as {"/": "cid"} — the same bytes `ipfs dag get` prints for its CID. It
+// refuses what MarshalCBOR refuses, so that every DAG-JSON it writes has a
+// CID.
 func (m *Manifest) MarshalJSON() ([]byte, error) {
 	node, err := m.toNode()
 	if err != nil {
+		return nil, err
+	}
+	if _, err := encodeCBOR(node); err != nil {
 		return nil, err
 	}
 	b, err := ipld.EncodeJSON(node)
@@ -170,15 +160,11 @@ func ManifestCID(cbor []byte) (cid.Cid, error) {
 // field and, where known, the byte offset. It checks form, not meaning:
 // call Validate for that.
 func DecodeManifest(data []byte) (*Manifest, error) {
-	node, err := ipld.DecodeCBOR(data, manifestLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	// The strict decoder (sorted keys, minimal heads, no floats) and
-	// manifestFromNode (no unknown fields, no explicitly empty optional
-	// fields) together refuse every document that would not re-encode to
-	// the same bytes; FuzzDecodeManifest checks that promise.
-	return manifestFromNode(node)
+	// The strict reader (sorted keys, minimal heads, no floats) and the
+	// field checks (no unknown fields, no explicitly empty optional fields)
+	// together refuse every document that would not re-encode to the same
+	// bytes; FuzzDecodeManifest holds them to that promise.
+	return decodeManifestCBOR(data)
 }
 
 // ParseManifestJSON parses a manifest from DAG-JSON. Whitespace and key

@@ -180,14 +180,14 @@ func (k *dagKubo) run(stdin []byte, args ...string) []byte {
 func TestManifestCIDMatchesKubo(t *testing.T) {
 	k := newDagKubo(t)
 	dir := t.TempDir()
-	ms := variedManifests()
+	ms := append(variedManifests(), randomManifests(60)...)
 	var files []string
 	for i, m := range ms {
 		js, err := m.MarshalJSON()
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := filepath.Join(dir, fmt.Sprintf("m%d.json", i))
+		f := filepath.Join(dir, fmt.Sprintf("m%04d.json", i)) // Kubo reads its arguments in name order
 		os.WriteFile(f, js, 0o644)
 		files = append(files, f)
 	}
@@ -210,8 +210,13 @@ func TestManifestCIDMatchesKubo(t *testing.T) {
 		}
 		js, _ := m.MarshalJSON()
 		got := k.run(nil, "dag", "get", "--output-codec", "dag-json", out[i])
-		// Kubo escapes U+2028 and U+2029 where JSON.stringify (and we) do not.
-		got = bytes.ReplaceAll(got, []byte(`\u2028`), []byte("\u2028"))
+		// Kubo escapes U+2028 and U+2029, and writes U+0008 and U+000C as
+		// \u0008 and \u000c, where JSON.stringify (and we) write them raw
+		// and as \b and \f. (The generated strings hold no backslash
+		// followed by "u", so these replacements cannot hit anything else.)
+		for from, to := range map[string]string{`\u2028`: "\u2028", `\u2029`: "\u2029", `\u0008`: `\b`, `\u000c`: `\f`} {
+			got = bytes.ReplaceAll(got, []byte(from), []byte(to))
+		}
 		if !bytes.Equal(got, js) {
 			t.Errorf("manifest %d: Kubo's DAG-JSON differs:\nkubo: %s\nours: %s", i, got, js)
 		}
@@ -283,5 +288,57 @@ func TestDecodeManifestRefuses(t *testing.T) {
 				t.Errorf("got path %q, error %q; want path %q and %q", fe.Path, err, tt.wantPath, tt.wantMsg)
 			}
 		})
+	}
+}
+
+// TestManifestSizeLimitKubo fills a manifest with files up to
+// MaxManifestSize: Kubo's `dag put` (without --allow-big-block) must accept
+// the largest manifest MarshalCBOR writes, and one file more is refused.
+func TestManifestSizeLimitKubo(t *testing.T) {
+	k := newDagKubo(t)
+	m := minimalManifest()
+	setFiles := func(n int) ([]byte, error) {
+		m.Subject.Files, m.Subject.Size = nil, int64(n)
+		for i := range n {
+			p := fmt.Sprintf("shard-%07d.bin", i)
+			m.Subject.Files = append(m.Subject.Files, File{Path: p, CID: testCID(p, cid.Raw), Size: 1, SHA256: sha256Hex(p)})
+		}
+		return m.MarshalCBOR()
+	}
+	// Every file entry encodes to the same length: estimate, then step.
+	small, _ := setFiles(1)
+	two, _ := setFiles(2)
+	n := (MaxManifestSize - len(small)) / (len(two) - len(small))
+	var last []byte
+	for ; ; n++ {
+		b, err := setFiles(n + 1)
+		if err != nil {
+			if !errors.Is(err, ErrManifestTooLarge) || !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), "one IPFS block") {
+				t.Fatalf("over the limit: %v", err)
+			}
+			break
+		}
+		last = b
+	}
+	if last == nil {
+		t.Fatal("estimate too high")
+	}
+	setFiles(n + 1)
+	m.Subject.Files = m.Subject.Files[:len(m.Subject.Files)-1]
+	m.Subject.Size--
+	want, err := m.CID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("largest manifest: %d files, %d bytes", len(m.Subject.Files), len(last))
+	js, _ := m.MarshalJSON()
+	f := filepath.Join(t.TempDir(), "big.json")
+	os.WriteFile(f, js, 0o644)
+	got := strings.TrimSpace(string(k.run(nil, "dag", "put", "--input-codec", "dag-json", "--store-codec", "dag-cbor", f)))
+	if got != want.String() {
+		t.Errorf("Kubo CID %s, ours %s", got, want)
+	}
+	if _, err := DecodeManifest(last); err != nil {
+		t.Errorf("decoding the largest manifest: %v", err)
 	}
 }

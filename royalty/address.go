@@ -3,6 +3,7 @@ package royalty
 import (
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"strings"
 
 	"golang.org/x/crypto/sha3"
@@ -15,38 +16,64 @@ type Address [20]byte
 // all-upper-case digits are accepted as is; mixed case must be a valid
 // EIP-55 checksum, which catches most typos.
 func ParseAddress(s string) (Address, error) {
+	return parseAddress(s, nil)
+}
+
+// parseAddress is ParseAddress with a Keccak-256 state to reuse (or nil)
+// for checking checksums.
+func parseAddress(s string, h hash.Hash) (Address, error) {
 	var a Address
 	if len(s) != 42 || (s[:2] != "0x" && s[:2] != "0X") {
 		return a, fmt.Errorf("%w: %q: want 0x followed by 40 hex digits", ErrNotAddress, s)
 	}
-	if _, err := hex.Decode(a[:], []byte(s[2:])); err != nil {
+	digits := s[2:]
+	if _, err := hex.Decode(a[:], []byte(digits)); err != nil {
 		return a, fmt.Errorf("%w: %q: %v", ErrNotAddress, s, err)
 	}
-	digits := s[2:]
-	if digits != strings.ToLower(digits) && digits != strings.ToUpper(digits) && a.String() != "0x"+digits {
-		return a, fmt.Errorf("%w: %q: mixed-case address with a wrong EIP-55 checksum (want %s)", ErrNotAddress, s, a.String())
+	var lower, upper bool
+	for i := 0; i < len(digits); i++ {
+		lower = lower || 'a' <= digits[i] && digits[i] <= 'f'
+		upper = upper || 'A' <= digits[i] && digits[i] <= 'F'
+	}
+	if lower && upper {
+		if h == nil {
+			h = sha3.NewLegacyKeccak256()
+		}
+		var buf [42]byte
+		if want := appendChecksummed(buf[:0], a, h); string(want[2:]) != digits {
+			return a, fmt.Errorf("%w: %q: mixed-case address with a wrong EIP-55 checksum (want %s)", ErrNotAddress, s, want)
+		}
 	}
 	return a, nil
 }
 
 // String returns the EIP-55 checksummed form.
 func (a Address) String() string {
-	lower := hex.EncodeToString(a[:])
-	h := sha3.NewLegacyKeccak256()
-	h.Write([]byte(lower))
-	sum := h.Sum(nil)
-	out := []byte("0x" + lower)
-	for i := range 40 {
-		c := out[2+i]
+	var buf [42]byte
+	return string(appendChecksummed(buf[:0], a, sha3.NewLegacyKeccak256()))
+}
+
+// appendChecksummed appends the EIP-55 form of a: hex digits a–f are upper
+// case where the matching nibble of keccak256(lower-case hex) is 8 or more.
+func appendChecksummed(dst []byte, a Address, h hash.Hash) []byte {
+	var lower [40]byte
+	hex.Encode(lower[:], a[:])
+	var sum [32]byte
+	h.Reset()
+	h.Write(lower[:])
+	h.Sum(sum[:0])
+	dst = append(dst, "0x"...)
+	for i, c := range lower {
 		nibble := sum[i/2] >> 4
 		if i%2 == 1 {
 			nibble = sum[i/2] & 0xf
 		}
 		if c >= 'a' && nibble >= 8 {
-			out[2+i] = c - 'a' + 'A'
+			c -= 'a' - 'A'
 		}
+		dst = append(dst, c)
 	}
-	return string(out)
+	return dst
 }
 
 // canonicalRecipient returns a contributor ID's canonical form and its sort

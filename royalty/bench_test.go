@@ -1,11 +1,14 @@
 package royalty
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
 	"runtime"
 	"testing"
+
+	"github.com/aiprov/aiprov/internal/testtools"
 )
 
 // benchGraph builds a DAG of n nodes and about 4n edges with many shared
@@ -168,4 +171,51 @@ func BenchmarkMerkle(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkMerkleVsOpenZeppelin builds the same 100,000-payee tree with
+// package royalty and with @openzeppelin/merkle-tree (StandardMerkleTree.of
+// under Node.js, timed inside the script so Node's start-up is excluded),
+// in the same run, and reports both times and their ratio. The roots must
+// agree.
+func BenchmarkMerkleVsOpenZeppelin(b *testing.B) {
+	const n = 100_000
+	payouts := randomPayouts(rand.New(rand.NewPCG(1, 1)), n)
+	values := make([][2]string, n)
+	for i, p := range payouts {
+		values[i] = [2]string{p.Recipient, p.Amount.String()}
+	}
+	in, _ := json.Marshal(values)
+	out := testtools.RunNode(b, `
+import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { readFileSync } from "node:fs";
+const values = JSON.parse(readFileSync(0, "utf8"));
+const t0 = performance.now();
+const tree = StandardMerkleTree.of(values, ["address", "uint256"]);
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ root: tree.root, ms }));
+`, in)
+	var oz struct {
+		Root string  `json:"root"`
+		MS   float64 `json:"ms"`
+	}
+	if err := json.Unmarshal(out, &oz); err != nil {
+		b.Fatalf("node output %q: %v", out, err)
+	}
+	var tree *MerkleTree
+	b.ResetTimer()
+	for b.Loop() {
+		var err error
+		if tree, err = NewMerkleTree(payouts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if tree.Root().String() != oz.Root {
+		b.Fatalf("root %s, OpenZeppelin %s", tree.Root(), oz.Root)
+	}
+	ours := float64(b.Elapsed().Milliseconds()) / float64(b.N)
+	b.ReportMetric(ours, "ms")
+	b.ReportMetric(oz.MS, "openzeppelin-ms")
+	b.ReportMetric(oz.MS/ours, "speedup")
 }

@@ -3,6 +3,7 @@ package royalty
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -78,7 +79,7 @@ func (s *Split) Flow(node string) (*Flow, error) {
 
 func (s *Split) flow(v int32) *Flow {
 	g := s.g
-	s.childOnce.Do(s.indexChildren)
+	s.indexOnce.Do(s.buildIndex)
 	f := &Flow{Node: g.ids[v]}
 	if s.Policy == Relative {
 		f.Received = s.frac[v].rat()
@@ -112,9 +113,35 @@ func (s *Split) flow(v int32) *Flow {
 	return f
 }
 
-// indexChildren builds the reverse edges among reached nodes, once.
-func (s *Split) indexChildren() {
+// buildIndex builds, once, the reverse edges among reached nodes and each
+// recipient's contributions at reached nodes.
+func (s *Split) buildIndex() {
 	g := s.g
+	s.creditAt = make([]int32, len(g.recipients)+1)
+	for v := range g.ids {
+		if s.seen[v] {
+			for _, r := range g.contribRecipient[g.contribStart[v]:g.contribStart[v+1]] {
+				s.creditAt[r+1]++
+			}
+		}
+	}
+	for i := 1; i < len(s.creditAt); i++ {
+		s.creditAt[i] += s.creditAt[i-1]
+	}
+	s.creditIdx = make([]int32, s.creditAt[len(g.recipients)])
+	s.creditOf = make([]int32, len(s.creditIdx))
+	next := make([]int32, len(g.recipients))
+	copy(next, s.creditAt)
+	for v := range g.ids {
+		if s.seen[v] {
+			for c := g.contribStart[v]; c < g.contribStart[v+1]; c++ {
+				r := g.contribRecipient[c]
+				s.creditIdx[next[r]], s.creditOf[next[r]] = c, int32(v)
+				next[r]++
+			}
+		}
+	}
+
 	s.childAt = make([]int32, len(g.ids)+1)
 	for v := range g.ids {
 		if !s.seen[v] {
@@ -148,16 +175,14 @@ func (s *Split) indexChildren() {
 // nodes' IDs.
 func (s *Split) Explain(recipient string) (*Explanation, error) {
 	g := s.g
-	id, _, err := canonicalRecipient(recipient)
+	key, err := recipientSortKey(recipient)
 	if err != nil {
 		return nil, err
 	}
-	r := int32(-1)
-	for i, name := range g.recipients {
-		if name == id {
-			r = int32(i)
-			break
-		}
+	id := displayRecipient(key)
+	r, ok := g.recipByKey[key]
+	if !ok {
+		r = -1
 	}
 	for i, name := range s.extra {
 		if name == id {
@@ -177,15 +202,11 @@ func (s *Split) Explain(recipient string) (*Explanation, error) {
 	if r == s.dustTo {
 		e.DustReceived = new(big.Int).Set(s.Dust)
 	}
-	for v := range g.ids {
-		if !s.seen[v] {
-			continue
-		}
-		for c := g.contribStart[v]; c < g.contribStart[v+1]; c++ {
-			if g.contribRecipient[c] != r {
-				continue
-			}
-			cr := Credit{Flow: *s.flow(int32(v)), Role: g.contribRole[c], Share: uint64(g.contribShare[c])}
+	if int(r) < len(g.recipients) {
+		s.indexOnce.Do(s.buildIndex)
+		for k := s.creditAt[r]; k < s.creditAt[r+1]; k++ {
+			c, v := s.creditIdx[k], s.creditOf[k]
+			cr := Credit{Flow: *s.flow(v), Role: g.contribRole[c], Share: uint64(g.contribShare[c])}
 			cr.Part = new(big.Rat).Mul(cr.Kept, shareRat(cr.Share))
 			e.Credits = append(e.Credits, cr)
 		}
@@ -195,11 +216,7 @@ func (s *Split) Explain(recipient string) (*Explanation, error) {
 }
 
 func sortCredits(cs []Credit) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && strings.Compare(cs[j-1].Node, cs[j].Node) > 0; j-- {
-			cs[j-1], cs[j] = cs[j], cs[j-1]
-		}
-	}
+	slices.SortFunc(cs, func(a, b Credit) int { return strings.Compare(a.Node, b.Node) })
 }
 
 // FormatFraction writes a fraction as a percentage rounded to digits

@@ -104,6 +104,7 @@ type Graph struct {
 	contribShare     []uint32
 	contribRole      []string
 
+	recipByKey map[string]int32
 	recipients []string // canonical IDs
 	recipKeys  []string // sort keys (lower-case addresses); only while building
 	recipOrder []int32  // recipient indexes in key order
@@ -255,6 +256,7 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		g.recipRank[r] = int32(k)
 	}
 	g.recipKeys = nil
+	g.recipByKey = recipIndex
 	return g, nil
 }
 

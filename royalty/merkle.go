@@ -8,6 +8,7 @@ import (
 	"hash"
 	"io"
 	"math/big"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -53,42 +54,73 @@ func NewMerkleTree(payouts []Payout) (*MerkleTree, error) {
 		addrs:     make([]Address, n),
 		treeIndex: make([]int, n),
 	}
-	seen := make(map[Address]int, n)
-	for i, p := range payouts {
-		a, err := ParseAddress(p.Recipient)
-		if err != nil {
-			return nil, fmt.Errorf("payout %d: %w", i, err)
-		}
-		if j, dup := seen[a]; dup {
-			return nil, fmt.Errorf("%w: payouts %d and %d both pay %s", ErrDuplicateRecipient, j, i, a)
-		}
-		seen[a] = i
-		if p.Amount == nil || p.Amount.Sign() < 0 || p.Amount.Cmp(maxAmount) > 0 {
-			return nil, fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount)
-		}
-		t.addrs[i] = a
+	// Parse (checking EIP-55 checksums) and hash leaves in parallel: the
+	// Keccak-256 calls dominate the cost.
+	type leaf struct {
+		hash Hash
+		idx  int32
 	}
-
-	// Hash leaves in parallel: two Keccak-256 per leaf dominate the cost.
-	leaves := make([]Hash, n)
+	leaves := make([]leaf, n)
+	errs := make([]error, n)
 	parallel(n, func(lo, hi int) {
 		h := sha3.NewLegacyKeccak256()
 		for i := lo; i < hi; i++ {
-			leaves[i] = leafHash(h, t.addrs[i], payouts[i].Amount)
+			p := payouts[i]
+			a, err := parseAddress(p.Recipient, h)
+			if err != nil {
+				errs[i] = fmt.Errorf("payout %d: %w", i, err)
+				continue
+			}
+			if p.Amount == nil || p.Amount.Sign() < 0 || p.Amount.Cmp(maxAmount) > 0 {
+				errs[i] = fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount)
+				continue
+			}
+			t.addrs[i] = a
+			leaves[i] = leaf{leafHash(h, a, p.Amount), int32(i)}
 		}
 	})
-	order := make([]int32, n)
-	for i := range order {
-		order[i] = int32(i)
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(leaves[a][:], leaves[b][:]) })
-	for k, i := range order {
-		t.tree[2*n-2-k] = leaves[i]
-		t.treeIndex[i] = 2*n - 2 - k
+	// Duplicates: sort the addresses with their indexes and compare
+	// neighbours.
+	byAddr := make([]int32, n)
+	for i := range byAddr {
+		byAddr[i] = int32(i)
 	}
-	h := sha3.NewLegacyKeccak256()
-	for i := n - 2; i >= 0; i-- {
-		t.tree[i] = nodeHash(h, t.tree[2*i+1], t.tree[2*i+2])
+	slices.SortFunc(byAddr, func(a, b int32) int {
+		if c := bytes.Compare(t.addrs[a][:], t.addrs[b][:]); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	for k := 1; k < n; k++ {
+		if i, j := byAddr[k-1], byAddr[k]; t.addrs[i] == t.addrs[j] {
+			return nil, fmt.Errorf("%w: payouts %d and %d both pay %s", ErrDuplicateRecipient, i, j, t.addrs[i])
+		}
+	}
+
+	slices.SortFunc(leaves, func(a, b leaf) int { return bytes.Compare(a.hash[:], b.hash[:]) })
+	for k, l := range leaves {
+		t.tree[2*n-2-k] = l.hash
+		t.treeIndex[l.idx] = 2*n - 2 - k
+	}
+	// Inner node i has children 2i+1 and 2i+2, so the nodes of one level of
+	// the heap layout, [2^k−1, 2^(k+1)−1), depend only on deeper levels:
+	// hash each level in parallel, deepest first.
+	for k := bits.Len(uint(n-1)) - 1; k >= 0; k-- {
+		lo, hi := 1<<k-1, min(1<<(k+1)-1, n-1)
+		if lo >= hi {
+			continue
+		}
+		parallel(hi-lo, func(a, b int) {
+			h := sha3.NewLegacyKeccak256()
+			for i := lo + a; i < lo+b; i++ {
+				t.tree[i] = nodeHash(h, t.tree[2*i+1], t.tree[2*i+2])
+			}
+		})
 	}
 	return t, nil
 }

@@ -27,7 +27,7 @@ type Payout struct {
 	Amount    *big.Int // in the payment's smallest unit (wei, …)
 }
 
-// MaxAmount is the largest amount Split accepts: 2^256 − 1, the largest
+// maxAmount is the largest amount Split accepts: 2^256 − 1, the largest
 // uint256, so that every payout fits in a Merkle leaf or a token transfer.
 var maxAmount = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 
@@ -39,6 +39,7 @@ type Split struct {
 	Amount   *big.Int // the amount paid
 	// Payouts are the non-zero payouts, ordered by recipient (addresses by
 	// numeric value, then other IDs bytewise). They sum exactly to Amount.
+	// Their amounts belong to the Split: copy before modifying.
 	Payouts []Payout
 	// Dust is the total of small payouts rolled into the dust recipient.
 	Dust *big.Int
@@ -57,10 +58,14 @@ type Split struct {
 	dustTo int32              // recipient index of the dust recipient, or -1
 	extra  []string           // a dust recipient not otherwise in the graph
 
-	childOnce sync.Once
+	// Built once, for Explain and Flow.
+	indexOnce sync.Once
 	childIdx  []int32 // reached children of each node, compressed rows
 	childAt   []int32
 	childSh   []uint32
+	creditAt  []int32 // contributions (index into contrib*) of each recipient at reached nodes, compressed rows
+	creditIdx []int32
+	creditOf  []int32 // the node of each entry of creditIdx
 }
 
 // pathsSaturated marks a path count too large to matter: under the absolute
@@ -84,8 +89,11 @@ const pathsSaturated = 1 << 62
 //     keeps 100% minus the sum over all its ancestors, which must not
 //     exceed 100% (ErrStackOverflow).
 //
-// Both walk each edge once, in topological order: the time is linear in
-// the edges reached, however many paths there are.
+// One policy applies to the whole graph — SplitOptions.Policy, or else the
+// paid node's — as in Story Protocol, where a payment follows the terms of
+// the license it was made under; ancestors' own recorded policies are not
+// consulted. Both walk each edge once, in topological order: the time is
+// linear in the edges reached, however many paths there are.
 //
 // Fractions under the absolute policy are exact integers in ShareWhole
 // units. Under the relative policy they are 128-bit fixed point (see
@@ -311,16 +319,13 @@ func (s *Split) rollDust(opts SplitOptions) error {
 	if opts.DustRecipient == "" {
 		return fmt.Errorf("%w: a minimum payout needs a dust recipient", ErrInvalid)
 	}
-	id, _, err := canonicalRecipient(opts.DustRecipient)
+	id, key, err := canonicalRecipient(opts.DustRecipient)
 	if err != nil {
 		return fmt.Errorf("dust recipient: %w", err)
 	}
 	s.dustTo = -1
-	for i, r := range g.recipients {
-		if r == id {
-			s.dustTo = int32(i)
-			break
-		}
+	if r, ok := g.recipByKey[key]; ok {
+		s.dustTo = r
 	}
 	if s.dustTo < 0 {
 		s.dustTo = int32(len(s.amount))

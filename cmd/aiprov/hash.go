@@ -49,6 +49,7 @@ type hashFlags struct {
 	json              bool
 	sha256            bool
 	concurrency       int
+	progress          bool
 }
 
 func runHash(ctx context.Context, c *cli, args []string) error {
@@ -72,6 +73,8 @@ func runHash(ctx context.Context, c *cli, args []string) error {
 	fs.BoolVar(&f.json, "json", false, "print per-file detail as JSON")
 	fs.BoolVar(&f.sha256, "sha256", false, "with --json, add each file's plain sha256")
 	fs.IntVar(&f.concurrency, "concurrency", 0, "goroutines hashing in parallel; 0: one per CPU")
+	fs.BoolVar(&f.progress, "progress", true, "draw a progress bar on stderr when it is a terminal")
+	fs.BoolVar(&f.progress, "p", true, "short for --progress")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -96,7 +99,10 @@ func runHash(ctx context.Context, c *cli, args []string) error {
 	failed := false
 	for _, p := range paths {
 		opts := &provenance.Options{Params: params, SHA256: f.sha256, Concurrency: f.concurrency}
-		bar := newProgressBar(c, p)
+		var bar *progressBar
+		if f.progress {
+			bar = newProgressBar(c, p)
+		}
 		if bar != nil {
 			opts.Progress = bar.update
 		}

@@ -101,3 +101,36 @@ func TestHashFlagsKubo(t *testing.T) {
 		}
 	}
 }
+
+// TestHashProgressBar: a bar is drawn on stderr only when it is a terminal
+// (and --progress=false is not given), reaches 100%, and is erased before
+// the CID is printed.
+func TestHashProgressBar(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "weights.bin")
+	if err := os.WriteFile(f, make([]byte, 3<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		terminal bool
+		flags    []string
+	}{{true, nil}, {false, nil}, {true, []string{"--progress=false"}}} {
+		terminal := tc.terminal && tc.flags == nil
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), append([]string{"hash", f}, tc.flags...), &cli{stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, stderrIsTerminal: tc.terminal})
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr.String())
+		}
+		// Kubo v0.43.1 `ipfs add --only-hash` of 3 MiB of zeros, unixfs-v1-2025.
+		if got := strings.TrimSpace(stdout.String()); got != "bafybeigdsjup7aizxrrjn7yqtcmqg6ffksaugwr7is2ind3cf7esaqrz4m" {
+			t.Errorf("stdout %q", got)
+		}
+		bar := stderr.String()
+		if terminal && (!strings.Contains(bar, "100%") || !strings.Contains(bar, "3.0 MiB/3.0 MiB") || !strings.HasSuffix(bar, "\r\033[K")) {
+			t.Errorf("terminal: stderr %q", bar)
+		}
+		if !terminal && bar != "" {
+			t.Errorf("not a terminal: stderr %q", bar)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
@@ -41,6 +42,7 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 	out := fs.String("out", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
 	format := fs.String("format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
 	passwordFile := fs.String("password-file", "", "read the password that encrypts the key from `FILE` (or set "+keyPasswordEnv+")")
+	lightKDF := fs.Bool("lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -87,7 +89,11 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 		if password == nil {
 			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
 		}
-		priv, err = k.MarshalKeystore(password, attest.KeystoreParams{})
+		var params attest.KeystoreParams
+		if *lightKDF {
+			params = attest.KeystoreParams{N: 1 << 12, P: 6} // geth's LightScryptN/P
+		}
+		priv, err = k.MarshalKeystore(password, params)
 	default:
 		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
 	}
@@ -163,7 +169,7 @@ func runKeysShow(ctx context.Context, c *cli, args []string) error {
 // keysLoadPublic reads a public key file, or the public half of a private
 // key file.
 func keysLoadPublic(c *cli, name, passwordFile string) (*attest.PublicKey, error) {
-	data, err := os.ReadFile(name)
+	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +197,7 @@ func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, erro
 		}
 		return k, nil
 	}
-	data, err := os.ReadFile(name)
+	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
 		return nil, err
 	}
@@ -206,7 +212,7 @@ func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, erro
 // environment, or nil when neither is set.
 func keysPassword(c *cli, passwordFile string) ([]byte, error) {
 	if passwordFile != "" {
-		data, err := os.ReadFile(passwordFile)
+		data, err := keysReadFile(passwordFile, 1<<20)
 		if err != nil {
 			return nil, fmt.Errorf("password file: %w", err)
 		}
@@ -230,4 +236,23 @@ func keysPasswordFunc(c *cli, passwordFile string) func() ([]byte, error) {
 		}
 		return pw, err
 	}
+}
+
+// keysReadFile reads a file the user named, refusing one larger than limit
+// bytes before reading it: signatures, keys and policies are small, and an
+// oversized one is a mistake or an attack.
+func keysReadFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", name, limit)
+	}
+	return data, nil
 }

@@ -59,14 +59,15 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	out := fs.String("o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
 	card := fs.String("from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
 	var parents, contributors listFlag
-	fs.Var(&parents, "parent", "`CID:relation[:share]` a parent (manifest or content CID); share is the royalty that flows to it, e.g. 10% (repeatable)")
-	fs.Var(&contributors, "contributor", "`ID:role:share` a contributor (0x address or ed25519:key), e.g. 0xabc…:weights:60% (repeatable)")
+	fs.Var(&parents, "parent", "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
+	fs.Var(&contributors, "contributor", "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
 	license := fs.String("license", "", "SPDX license `expression`")
 	name := fs.String("name", "", "subject `name` (default: DIR's base name)")
 	kind := fs.String("kind", "", "`kind`: model, dataset, code, config or other (default model)")
 	policy := fs.String("policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
 	created := fs.String("created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
 	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	noFiles := fs.Bool("no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -116,9 +117,13 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 
-	m, err := provenance.BuildManifest(ctx, pos[0], &provenance.BuildOptions{
-		Params: params, Name: *name, Kind: provenance.Kind(*kind),
-	})
+	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
+	bar := newProgressBar(c, pos[0])
+	if bar != nil {
+		bopts.Progress = bar.update
+	}
+	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	bar.finish()
 	if err != nil {
 		return err
 	}
@@ -146,6 +151,9 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		data = append(data, '\n')
 	}
 	if err != nil {
+		if errors.Is(err, provenance.ErrManifestTooLarge) {
+			return fmt.Errorf("%w\n(%d files: use --no-files to record only the root CID)", err, len(m.Subject.Files))
+		}
 		return err
 	}
 	id, err := m.CID()
@@ -373,6 +381,10 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 		files := "files match"
 		if r.Checked == 1 {
 			files = "file matches"
+		}
+		if len(m.Subject.Files) == 0 {
+			fmt.Fprintf(w, "ok: root CID %s matches (the manifest lists no files)\n", r.RootCID)
+			return nil
 		}
 		fmt.Fprintf(w, "ok: %d %s%s\n", r.Checked, files, how)
 	}

@@ -44,6 +44,11 @@ Policies (--policy, default: the one the paid artifact records):
             into it, once per path from the paid artifact; the artifact keeps
             100% minus the sum, which must not exceed 100%.
 
+--manifests DIR reads every *.cbor (DAG-CBOR) and *.json (DAG-JSON) lineage
+manifest under DIR; --artifact is then the paid artifact's manifest CID, and
+each manifest's parents (by CID), shares, contributors and policy make the
+graph. A parent without a manifest in DIR must have a zero share.
+
 A graph file (--graph, "-" for stdin) is JSON:
 
   {"nodes": [
@@ -174,6 +179,9 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 	g, err := loadRoyaltyGraph(ctx, c, f)
 	if err != nil {
 		return err
+	}
+	if f.manifests != "" && !g.Has(f.artifact) {
+		return fmt.Errorf("--artifact %s: no manifest with that CID in %s (give the manifest's CID, not the artifact's content CID)", f.artifact, f.manifests)
 	}
 	s, err := g.Split(f.artifact, amount, opts)
 	if err != nil {

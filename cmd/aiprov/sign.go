@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
@@ -39,7 +38,7 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(rest[0])
+	data, err := keysReadFile(rest[0], attest.MaxEnvelopeSize)
 	if err != nil {
 		return err
 	}

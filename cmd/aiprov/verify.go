@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
@@ -26,7 +29,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	policyFile := fs.String("policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
 	manifestFile := fs.String("manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
 	dir := fs.String("dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
-	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId")
+	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
 	contract := fs.String("contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	quiet := fs.Bool("q", false, "print only failures")
 	rest, err := parseFlags(fs, args)
@@ -38,15 +41,20 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	}
 
 	var opts attest.VerifyOptions
-	for _, k := range keys {
+	for i, k := range keys {
 		pk, err := verifyLoadKey(c, k)
 		if err != nil {
-			return fmt.Errorf("--key %s: %w", k, err)
+			// A value that is no file is not echoed: it may be a private key
+			// pasted by mistake.
+			if _, serr := os.Stat(k); serr == nil {
+				return fmt.Errorf("--key %s: %w", k, err)
+			}
+			return fmt.Errorf("--key #%d: %w", i+1, err)
 		}
 		opts.Keys = append(opts.Keys, pk)
 	}
 	if *policyFile != "" {
-		data, err := os.ReadFile(*policyFile)
+		data, err := keysReadFile(*policyFile, 4<<20)
 		if err != nil {
 			return err
 		}
@@ -72,7 +80,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 
 	var b attest.Bundle
 	for _, name := range rest {
-		data, err := os.ReadFile(name)
+		data, err := keysReadFile(name, attest.MaxEnvelopeSize)
 		if err != nil {
 			return err
 		}
@@ -99,7 +107,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		b.EthSignatures = append(b.EthSignatures, s)
 	}
 	if *manifestFile != "" {
-		data, err := os.ReadFile(*manifestFile)
+		data, err := keysReadFile(*manifestFile, 2*provenance.MaxManifestSize)
 		if err != nil {
 			return err
 		}
@@ -113,7 +121,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 	if verr != nil {
 		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
 		for _, p := range report.Problems {
-			fmt.Fprintf(c.stderr, "  %v\n", p)
+			fmt.Fprintf(c.stderr, "  %s\n", verifyPrintable(p.Error()))
 		}
 		return errSilentFailure
 	}
@@ -140,22 +148,22 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 	if r.ManifestCID.Defined() {
 		name := ""
 		if r.Manifest != nil && r.Manifest.Subject.Name != "" {
-			name = " (" + r.Manifest.Subject.Name + ")"
+			name = " (" + verifyPrintable(r.Manifest.Subject.Name) + ")"
 		}
 		fmt.Fprintf(w, "manifest %s%s\n", r.ManifestCID, name)
 	}
 	for _, s := range r.Signatures {
 		who := s.Signer
 		if who == "" {
-			who = s.KeyID
+			who = verifyPrintable(s.KeyID)
 		}
 		if s.Name != "" {
-			who += " (" + s.Name + ")"
+			who += " (" + verifyPrintable(s.Name) + ")"
 		}
 		if s.Err == nil {
 			fmt.Fprintf(w, "signature %d %s: verified\n", s.Index, who)
 		} else {
-			fmt.Fprintf(w, "signature %d %s: NOT verified: %v\n", s.Index, who, s.Err)
+			fmt.Fprintf(w, "signature %d %s: NOT verified: %s\n", s.Index, who, verifyPrintable(s.Err.Error()))
 		}
 	}
 	for _, rr := range r.Rules {
@@ -167,9 +175,22 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 	}
 	for _, f := range r.Files {
 		if f.Err == nil {
-			fmt.Fprintf(w, "file %s: ok\n", f.Path)
+			fmt.Fprintf(w, "file %s: ok\n", verifyPrintable(f.Path))
 		} else {
-			fmt.Fprintf(w, "file %s: %v\n", f.Path, f.Err)
+			fmt.Fprintf(w, "file %s: %s\n", verifyPrintable(f.Path), verifyPrintable(f.Err.Error()))
 		}
 	}
+}
+
+// verifyPrintable escapes what a terminal would interpret (control
+// characters, invalid UTF-8): key IDs, names and paths come from untrusted
+// envelopes and manifests.
+func verifyPrintable(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) {
+			q := strconv.QuoteToGraphic(s)
+			return q[1 : len(q)-1]
+		}
+	}
+	return s
 }

@@ -64,8 +64,8 @@ func (e *cborEncoder) int(n int64) {
 }
 
 func (e *cborEncoder) value(v any, depth int) error {
-	if depth > DefaultLimits.MaxDepth {
-		return errorf(-1, e.path, ErrLimit, "nested deeper than %d", DefaultLimits.MaxDepth)
+	if depth > maxEncodeDepth {
+		return errorf(-1, e.path, ErrLimit, "nested deeper than %d", maxEncodeDepth)
 	}
 	switch v := v.(type) {
 	case nil:

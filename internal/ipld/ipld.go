@@ -42,7 +42,13 @@ type Limits struct {
 }
 
 // DefaultLimits suits documents of a few megabytes.
-var DefaultLimits = Limits{MaxSize: 16 << 20, MaxDepth: 64, MaxListLen: 1 << 20, MaxStringLen: 1 << 20}
+func DefaultLimits() Limits {
+	return Limits{MaxSize: 16 << 20, MaxDepth: maxEncodeDepth, MaxListLen: 1 << 20, MaxStringLen: 1 << 20}
+}
+
+// maxEncodeDepth bounds nesting when encoding, which also stops a map that
+// contains itself.
+const maxEncodeDepth = 64
 
 // Errors wrapped by *Error, for errors.Is.
 var (
@@ -81,7 +87,8 @@ type path []segment
 
 type segment struct {
 	key   string
-	index int // -1 for a key
+	keyb  []byte // the key when it is only borrowed from the input (CBORReader)
+	index int    // -1 for a key
 }
 
 func (p path) String() string {
@@ -96,7 +103,11 @@ func (p path) String() string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		b.WriteString(PathKey(s.key))
+		if s.keyb != nil {
+			b.WriteString(PathKey(string(s.keyb)))
+		} else {
+			b.WriteString(PathKey(s.key))
+		}
 	}
 	return b.String()
 }

@@ -41,7 +41,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("EncodeCBOR(%#v): %v", v, err)
 		}
-		got, err := DecodeCBOR(cb, DefaultLimits)
+		got, err := DecodeCBOR(cb, DefaultLimits())
 		if err != nil {
 			t.Fatalf("DecodeCBOR(%x): %v", cb, err)
 		}
@@ -52,7 +52,7 @@ func TestRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("EncodeJSON(%#v): %v", v, err)
 		}
-		got, err = DecodeJSON(js, DefaultLimits)
+		got, err = DecodeJSON(js, DefaultLimits())
 		if err != nil {
 			t.Fatalf("DecodeJSON(%s): %v", js, err)
 		}
@@ -134,7 +134,7 @@ func TestDecodeCBORRefuses(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = DecodeCBOR(data, DefaultLimits)
+		_, err = DecodeCBOR(data, DefaultLimits())
 		var e *Error
 		if !errors.As(err, &e) || !errors.Is(err, tt.wantErr) || e.Path != tt.wantPath || e.Offset != tt.wantOff {
 			t.Errorf("DecodeCBOR(%s) = %v; want %v at path %q, offset %d", tt.hex, err, tt.wantErr, tt.wantPath, tt.wantOff)
@@ -168,7 +168,7 @@ func TestDecodeJSONRefuses(t *testing.T) {
 		{strings.Repeat("[", 100) + strings.Repeat("]", 100), ErrLimit, strings.Repeat("[0]", 64)},
 	}
 	for _, tt := range tests {
-		_, err := DecodeJSON([]byte(tt.in), DefaultLimits)
+		_, err := DecodeJSON([]byte(tt.in), DefaultLimits())
 		var e *Error
 		if !errors.As(err, &e) || !errors.Is(err, tt.wantErr) || e.Path != tt.wantPath {
 			t.Errorf("DecodeJSON(%.40s) = %v; want %v at path %q", tt.in, err, tt.wantErr, tt.wantPath)
@@ -250,7 +250,7 @@ func FuzzDecodeCBOR(f *testing.F) {
 	}
 	f.Add([]byte{0x9f, 0x01, 0xff})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		v, err := DecodeCBOR(data, DefaultLimits)
+		v, err := DecodeCBOR(data, DefaultLimits())
 		if err != nil {
 			var e *Error
 			if !errors.As(err, &e) {
@@ -273,7 +273,7 @@ func FuzzDecodeCBOR(f *testing.F) {
 			}
 			t.Fatal(err)
 		}
-		back, err := DecodeJSON(js, DefaultLimits)
+		back, err := DecodeJSON(js, DefaultLimits())
 		if err != nil || !equal(back, v) {
 			t.Fatalf("DAG-JSON round trip of %x: %v", data, err)
 		}
@@ -287,7 +287,7 @@ func FuzzDecodeJSON(f *testing.F) {
 	}
 	f.Add([]byte(` { "a" : [ 1 , -2.5e3, "\u00e9\ud83d\ude80" ] } `))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		v, err := DecodeJSON(data, DefaultLimits)
+		v, err := DecodeJSON(data, DefaultLimits())
 		if err != nil {
 			return
 		}
@@ -295,7 +295,7 @@ func FuzzDecodeJSON(f *testing.F) {
 		if err != nil {
 			t.Fatalf("EncodeCBOR of accepted JSON: %v", err)
 		}
-		back, err := DecodeCBOR(cb, DefaultLimits)
+		back, err := DecodeCBOR(cb, DefaultLimits())
 		if err != nil || !equal(back, v) {
 			t.Fatalf("CBOR round trip: %v", err)
 		}
