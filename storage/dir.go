@@ -343,11 +343,16 @@ func syncDir(dir string) error {
 
 // GetBlock implements Store.
 func (d *Dir) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	return d.getBlockInto(ctx, c, nil)
+}
+
+// getBlockInto reads into buf when it is large enough.
+func (d *Dir) getBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	_, file := d.blockPath(c)
-	data, err := readLimited(file, MaxBlockSize)
+	data, err := readInto(file, MaxBlockSize, buf)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &NotFoundError{CID: c}
 	}
@@ -365,6 +370,11 @@ func (d *Dir) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
 
 // readLimited reads a regular file of at most limit bytes.
 func readLimited(file string, limit int64) ([]byte, error) {
+	return readInto(file, limit, nil)
+}
+
+// readInto is readLimited into buf, if it has room.
+func readInto(file string, limit int64, buf []byte) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -380,7 +390,11 @@ func readLimited(file string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, ErrTooLarge
 	}
-	buf := make([]byte, st.Size())
+	if int64(cap(buf)) >= st.Size() {
+		buf = buf[:st.Size()]
+	} else {
+		buf = make([]byte, st.Size())
+	}
 	if _, err := io.ReadFull(f, buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
