@@ -345,6 +345,12 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 	}
 	held := map[cid.Cid][]byte{}
 	var heldBytes int
+	// Non-root blocks are written without waiting on each (as Put does)
+	// and made durable together before the roots are written.
+	var batch blockBatch
+	if b, ok := s.(batcher); ok {
+		batch = b.newBatch()
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -367,7 +373,17 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 			}
 			continue
 		}
-		if err := putOne(ctx, s, c, data); err != nil {
+		if batch != nil {
+			err = batch.put(c, data)
+		} else {
+			err = putOne(ctx, s, c, data)
+		}
+		if err != nil {
+			return res, err
+		}
+	}
+	if batch != nil {
+		if err := batch.sync(ctx); err != nil {
 			return res, err
 		}
 	}

@@ -291,3 +291,30 @@ func FuzzCBORLinks(f *testing.F) {
 		}
 	})
 }
+
+// TestImportCARCorruptBlockKeepsRootOut: the root comes first in the file
+// (as `ipfs dag export` writes it) but is stored last, so a corrupt block
+// later in the file leaves no root behind, into a directory store too.
+func TestImportCARCorruptBlockKeepsRootOut(t *testing.T) {
+	ctx := context.Background()
+	src := NewMemory()
+	child, _, artifact, _ := lineage(t, src)
+	var buf bytes.Buffer
+	if err := WriteCAR(ctx, &buf, src, []cid.Cid{child}, &ExportOptions{Artifacts: true}); err != nil {
+		t.Fatal(err)
+	}
+	car := buf.Bytes()
+	car[len(car)-1] ^= 0xff // inside the last block's data
+	for _, dst := range []Store{NewMemory(), openTestDir(t)} {
+		_, err := ImportCAR(ctx, bytes.NewReader(car), dst)
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "CAR section at byte") {
+			t.Fatalf("import of a CAR with a corrupt block: %v", err)
+		}
+		if ok, _ := dst.Has(ctx, child); ok {
+			t.Fatal("root stored from a CAR that failed")
+		}
+		if ok, _ := dst.Has(ctx, artifact); !ok {
+			t.Fatal("valid blocks before the corrupt one were not kept")
+		}
+	}
+}

@@ -343,11 +343,16 @@ func syncDir(dir string) error {
 
 // GetBlock implements Store.
 func (d *Dir) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	return d.getBlockInto(ctx, c, nil)
+}
+
+// getBlockInto reads into buf when it is large enough.
+func (d *Dir) getBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	_, file := d.blockPath(c)
-	data, err := readLimited(file, MaxBlockSize)
+	data, err := readInto(file, MaxBlockSize, buf)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &NotFoundError{CID: c}
 	}
@@ -365,6 +370,11 @@ func (d *Dir) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
 
 // readLimited reads a regular file of at most limit bytes.
 func readLimited(file string, limit int64) ([]byte, error) {
+	return readInto(file, limit, nil)
+}
+
+// readInto is readLimited into buf, if it has room.
+func readInto(file string, limit int64, buf []byte) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
@@ -380,7 +390,11 @@ func readLimited(file string, limit int64) ([]byte, error) {
 	if st.Size() > limit {
 		return nil, ErrTooLarge
 	}
-	buf := make([]byte, st.Size())
+	if int64(cap(buf)) >= st.Size() {
+		buf = buf[:st.Size()]
+	} else {
+		buf = make([]byte, st.Size())
+	}
 	if _, err := io.ReadFull(f, buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
@@ -534,9 +548,17 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 	}
 	var rep CheckReport
 	var runErr error
-	quarantine := func(path, label string) {
-		rep.Corrupt = append(rep.Corrupt, label)
+	// quarantine moves a bad object out of the way. c, when defined, is
+	// the CID the object should hold: the moved file is verified again, so
+	// that a good copy a concurrent put renamed into place between the
+	// check and the move is put back rather than quarantined.
+	quarantine := func(path string, c cid.Cid) {
+		label := filepath.Base(path)
+		if c.Defined() {
+			label = c.String()
+		}
 		if o.DryRun {
+			rep.Corrupt = append(rep.Corrupt, label)
 			return
 		}
 		qdir := filepath.Join(d.root, quarantineDir)
@@ -546,11 +568,23 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 		}
 		dst := filepath.Join(qdir, fmt.Sprintf("%s.%d", filepath.Base(path), time.Now().UnixNano()))
 		if err := os.Rename(path, dst); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return // deleted meanwhile
+			}
 			runErr = fmt.Errorf("quarantining %s: %w", path, err)
 			return
 		}
+		if c.Defined() {
+			if data, err := readLimited(dst, MaxBlockSize); err == nil && Verify(c, data, dst) == nil {
+				// Link fails if yet another good copy is already back.
+				os.Link(dst, path)
+				os.Remove(dst)
+				return
+			}
+		}
 		syncDir(filepath.Dir(path))
 		syncDir(qdir)
+		rep.Corrupt = append(rep.Corrupt, label)
 		rep.Quarantined = append(rep.Quarantined, dst)
 	}
 	d.walk(ctx, func(path string, c cid.Cid, err error, fatal bool) bool {
@@ -559,7 +593,7 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 			return false
 		}
 		if err != nil {
-			quarantine(path, filepath.Base(path))
+			quarantine(path, cid.Undef)
 			return runErr == nil
 		}
 		rep.Checked++
@@ -568,7 +602,7 @@ func (d *Dir) Check(ctx context.Context, opts *CheckOptions) (CheckReport, error
 			err = Verify(c, data, path)
 		}
 		if err != nil {
-			quarantine(path, c.String())
+			quarantine(path, c)
 		}
 		return runErr == nil
 	})

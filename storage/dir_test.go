@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -330,5 +331,27 @@ func TestDamagedObjectIsRepaired(t *testing.T) {
 	}
 	if got, err := d.GetBlock(ctx, c); err != nil || !bytes.Equal(got, data) {
 		t.Fatalf("%q %v", got, err)
+	}
+}
+
+func TestDefaultDir(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" || runtime.GOOS == "ios" {
+		t.Skip("XDG layout is for other systems")
+	}
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+		err  bool
+	}{
+		{map[string]string{"AIPROV_STORE": "/s", "XDG_DATA_HOME": "/x", "HOME": "/h"}, "/s", false},
+		{map[string]string{"XDG_DATA_HOME": "/x", "HOME": "/h"}, "/x/aiprov/store", false},
+		{map[string]string{"XDG_DATA_HOME": "relative", "HOME": "/h"}, "/h/.local/share/aiprov/store", false},
+		{map[string]string{"HOME": "/h"}, "/h/.local/share/aiprov/store", false},
+		{map[string]string{}, "", true},
+	} {
+		got, err := DefaultDir(func(k string) string { return tc.env[k] })
+		if (err != nil) != tc.err || got != tc.want {
+			t.Errorf("DefaultDir(%v) = %q, %v; want %q", tc.env, got, err, tc.want)
+		}
 	}
 }

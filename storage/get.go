@@ -66,10 +66,11 @@ func getBlock(ctx context.Context, s Store, c cid.Cid) ([]byte, error) {
 
 // node is a decoded UnixFS dag-pb node or a raw block.
 type node struct {
-	c     cid.Cid
-	raw   []byte // content of a raw (codec 0x55) block
-	pb    *dagpb.Node
-	unixf *dagpb.UnixFS
+	c      cid.Cid
+	raw    []byte // content of a raw (codec 0x55) block
+	pooled bool   // raw is a fileReader buffer, to recycle once read
+	pb     *dagpb.Node
+	unixf  *dagpb.UnixFS
 }
 
 func loadNode(ctx context.Context, s Store, c cid.Cid) (*node, error) {
@@ -153,7 +154,7 @@ func Get(ctx context.Context, s Store, c cid.Cid) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%s is a UnixFS %s: %w", c, root.unixf.Type, ErrNotFile)
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	r := &fileReader{cancel: cancel, chunks: make(chan []byte, prefetch)}
+	r := &fileReader{cancel: cancel, chunks: make(chan chunk, prefetch), free: make(chan []byte, 2*prefetch+2)}
 	go func() {
 		_, err := r.emitFile(ctx, s, root, 0)
 		if err == nil && ctx.Err() != nil {
@@ -165,13 +166,72 @@ func Get(ctx context.Context, s Store, c cid.Cid) (io.ReadCloser, error) {
 	return r, nil
 }
 
+// blockReaderInto is implemented by stores that can read a block into a
+// given buffer, so that a streaming read recycles its buffers instead of
+// allocating (and faulting in) fresh memory for every block.
+type blockReaderInto interface {
+	getBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte, error)
+}
+
+// chunk is a piece of file content on its way to the reader.
+type chunk struct {
+	b      []byte
+	pooled bool // b is a whole recyclable buffer
+}
+
 // fileReader streams a file DAG that a goroutine walks in order.
 type fileReader struct {
 	cancel context.CancelFunc
-	chunks chan []byte
+	chunks chan chunk
 	err    error // set before chunks is closed
-	cur    []byte
+	free   chan []byte
+
+	cur    []byte // unread part of the current chunk
+	curBuf chunk
 	closed bool
+}
+
+func (r *fileReader) getBuf() []byte {
+	select {
+	case b := <-r.free:
+		return b
+	default:
+		return nil
+	}
+}
+
+// release recycles the current chunk's buffer once it has been read.
+func (r *fileReader) release() {
+	if r.curBuf.pooled {
+		select {
+		case r.free <- r.curBuf.b:
+		default:
+		}
+	}
+	r.curBuf = chunk{}
+}
+
+// next moves to the next chunk; ok is false at the end.
+func (r *fileReader) next() bool {
+	r.release()
+	c, ok := <-r.chunks
+	if !ok {
+		return false
+	}
+	r.curBuf, r.cur = c, c.b
+	return true
+}
+
+// load reads a child block; raw leaves go into recycled buffers.
+func (r *fileReader) load(ctx context.Context, s Store, c cid.Cid) (*node, error) {
+	if br, ok := s.(blockReaderInto); ok && c.Type() == cid.Raw && c.Prefix().MhType != mh.IDENTITY {
+		data, err := br.getBlockInto(ctx, c, r.getBuf())
+		if err != nil {
+			return nil, err
+		}
+		return &node{c: c, raw: data, pooled: true}, nil
+	}
+	return loadNode(ctx, s, c)
 }
 
 func (r *fileReader) Read(p []byte) (int, error) {
@@ -179,30 +239,28 @@ func (r *fileReader) Read(p []byte) (int, error) {
 		if r.closed {
 			return 0, errors.New("read after close")
 		}
-		chunk, ok := <-r.chunks
-		if !ok {
+		if !r.next() {
 			if r.err != nil {
 				return 0, r.err
 			}
 			return 0, io.EOF
 		}
-		r.cur = chunk
 	}
 	n := copy(p, r.cur)
 	r.cur = r.cur[n:]
 	return n, nil
 }
 
-// WriteTo lets io.Copy hand whole blocks to the writer.
+// WriteTo lets io.Copy hand whole blocks to the writer (which, as an
+// io.Writer, does not keep them: the buffers are recycled).
 func (r *fileReader) WriteTo(w io.Writer) (int64, error) {
 	var total int64
 	for {
 		if len(r.cur) == 0 {
-			chunk, ok := <-r.chunks
-			if !ok {
+			if !r.next() {
 				return total, r.err
 			}
-			r.cur = chunk
+			continue
 		}
 		n, err := w.Write(r.cur)
 		total += int64(n)
@@ -224,12 +282,12 @@ func (r *fileReader) Close() error {
 	return nil
 }
 
-func (r *fileReader) send(ctx context.Context, b []byte) error {
+func (r *fileReader) send(ctx context.Context, b []byte, pooled bool) error {
 	if len(b) == 0 {
 		return nil
 	}
 	select {
-	case r.chunks <- b:
+	case r.chunks <- chunk{b, pooled}:
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
@@ -243,7 +301,7 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("file DAG deeper than %d levels", maxDepth)}
 	}
 	if n.pb == nil {
-		return uint64(len(n.raw)), r.send(ctx, n.raw)
+		return uint64(len(n.raw)), r.send(ctx, n.raw, n.pooled)
 	}
 	if !n.isFile() {
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("UnixFS %s inside a file", n.unixf.Type)}
@@ -266,11 +324,12 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 	if u.HasFileSize && u.FileSize != want {
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("filesize %d but data and blocksizes add up to %d", u.FileSize, want)}
 	}
-	if err := r.send(ctx, u.Data); err != nil {
+	if err := r.send(ctx, u.Data, false); err != nil {
 		return 0, err
 	}
 	got := uint64(len(u.Data))
-	err := fetchOrdered(ctx, s, links, func(i int, child *node) error {
+	load := func(ctx context.Context, c cid.Cid) (*node, error) { return r.load(ctx, s, c) }
+	err := fetchOrdered(ctx, load, links, func(i int, child *node) error {
 		m, err := r.emitFile(ctx, s, child, depth+1)
 		if err != nil {
 			return err
@@ -286,7 +345,7 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 
 // fetchOrdered loads the blocks of links with up to prefetch reads in
 // flight and calls fn on each in order.
-func fetchOrdered(ctx context.Context, s Store, links []dagpb.Link, fn func(i int, n *node) error) error {
+func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*node, error), links []dagpb.Link, fn func(i int, n *node) error) error {
 	type result struct {
 		n   *node
 		err error
@@ -304,7 +363,7 @@ func fetchOrdered(ctx context.Context, s Store, links []dagpb.Link, fn func(i in
 			wg.Add(1)
 			go func(c cid.Cid) {
 				defer wg.Done()
-				n, err := loadNode(ctx, s, c)
+				n, err := load(ctx, c)
 				ch <- result{n, err}
 			}(links[next].Hash)
 		}

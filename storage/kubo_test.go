@@ -105,6 +105,31 @@ func TestReadKuboDAGs(t *testing.T) {
 	}
 }
 
+// TestReadKuboTrickle reads back a file Kubo laid out as a trickle DAG
+// (`ipfs add --trickle`), which aiprov's importer does not write.
+func TestReadKuboTrickle(t *testing.T) {
+	d := storagetest.StartKubo(t)
+	ctx := context.Background()
+	content := randomBytes(500_000, 12)
+	path := writeTemp(t, content)
+	for _, flags := range [][]string{{"--cid-version=1"}, {"--cid-version=0"}} {
+		args := append([]string{"add", "-Q", "--trickle", "--chunker=size-1000"}, flags...)
+		root := cid.MustParse(strings.TrimSpace(string(d.IPFS(append(args, path)...))))
+		m := NewMemory()
+		if _, err := ImportCAR(ctx, bytes.NewReader(d.IPFS("dag", "export", root.String())), m); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Get(ctx, m, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		if err != nil || !bytes.Equal(got, content) {
+			t.Fatalf("trickle %v: %d bytes, %v", flags, len(got), err)
+		}
+	}
+}
+
 // TestReadKuboHAMT reads back a directory that Kubo sharded (HAMT) because
 // its threshold was set low, and a plain nested directory.
 func TestReadKuboDirectories(t *testing.T) {

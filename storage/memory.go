@@ -33,15 +33,16 @@ func (m *Memory) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
 	if err := Verify(c, data, "put"); err != nil {
 		return err
 	}
-	return m.putVerified(c, data)
+	return m.putVerified(c, slices.Clone(data))
 }
 
+// putVerified keeps data, which the caller hands over.
 func (m *Memory) putVerified(c cid.Cid, data []byte) error {
 	k := key(c)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if _, ok := m.blocks[k]; !ok {
-		m.blocks[k] = slices.Clone(data)
+		m.blocks[k] = data
 	}
 	return nil
 }

@@ -20,7 +20,8 @@ import (
 // same content again reuses them.
 
 // verifiedPutter is implemented by stores that can skip re-hashing a
-// block whose CID was just computed from it by the importer.
+// block whose CID was just computed from it (by the importer, or by
+// CARReader.Next). data is handed over: the store may keep it.
 type verifiedPutter interface {
 	putVerified(c cid.Cid, data []byte) error
 }

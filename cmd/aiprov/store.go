@@ -17,8 +17,8 @@ import (
 const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
 
 subcommands:
-  put PATH...               store files or directories (or - for stdin); print each CID
-      [--manifest|--envelope] store manifests (as DAG-CBOR) or signed envelopes (raw)
+  put PATH...               store files or directories (- for stdin); print each CID
+                            (--manifest: manifests as DAG-CBOR; --envelope: envelopes raw)
   get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
                             (a manifest or other non-UnixFS block: its bytes)
   has CID...                print the CIDs present; exit 1 if any is missing
@@ -196,17 +196,23 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := &storage.PutOptions{Params: p}
 	for _, path := range paths {
+		opts := &storage.PutOptions{Params: p}
+		bar := newProgressBar(c, path) // nil unless stderr is a terminal
+		if bar != nil {
+			opts.Progress = bar.update
+		}
 		var root cid.Cid
 		if path == "-" {
 			res, err := storage.Put(ctx, s, c.stdin, opts)
+			bar.finish()
 			if err != nil {
 				return fmt.Errorf("standard input: %w", err)
 			}
 			root = res.CID
 		} else {
 			res, err := storage.PutPath(ctx, s, path, opts)
+			bar.finish()
 			if err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
