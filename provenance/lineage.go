@@ -640,10 +640,16 @@ func ReadManifestFile(name string) (*Manifest, cid.Cid, error) {
 		return nil, cid.Undef, fmt.Errorf("%s: %w", name, &FieldError{Offset: -1, Err: fmt.Errorf("file larger than %d bytes", maxManifestJSONSize), kind: ErrMalformedManifest})
 	}
 	m, err := ReadManifest(data)
-	if err != nil {
-		return nil, cid.Undef, fmt.Errorf("%s: %w", name, err)
+	var c cid.Cid
+	if err == nil {
+		if isJSON(data) {
+			c, err = m.CID()
+		} else {
+			// DecodeManifest accepted only bytes that re-encode to
+			// themselves, so they are hashed as they are.
+			c, err = ManifestCID(data)
+		}
 	}
-	c, err := m.CID()
 	if err != nil {
 		return nil, cid.Undef, fmt.Errorf("%s: %w", name, err)
 	}
