@@ -253,36 +253,15 @@ func benchSize() int {
 // broken files the first in walk order is reported, whatever the timing.
 func TestGraphAddDirOrder(t *testing.T) {
 	dir := t.TempDir()
+	ms, cids := writeManifestDir(t, dir, 700, func(i int, cids []cid.Cid) *Manifest { // several batches
+		if i == 0 {
+			return chainManifest("m0")
+		}
+		return chainManifest(fmt.Sprint("m", i), cids[(i-1)/2])
+	})
 	want := NewGraph(nil)
-	var cids []cid.Cid
-	for i := range 700 { // several batches
-		var ps []cid.Cid
-		if i > 0 {
-			ps = append(ps, cids[(i-1)/2])
-		}
-		m := chainManifest(fmt.Sprint("m", i), ps...)
-		c, err := m.CID()
-		if err != nil {
-			t.Fatal(err)
-		}
-		cids = append(cids, c)
-		// Zero-padded names in numbered directories: walk order is i's order.
-		name := filepath.Join(dir, fmt.Sprintf("d%02d", i/100), fmt.Sprintf("m%03d", i))
-		data, err := m.MarshalJSON()
-		if i%2 == 0 {
-			name += ".json"
-		} else {
-			name += ".cbor"
-			data, err = m.MarshalCBOR()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.MkdirAll(filepath.Dir(name), 0o755)
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := want.Add(c, m); err != nil {
+	for i, m := range ms {
+		if err := want.Add(cids[i], m); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -303,13 +282,13 @@ func TestGraphAddDirOrder(t *testing.T) {
 		}
 	}
 
-	for _, bad := range []string{"d06/m650.json", "d02/m250.json"} {
+	for _, bad := range []string{"d006/m00650.json", "d002/m00250.json"} {
 		os.WriteFile(filepath.Join(dir, filepath.FromSlash(bad)), []byte(`{"schema":1}`), 0o644)
 	}
 	for range 5 {
 		err := NewGraph(nil).AddDir(context.Background(), dir)
-		if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), filepath.FromSlash("d02/m250.json")) {
-			t.Fatalf("AddDir with two bad files: %v; want the first, d02/m250.json", err)
+		if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), filepath.FromSlash("d002/m00250.json")) {
+			t.Fatalf("AddDir with two bad files: %v; want the first, d002/m00250.json", err)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
