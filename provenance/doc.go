@@ -81,6 +81,14 @@
 //	err = m.Validate()
 //	id, err := m.CID() // what `ipfs dag put` prints for m.MarshalJSON()
 //
+// To read an artifact's bytes only once, draft the manifest from a Result
+// already computed with Options.SHA256 — by Hash, or by storage.PutPath
+// while it stores the DAG — with NewManifest, or give BuildOptions.Blocks a
+// BlockSink:
+//
+//	res, err := storage.PutPath(ctx, store, "models/chat", &storage.PutOptions{SHA256: true})
+//	m, err := provenance.NewManifest("models/chat", res, &provenance.BuildOptions{Name: "acme/chat"})
+//
 // A manifest has exactly one encoding and so exactly one CID: canonical
 // DAG-CBOR (MarshalCBOR, DecodeManifest), shown to people and JSON tools as
 // DAG-JSON (MarshalJSON, ParseManifestJSON). Reading is strict: bytes that

@@ -11,68 +11,76 @@ import (
 )
 
 // subset returns the graph's nodes in topological order, restricted to
-// sel when sel is not nil.
-func (g *Graph) subset(sel []cid.Cid) ([]int32, error) {
+// sel when sel is not nil, and the parent links between them.
+func (g *Graph) subset(sel []cid.Cid) ([]int32, []glink, error) {
 	order, cyc := g.topo()
 	if cyc != nil {
-		return nil, cyc
+		return nil, nil, cyc
 	}
+	keep := make([]bool, g.n)
 	if sel == nil {
-		return order, nil
-	}
-	keep := make(map[int32]bool, len(sel))
-	for _, c := range sel {
-		i, ok := g.index[c]
-		if !ok {
-			return nil, fmt.Errorf("%s: %w", c, ErrNotInGraph)
+		for i := range keep {
+			keep[i] = true
 		}
-		keep[i] = true
+	} else {
+		for _, c := range sel {
+			i, ok := g.index[c]
+			if !ok {
+				return nil, nil, fmt.Errorf("%s: %w", c, ErrNotInGraph)
+			}
+			keep[i] = true
+		}
+		out := order[:0:0]
+		for _, i := range order {
+			if keep[i] {
+				out = append(out, i)
+			}
+		}
+		order = out
 	}
-	out := order[:0:0]
+	var links []glink
 	for _, i := range order {
-		if keep[i] {
-			out = append(out, i)
+		for _, e := range g.parents(g.at(i)) {
+			if keep[e.to] {
+				links = append(links, glink{child: i, gedge: e})
+			}
 		}
 	}
-	return out, nil
+	return order, links, nil
+}
+
+// glink is a parent link with the child it belongs to.
+type glink struct {
+	child int32
+	gedge
 }
 
 // WriteDOT writes the graph, or the nodes in sel and the edges between
 // them, as a Graphviz digraph: edges point from child to parent, labelled
 // with the relation and share; nodes without a manifest are dashed.
 func (g *Graph) WriteDOT(w io.Writer, sel []cid.Cid) error {
-	nodes, err := g.subset(sel)
+	nodes, links, err := g.subset(sel)
 	if err != nil {
 		return err
-	}
-	in := make(map[int32]bool, len(nodes))
-	for _, i := range nodes {
-		in[i] = true
 	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "digraph lineage {")
 	fmt.Fprintln(bw, "  rankdir=BT;")
 	fmt.Fprintln(bw, "  node [shape=box];")
 	for _, i := range nodes {
-		n := &g.nodes[i]
+		n := g.at(i)
 		label := n.cid.String()
 		style := ""
 		if n.manifest {
-			label = n.name + "\n" + string(n.kind) + "\n" + label
+			label = n.name + "\n" + g.strs[n.kind] + "\n" + label
 		} else {
 			style = ", style=dashed"
 		}
 		fmt.Fprintf(bw, "  %s [label=%s%s];\n", dotQuote(n.cid.String()), dotQuote(label), style)
 	}
-	for _, i := range nodes {
-		n := &g.nodes[i]
-		for _, e := range n.parents {
-			if !in[e.to] {
-				continue
-			}
-			fmt.Fprintf(bw, "  %s -> %s [label=%s];\n", dotQuote(n.cid.String()), dotQuote(g.nodes[e.to].cid.String()),
-				dotQuote(string(g.relations[e.relation])+" "+FormatShare(e.share)))
-		}
+	for _, l := range links {
+		fmt.Fprintf(bw, "  %s -> %s [label=%s];\n", dotQuote(g.at(l.child).cid.String()), dotQuote(g.at(l.to).cid.String()),
+			dotQuote(g.strs[l.relation]+" "+FormatShare(l.share)))
 	}
 	fmt.Fprintln(bw, "}")
 	return bw.Flush()
@@ -111,25 +119,22 @@ type GraphJSONEdge struct {
 // WriteJSON writes the graph, or the nodes in sel and the edges between
 // them, as GraphJSON with nodes in topological order (parents first).
 func (g *Graph) WriteJSON(w io.Writer, sel []cid.Cid) error {
-	nodes, err := g.subset(sel)
+	nodes, links, err := g.subset(sel)
 	if err != nil {
 		return err
 	}
-	in := make(map[int32]bool, len(nodes))
-	out := GraphJSON{Nodes: []GraphJSONNode{}, Edges: []GraphJSONEdge{}}
+	out := GraphJSON{Nodes: make([]GraphJSONNode, 0, len(nodes)), Edges: make([]GraphJSONEdge, 0, len(links))}
 	for _, i := range nodes {
-		in[i] = true
-		n := &g.nodes[i]
-		out.Nodes = append(out.Nodes, GraphJSONNode{CID: n.cid.String(), HasManifest: n.manifest, Name: n.name, Kind: n.kind})
-	}
-	for _, i := range nodes {
-		n := &g.nodes[i]
-		for _, e := range n.parents {
-			if in[e.to] {
-				out.Edges = append(out.Edges, GraphJSONEdge{Child: n.cid.String(), Parent: g.nodes[e.to].cid.String(),
-					Relation: g.relations[e.relation], Share: e.share, Percent: FormatShare(e.share)})
-			}
+		n := g.at(i)
+		jn := GraphJSONNode{CID: n.cid.String(), HasManifest: n.manifest, Name: n.name}
+		if n.manifest {
+			jn.Kind = Kind(g.strs[n.kind])
 		}
+		out.Nodes = append(out.Nodes, jn)
+	}
+	for _, l := range links {
+		out.Edges = append(out.Edges, GraphJSONEdge{Child: g.at(l.child).cid.String(), Parent: g.at(l.to).cid.String(),
+			Relation: Relation(g.strs[l.relation]), Share: l.share, Percent: FormatShare(l.share)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

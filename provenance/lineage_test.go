@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,6 +144,23 @@ func TestGraphLimits(t *testing.T) {
 	if !errors.Is(err, ErrGraphLimit) {
 		t.Fatalf("adding a 4th node: %v; want ErrGraphLimit", err)
 	}
+	// A failed Add leaves the graph usable: the nodes it made are parents
+	// without manifests.
+	g = NewGraph(&GraphOptions{MaxNodes: 3})
+	root, _ := g.AddManifest(chainManifest("root"))
+	if _, err := g.Descendants(root); err != nil {
+		t.Fatal(err)
+	}
+	p1, p2 := testCID("p1", cid.DagCBOR), testCID("p2", cid.DagCBOR)
+	if _, err := g.AddManifest(chainManifest("child", p1, p2)); !errors.Is(err, ErrGraphLimit) {
+		t.Fatalf("adding past MaxNodes: %v", err)
+	}
+	if n, ok := g.Node(p1); !ok || n.HasManifest || len(n.Children) != 0 || g.Len() != 3 {
+		t.Errorf("after a failed Add: %+v, %d nodes", n, g.Len())
+	}
+	if err := g.Check(); err != nil {
+		t.Errorf("Check after a failed Add: %v", err)
+	}
 	g = NewGraph(&GraphOptions{MaxDepth: 2})
 	prev = cid.Undef
 	for i := range 5 {
@@ -198,10 +215,9 @@ func TestGraphLoad(t *testing.T) {
 		c, _ := ManifestCID(d)
 		cids = append(cids, c)
 	}
-	other, _ := ManifestCID([]byte{0xa1, 0x61, 0x61, 0x01}) // a dag-cbor block that is no manifest
-	src := newMemSource(docs)
-	src.cids = append(src.cids, other, testCID("raw", cid.Raw))
-	src.blocks[other] = []byte{0xa1, 0x61, 0x61, 0x01}
+	other := []byte{0xa1, 0x61, 0x61, 0x01} // a dag-cbor block that is no manifest
+	src := newArenaSource(append(slices.Clone(docs), other), nil)
+	src.cids = append(src.cids, testCID("raw", cid.Raw)) // listed, never read: not dag-cbor
 	g := NewGraph(nil)
 	if err := g.Load(context.Background(), src); err != nil {
 		t.Fatal(err)
@@ -214,46 +230,12 @@ func TestGraphLoad(t *testing.T) {
 		t.Error("Load did not add in list order")
 	}
 	// A broken manifest is reported, naming its CID.
-	bad := slices.Clone(docs[3])
-	bad[len(bad)-1] ^= 1
-	src.blocks[cids[3]] = bad
-	err := NewGraph(nil).Load(context.Background(), src)
+	broken := slices.Clone(docs)
+	broken[3] = slices.Clone(docs[3])
+	broken[3][len(broken[3])-1] ^= 1
+	err := NewGraph(nil).Load(context.Background(), newArenaSource(broken, cids))
 	if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), cids[3].String()) {
 		t.Errorf("Load with a broken manifest: %v", err)
-	}
-}
-
-// memSource is a ManifestSource over encoded manifests in memory.
-type memSource struct {
-	cids   []cid.Cid
-	blocks map[cid.Cid][]byte
-}
-
-func newMemSource(docs [][]byte) *memSource {
-	s := &memSource{blocks: make(map[cid.Cid][]byte, len(docs))}
-	for _, d := range docs {
-		c, _ := ManifestCID(d)
-		s.cids = append(s.cids, c)
-		s.blocks[c] = d
-	}
-	return s
-}
-
-func (s *memSource) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
-	b, ok := s.blocks[c]
-	if !ok {
-		return nil, fmt.Errorf("%s not found", c)
-	}
-	return b, nil
-}
-
-func (s *memSource) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
-	return func(yield func(cid.Cid, error) bool) {
-		for _, c := range s.cids {
-			if !yield(c, nil) {
-				return
-			}
-		}
 	}
 }
 
@@ -264,4 +246,79 @@ func benchSize() int {
 		return n
 	}
 	return benchGraphSize
+}
+
+// AddDir reads files in parallel but adds them in walk order: the graph
+// equals one built by adding the same manifests one by one, and of two
+// broken files the first in walk order is reported, whatever the timing.
+func TestGraphAddDirOrder(t *testing.T) {
+	dir := t.TempDir()
+	ms, cids := writeManifestDir(t, dir, 700, func(i int, cids []cid.Cid) *Manifest { // several batches
+		if i == 0 {
+			return chainManifest("m0")
+		}
+		return chainManifest(fmt.Sprint("m", i), cids[(i-1)/2])
+	})
+	want := NewGraph(nil)
+	for i, m := range ms {
+		if err := want.Add(cids[i], m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := NewGraph(nil)
+	if err := g.AddDir(context.Background(), dir); err != nil {
+		t.Fatal(err)
+	}
+	gotOrder, err1 := g.TopoOrder()
+	wantOrder, err2 := want.TopoOrder()
+	if err1 != nil || err2 != nil || !slices.Equal(gotOrder, wantOrder) || !slices.Equal(wantOrder, cids) {
+		t.Fatalf("AddDir order differs from adding one by one (%v, %v)", err1, err2)
+	}
+	for _, c := range cids {
+		got, _ := g.Node(c)
+		exp, _ := want.Node(c)
+		if !reflect.DeepEqual(got, exp) {
+			t.Fatalf("Node(%s) = %+v\nwant %+v", c, got, exp)
+		}
+	}
+
+	for _, bad := range []string{"d006/m00650.json", "d002/m00250.json"} {
+		os.WriteFile(filepath.Join(dir, filepath.FromSlash(bad)), []byte(`{"schema":1}`), 0o644)
+	}
+	for range 5 {
+		err := NewGraph(nil).AddDir(context.Background(), dir)
+		if !errors.Is(err, ErrMalformedManifest) || !strings.Contains(err.Error(), filepath.FromSlash("d002/m00250.json")) {
+			t.Fatalf("AddDir with two bad files: %v; want the first, d002/m00250.json", err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := NewGraph(nil).AddDir(ctx, dir); !errors.Is(err, context.Canceled) {
+		t.Errorf("AddDir with a cancelled context: %v", err)
+	}
+}
+
+// Children are listed in the order they were added, even one first seen
+// as someone's parent.
+func TestGraphChildrenOrder(t *testing.T) {
+	g := NewGraph(nil)
+	p := testCID("parent", cid.DagCBOR)
+	a, c, x := testCID("a", cid.DagCBOR), testCID("c", cid.DagCBOR), testCID("x", cid.DagCBOR)
+	g.Add(x, chainManifest("x", c)) // c is made here, as x's parent
+	g.Add(a, chainManifest("a", p))
+	g.Add(c, chainManifest("c", p))
+	n, _ := g.Node(p)
+	if !slices.Equal(n.Children, []cid.Cid{a, c}) {
+		t.Errorf("children %v; want a, c", n.Children)
+	}
+	desc, _ := g.Descendants(p)
+	if !slices.Equal(desc, []cid.Cid{a, c, x}) {
+		t.Errorf("Descendants %v; want a, c, x", desc)
+	}
+	// Adding after a walk is seen by the next walk.
+	d := testCID("d", cid.DagCBOR)
+	g.Add(d, chainManifest("d", p))
+	if n, _ := g.Node(p); !slices.Equal(n.Children, []cid.Cid{a, c, d}) {
+		t.Errorf("children after another add %v; want a, c, d", n.Children)
+	}
 }

@@ -2,13 +2,13 @@ package provenance
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 )
 
-// BuildOptions control BuildManifest. The zero value hashes with
-// DefaultParams and names the subject after root.
+// BuildOptions control BuildManifest and NewManifest. The zero value hashes
+// with DefaultParams and names the subject after root.
 type BuildOptions struct {
 	Params Params // import parameters; zero means DefaultParams
 	Name   string // subject name; default: the base name of root
@@ -18,6 +18,10 @@ type BuildOptions struct {
 	// holds (about 7,000). CheckManifest can then only compare the root.
 	OmitFiles bool
 	Progress  func(done, total int64)
+	// Blocks, if set, receives every block of the artifact's DAG as it is
+	// hashed (see BlockSink), so that one read both stores the artifact
+	// and drafts its manifest.
+	Blocks BlockSink
 }
 
 // BuildManifest hashes the file or directory at root — every byte is read;
@@ -25,29 +29,50 @@ type BuildOptions struct {
 // the root CID, the size and every file with its CID, size and SHA-256. A
 // single file is listed as one entry named by its base name. The caller
 // completes Parents, Contributors, License, Royalty and Created.
+//
+// It is Hash with Options.SHA256 followed by NewManifest; call those two
+// when the Result is wanted too, or comes from elsewhere (storage.PutPath).
 func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manifest, error) {
 	if opts == nil {
 		opts = &BuildOptions{}
 	}
-	res, err := Hash(ctx, root, &Options{Params: opts.Params, SHA256: true, Progress: opts.Progress})
+	res, err := Hash(ctx, root, &Options{Params: opts.Params, SHA256: true, Progress: opts.Progress, Blocks: opts.Blocks})
 	if err != nil {
 		return nil, err
 	}
-	m := &Manifest{
-		Schema: ManifestSchema,
-		Subject: Subject{
-			Name: opts.Name,
-			Kind: opts.Kind,
-			CID:  res.CID,
-			Size: res.Size,
-		},
+	return NewManifest(root, res, opts)
+}
+
+// NewManifest drafts a manifest from res, the Result of hashing the file
+// or directory at root with Options.SHA256 set, without reading anything
+// again: root only names the subject (unless opts.Name does) and, for a
+// single file, its one entry. A Result without SHA-256 digests is refused,
+// unless opts.OmitFiles. opts.Params, Progress and Blocks are not used:
+// res is already hashed. A nil opts means the defaults.
+func NewManifest(root string, res *Result, opts *BuildOptions) (*Manifest, error) {
+	if opts == nil {
+		opts = &BuildOptions{}
 	}
-	if m.Subject.Name == "" {
+	if res == nil || !res.CID.Defined() {
+		return nil, errors.New("provenance: NewManifest: no Result (or one without a root CID)")
+	}
+	base := ""
+	if root != "" {
 		abs, err := filepath.Abs(root)
 		if err != nil {
 			return nil, err
 		}
-		m.Subject.Name = filepath.Base(abs)
+		base = filepath.Base(abs)
+	}
+	m := &Manifest{
+		Schema:  ManifestSchema,
+		Subject: Subject{Name: opts.Name, Kind: opts.Kind, CID: res.CID, Size: res.Size},
+	}
+	if m.Subject.Name == "" {
+		if base == "" {
+			return nil, errors.New("provenance: NewManifest: no root path to name the subject after; set BuildOptions.Name")
+		}
+		m.Subject.Name = base
 	}
 	if m.Subject.Kind == "" {
 		m.Subject.Kind = KindModel
@@ -55,19 +80,33 @@ func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manif
 	if opts.OmitFiles {
 		return m, nil
 	}
-	if len(res.Files) > MaxFiles {
-		return nil, fmt.Errorf("%s: %d files, more than a manifest may list (%d)", root, len(res.Files), MaxFiles)
+	files, err := manifestFiles(res.Files, base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", root, err)
 	}
-	m.Subject.Files = make([]File, len(res.Files))
-	for i, f := range res.Files {
+	m.Subject.Files = files
+	return m, nil
+}
+
+// manifestFiles converts Hash's file list to a manifest's. A root that is
+// a single file is listed by Hash as "."; it is named single instead.
+func manifestFiles(res []FileResult, single string) ([]File, error) {
+	if len(res) > MaxFiles {
+		return nil, fmt.Errorf("%d files, more than a manifest may list (%d)", len(res), MaxFiles)
+	}
+	files := make([]File, len(res))
+	for i, f := range res {
 		p := f.Path
 		if p == "." {
-			p = filepath.Base(root)
-			if st, err := os.Stat(root); err == nil && st.IsDir() {
-				return nil, fmt.Errorf("%s: unexpected file path %q", root, f.Path)
+			if len(res) != 1 || single == "" {
+				return nil, fmt.Errorf("unexpected file path %q", f.Path)
 			}
+			p = single
 		}
-		m.Subject.Files[i] = File{Path: p, CID: f.CID, Size: f.Size, SHA256: f.SHA256}
+		if f.SHA256 == "" {
+			return nil, fmt.Errorf("file %q has no SHA-256 digest: hash with Options.SHA256 (storage.PutOptions.SHA256) to make a manifest that lists files", p)
+		}
+		files[i] = File{Path: p, CID: f.CID, Size: f.Size, SHA256: f.SHA256}
 	}
-	return m, nil
+	return files, nil
 }

@@ -65,21 +65,25 @@ func (r *CheckReport) OK() bool {
 		(!r.RootCID.Defined() || r.RootMatches)
 }
 
-// Reason says how the file differs, for people.
+// Reason says how the file differs, for people: what is on disk and what
+// the manifest says, for the size, the SHA-256 and the CID, in that order,
+// naming only what differs ("size 6, manifest says 21; sha256 …, manifest
+// says …; cid …, manifest says …").
 func (c FileChange) Reason() string {
 	var why []string
 	if c.Want.Size != c.Got.Size {
 		why = append(why, fmt.Sprintf("size %d, manifest says %d", c.Got.Size, c.Want.Size))
 	}
 	if c.Want.SHA256 != c.Got.SHA256 {
-		why = append(why, "sha256 "+c.Got.SHA256)
+		why = append(why, fmt.Sprintf("sha256 %s, manifest says %s", c.Got.SHA256, c.Want.SHA256))
 	}
 	if !c.Want.CID.Equals(c.Got.CID) {
-		if c.Want.SHA256 == c.Got.SHA256 && c.Want.Size == c.Got.Size {
-			why = append(why, fmt.Sprintf("same bytes but CID %s: built with other import parameters?", c.Got.CID))
-		} else {
-			why = append(why, "cid "+c.Got.CID.String())
+		cids := fmt.Sprintf("cid %s, manifest says %s", c.Got.CID, c.Want.CID)
+		if len(why) == 0 {
+			// Same bytes, other CID: the DAG was laid out differently.
+			cids = "same bytes but " + cids + ": built with other import parameters?"
 		}
+		why = append(why, cids)
 	}
 	return strings.Join(why, "; ")
 }
@@ -116,25 +120,13 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		}
 	}
 	inScope := func(rel string) bool {
-		if len(opts.Paths) == 0 {
-			return true
-		}
-		for _, sp := range opts.Paths {
-			sp = strings.TrimSuffix(sp, "/")
-			if rel == sp || strings.HasPrefix(rel, sp+"/") {
-				return true
-			}
-		}
-		return false
+		return len(opts.Paths) == 0 || slices.ContainsFunc(opts.Paths, func(sp string) bool { return underPath(rel, sp) })
 	}
 
 	// A subset path that names nothing in the manifest is a mistake, not
 	// a successful check of zero files.
 	for _, sp := range opts.Paths {
-		if !slices.ContainsFunc(m.Subject.Files, func(f File) bool {
-			t := strings.TrimSuffix(sp, "/")
-			return f.Path == t || strings.HasPrefix(f.Path, t+"/")
-		}) {
+		if !slices.ContainsFunc(m.Subject.Files, func(f File) bool { return underPath(f.Path, sp) }) {
 			return nil, fmt.Errorf("check path %q: no such file or directory in the manifest", sp)
 		}
 	}
@@ -166,12 +158,12 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			return nil, err
 		}
 		report.RootCID, report.RootMatches = res.CID, res.CID.Equals(m.Subject.CID)
-		for _, f := range res.Files {
-			rel := f.Path
-			if rel == "." {
-				rel = m.Subject.Files[0].Path
-			}
-			got[rel] = File{Path: rel, CID: f.CID, Size: f.Size, SHA256: f.SHA256}
+		files, err := manifestFiles(res.Files, m.Subject.Files[0].Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", root, err)
+		}
+		for _, f := range files {
+			got[f.Path] = f
 		}
 	} else {
 		for _, rel := range slices.Sorted(mapKeys(disk)) {
@@ -214,6 +206,13 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		}
 	}
 	return report, nil
+}
+
+// underPath reports whether the manifest path rel is sel, or lies under
+// the directory sel (written with or without a trailing slash).
+func underPath(rel, sel string) bool {
+	sel = strings.TrimSuffix(sel, "/")
+	return rel == sel || strings.HasPrefix(rel, sel+"/")
 }
 
 // checkRootOnly checks a manifest that lists no files: only the root CID

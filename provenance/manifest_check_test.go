@@ -3,11 +3,15 @@ package provenance
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ipfs/go-cid"
 )
 
 func writeTree(t *testing.T, files map[string]string) string {
@@ -204,5 +208,94 @@ func TestBuildOmitFiles(t *testing.T) {
 	}
 	if _, err := CheckManifest(ctx, m, dir, &CheckOptions{Paths: []string{"a"}}); err == nil {
 		t.Error("subset check of a manifest without files accepted")
+	}
+}
+
+func TestFileChangeReason(t *testing.T) {
+	a := File{Path: "w.bin", CID: testCID("a", cid.Raw), Size: 21, SHA256: sha256Hex("a")}
+	b := File{Path: "w.bin", CID: testCID("b", cid.Raw), Size: 6, SHA256: sha256Hex("b")}
+	sameBytes := a
+	sameBytes.CID = testCID("a", cid.DagProtobuf)
+	sameSize := b
+	sameSize.Size = a.Size
+	for _, tc := range []struct {
+		name      string
+		want, got File
+		reason    string
+	}{
+		{"everything", a, b, fmt.Sprintf("size 6, manifest says 21; sha256 %s, manifest says %s; cid %s, manifest says %s",
+			b.SHA256, a.SHA256, b.CID, a.CID)},
+		{"same size", a, sameSize, fmt.Sprintf("sha256 %s, manifest says %s; cid %s, manifest says %s",
+			b.SHA256, a.SHA256, b.CID, a.CID)},
+		{"same bytes", a, sameBytes, fmt.Sprintf("same bytes but cid %s, manifest says %s: built with other import parameters?",
+			sameBytes.CID, a.CID)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := (FileChange{Path: "w.bin", Want: tc.want, Got: tc.got}).Reason(); got != tc.reason {
+				t.Errorf("Reason() =\n  %s\nwant\n  %s", got, tc.reason)
+			}
+		})
+	}
+}
+
+// NewManifest drafts from a Result what BuildManifest builds from the
+// files, and BuildOptions.Blocks stores the DAG in the same read.
+func TestNewManifest(t *testing.T) {
+	ctx := context.Background()
+	dir := writeTree(t, map[string]string{"config.json": `{"a":1}`, "weights/model.bin": "weights"})
+	sink := &memSink{t: t, blocks: map[cid.Cid][]byte{}}
+	built, err := BuildManifest(ctx, dir, &BuildOptions{Name: "acme/m", Blocks: sink})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sink.last.Equals(built.Subject.CID) || len(sink.blocks) < 3 {
+		t.Errorf("Blocks got %d blocks, last %s; want the root %s last", len(sink.blocks), sink.last, built.Subject.CID)
+	}
+	res, err := Hash(ctx, dir, &Options{SHA256: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewManifest(dir, res, &BuildOptions{Name: "acme/m"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m, built) {
+		t.Errorf("NewManifest\n  %+v\nBuildManifest\n  %+v", m, built)
+	}
+	// Without root, the name must be given.
+	if m, err := NewManifest("", res, &BuildOptions{Name: "acme/m"}); err != nil || !reflect.DeepEqual(m, built) {
+		t.Errorf("NewManifest without root: %+v, %v", m, err)
+	}
+	if _, err := NewManifest("", res, nil); err == nil || !strings.Contains(err.Error(), "BuildOptions.Name") {
+		t.Errorf("NewManifest without root or name: %v", err)
+	}
+
+	// A Result without digests cannot list files, but can make a root-only manifest.
+	plain, err := Hash(ctx, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewManifest(dir, plain, nil); err == nil || !strings.Contains(err.Error(), `file "config.json" has no SHA-256 digest`) {
+		t.Errorf("NewManifest without sha256: %v", err)
+	}
+	if m, err := NewManifest(dir, plain, &BuildOptions{OmitFiles: true}); err != nil || m.Subject.Name != filepath.Base(dir) || !m.Subject.CID.Equals(res.CID) {
+		t.Errorf("NewManifest OmitFiles without sha256: %+v, %v", m, err)
+	}
+	if _, err := NewManifest(dir, nil, nil); err == nil {
+		t.Error("NewManifest(nil Result) accepted")
+	}
+
+	// A single file is one entry named after it.
+	file := filepath.Join(dir, "config.json")
+	one, err := Hash(ctx, file, &Options{SHA256: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err = NewManifest(file, one, nil)
+	if err != nil || len(m.Subject.Files) != 1 || m.Subject.Files[0].Path != "config.json" || m.Subject.Name != "config.json" {
+		t.Fatalf("single file: %+v, %v", m, err)
+	}
+	if _, err := NewManifest("", one, &BuildOptions{Name: "x"}); err == nil {
+		t.Error("single file without root accepted")
 	}
 }

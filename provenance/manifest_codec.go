@@ -182,10 +182,16 @@ func ParseManifestJSON(data []byte) (*Manifest, error) {
 // ReadManifest decodes a manifest from either form: DAG-JSON when the
 // first non-space byte is '{', DAG-CBOR otherwise.
 func ReadManifest(data []byte) (*Manifest, error) {
-	if t := bytes.TrimLeft(data, " \t\r\n"); len(t) > 0 && t[0] == '{' {
+	if isJSON(data) {
 		return ParseManifestJSON(data)
 	}
 	return DecodeManifest(data)
+}
+
+// isJSON reports whether ReadManifest reads data as DAG-JSON.
+func isJSON(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 // toNode converts m to the IPLD data model.

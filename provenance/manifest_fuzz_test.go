@@ -3,9 +3,10 @@ package provenance
 import (
 	"bytes"
 	"errors"
-	"github.com/aiprov/aiprov/internal/ipld"
 	"reflect"
 	"testing"
+
+	"github.com/aiprov/aiprov/internal/ipld"
 )
 
 func FuzzDecodeManifest(f *testing.F) {

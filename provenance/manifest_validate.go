@@ -73,6 +73,14 @@ var knownRelations = map[Relation]bool{
 	RelationDistilled: true, RelationTrainedOn: true, RelationEvaluatedOn: true, RelationCode: true, RelationOther: true,
 }
 
+// share checks one share and returns it, for summing.
+func (v *validator) share(path string, share uint64) uint64 {
+	if share > ShareWhole {
+		v.add(path, "%s, more than 100%%", FormatShare(share))
+	}
+	return share
+}
+
 func (v *validator) manifest(m *Manifest) {
 	if m.Schema != ManifestSchema {
 		v.add("schema", "%q; want %q", m.Schema, ManifestSchema)
@@ -105,10 +113,7 @@ func (v *validator) manifest(m *Manifest) {
 		if !knownRelations[p.Relation] {
 			v.add(at+".relation", "unknown relation %q; want one of finetune, adapter, merge, quantized, distilled, trained-on, evaluated-on, code, other", p.Relation)
 		}
-		if p.Share > ShareWhole {
-			v.add(at+".share", "%s, more than 100%%", FormatShare(p.Share))
-		}
-		parentSum += p.Share
+		parentSum += v.share(at+".share", p.Share)
 		v.text(at+".name", p.Name, false, maxNameLen)
 	}
 	if parentSum > ShareWhole {
@@ -141,10 +146,7 @@ func (v *validator) manifest(m *Manifest) {
 			v.add(at, "duplicate of contributors[%d] (same id and role)", j)
 		}
 		seenContrib[key] = i
-		if c.Share > ShareWhole {
-			v.add(at+".share", "%s, more than 100%%", FormatShare(c.Share))
-		}
-		contribSum += c.Share
+		contribSum += v.share(at+".share", c.Share)
 		v.text(at+".name", c.Name, false, maxNameLen)
 	}
 	if len(m.Contributors) > 0 && contribSum != ShareWhole {

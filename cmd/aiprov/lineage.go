@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 
@@ -24,12 +23,8 @@ subcommands:
 `
 
 func runLineage(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(c.stderr, lineageUsage)
-		if len(args) == 0 {
-			return usagef("missing subcommand")
-		}
-		return flag.ErrHelp
+	if err := needSubcommand(c, lineageUsage, args); err != nil {
+		return err
 	}
 	switch args[0] {
 	case "ancestors", "descendants":

@@ -28,12 +28,8 @@ Shares are percentages such as 10% or 2.5% (at most six decimals).
 `
 
 func runManifest(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(c.stderr, manifestUsage)
-		if len(args) == 0 {
-			return usagef("missing subcommand")
-		}
-		return flag.ErrHelp
+	if err := needSubcommand(c, manifestUsage, args); err != nil {
+		return err
 	}
 	switch args[0] {
 	case "init":
@@ -46,6 +42,19 @@ func runManifest(ctx context.Context, c *cli, args []string) error {
 		return runManifestCheck(ctx, c, args[1:])
 	}
 	return usagef("unknown subcommand %q; want init, cid, validate or check", args[0])
+}
+
+// needSubcommand prints usage, and returns the error to exit with, when
+// args names no subcommand or asks for help.
+func needSubcommand(c *cli, usage string, args []string) error {
+	if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
+		return nil
+	}
+	fmt.Fprint(c.stderr, usage)
+	if len(args) == 0 {
+		return usagef("missing subcommand")
+	}
+	return flag.ErrHelp
 }
 
 // listFlag collects a repeatable flag.
