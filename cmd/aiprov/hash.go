@@ -55,21 +55,7 @@ type hashFlags struct {
 func runHash(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "hash", hashUsage)
 	var f hashFlags
-	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
-	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
-	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
-	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
-	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
-	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
-	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
-	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
-	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
-	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
-	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
-	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
-	fs.BoolVar(&f.trickle, "trickle", false, "use the trickle DAG layout instead of balanced")
-	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "hash what symbolic links point to (inside PATH only) instead of the links")
+	registerImportFlags(fs, &f)
 	fs.BoolVar(&f.json, "json", false, "print per-file detail as JSON")
 	fs.BoolVar(&f.sha256, "sha256", false, "with --json, add each file's plain sha256")
 	fs.IntVar(&f.concurrency, "concurrency", 0, "goroutines hashing in parallel; 0: one per CPU")
@@ -293,4 +279,25 @@ func humanBytes(n int64) string {
 		exp++
 	}
 	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTPE"[exp])
+}
+
+// registerImportFlags registers the flags that determine a CID — `ipfs
+// add`'s names — on f, so that `hash` and `store put` resolve them the same
+// way (hashFlags.params).
+func registerImportFlags(fs *flag.FlagSet, f *hashFlags) {
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
+	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
+	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
+	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
+	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
+	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
+	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
+	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
+	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
+	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
+	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
+	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
+	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
+	fs.BoolVar(&f.trickle, "trickle", false, "use the trickle DAG layout instead of balanced")
+	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "follow symbolic links (inside PATH only) instead of recording the links")
 }

@@ -114,26 +114,6 @@ func parseCIDs(args []string) ([]cid.Cid, error) {
 	return out, nil
 }
 
-// registerImportFlags registers the flags of `aiprov hash` that determine
-// a CID, on the same hashFlags, so that `store put` resolves them exactly
-// as `aiprov hash` does (hashFlags.params).
-func registerImportFlags(fs *flag.FlagSet, f *hashFlags) {
-	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
-	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
-	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
-	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
-	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
-	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
-	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
-	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
-	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
-	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
-	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
-	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
-	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "store what symbolic links point to (inside PATH only) instead of the links")
-}
-
 func storePut(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "store put", "PATH...")
 	var sf storeFlags
@@ -233,18 +213,7 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	var sf storeFlags
 	sf.register(fs)
 	out := fs.String("o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) != 1 {
-		return usagef("store get takes one CID")
-	}
-	cids, err := parseCIDs(rest)
-	if err != nil {
-		return err
-	}
-	s, _, _, err := sf.open(c)
+	s, cids, err := openStoreForCIDs(c, fs, &sf, args, true)
 	if err != nil {
 		return err
 	}
@@ -284,22 +253,35 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	return err
 }
 
+// openStoreForCIDs parses the flags and CID arguments of a store subcommand
+// (exactly one CID when one is set, else at least one) and opens the store.
+func openStoreForCIDs(c *cli, fs *flag.FlagSet, sf *storeFlags, args []string, one bool) (storage.Store, []cid.Cid, error) {
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case one && len(rest) != 1:
+		return nil, nil, usagef("%s takes one CID", fs.Name())
+	case len(rest) == 0:
+		return nil, nil, usagef("%s needs at least one CID", fs.Name())
+	}
+	cids, err := parseCIDs(rest)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, cids, nil
+}
+
 func storeHas(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "store has", "CID...")
 	var sf storeFlags
 	sf.register(fs)
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) == 0 {
-		return usagef("store has needs at least one CID")
-	}
-	cids, err := parseCIDs(rest)
-	if err != nil {
-		return err
-	}
-	s, _, _, err := sf.open(c)
+	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
 	if err != nil {
 		return err
 	}
@@ -365,18 +347,7 @@ func storeRm(ctx context.Context, c *cli, args []string) error {
 	fs := newFlagSet(c, "store rm", "CID...")
 	var sf storeFlags
 	sf.register(fs)
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(rest) == 0 {
-		return usagef("store rm needs at least one CID")
-	}
-	cids, err := parseCIDs(rest)
-	if err != nil {
-		return err
-	}
-	s, _, _, err := sf.open(c)
+	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
 	if err != nil {
 		return err
 	}
