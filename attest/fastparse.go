@@ -31,13 +31,13 @@ func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok 
 		switch key {
 		case "_type":
 			i = 0
-			st.Type, ok = p.str()
+			st.Type, ok = p.str(StatementTypeV1)
 		case "subject":
 			i = 1
 			st.Subject, ok = p.subjects()
 		case "predicateType":
 			i = 2
-			st.PredicateType, ok = p.str()
+			st.PredicateType, ok = p.str(PredicateTypeLineage)
 		case "predicate":
 			i = 3
 			p.ws()
@@ -97,15 +97,16 @@ func (p *fastParser) nextKey(first bool) (key string, more bool) {
 	if !first && !p.consume(',') {
 		return "", true
 	}
-	k, ok := p.str()
+	k, ok := p.str("name", "digest", DigestSHA256, DigestCID, DigestDirHash)
 	if !ok || !p.consume(':') {
 		return "", true
 	}
 	return k, true
 }
 
-// str reads a string without escapes, in valid UTF-8.
-func (p *fastParser) str() (string, bool) {
+// str reads a string without escapes, in valid UTF-8. When it equals one
+// of the known strings, that string is returned, saving an allocation.
+func (p *fastParser) str(known ...string) (string, bool) {
 	if !p.consume('"') {
 		return "", false
 	}
@@ -116,6 +117,11 @@ func (p *fastParser) str() (string, bool) {
 		case c == '"':
 			s := p.data[start:p.pos]
 			p.pos++
+			for _, k := range known {
+				if string(s) == k {
+					return k, true
+				}
+			}
 			if !utf8.Valid(s) {
 				return "", false
 			}

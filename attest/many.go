@@ -64,11 +64,14 @@ func verifyChunk(ctx context.Context, bundles []Bundle, reports []*Report, opts 
 	type ref struct{ bundle, sig int }
 	var items []ed25519Item
 	var refs []ref
+	// The PAE headers of all envelopes, in one buffer: batch items hash
+	// header and payload without a copy of the payload.
+	headers := make([]byte, 0, 64*len(bundles))
 	for bi, b := range bundles {
 		if b.Envelope == nil {
 			continue
 		}
-		var pae []byte
+		var header []byte
 		for si, s := range b.Envelope.Signatures {
 			id := pol.keyIDOwner(s.KeyID)
 			if id == "" {
@@ -78,10 +81,12 @@ func verifyChunk(ctx context.Context, bundles []Bundle, reports []*Report, opts 
 			if k == nil || k.alg != Ed25519 {
 				continue
 			}
-			if pae == nil {
-				pae = PAE(b.Envelope.PayloadType, b.Envelope.Payload)
+			if header == nil {
+				start := len(headers)
+				headers = appendPAEHeader(headers, b.Envelope.PayloadType, len(b.Envelope.Payload))
+				header = headers[start:len(headers):len(headers)]
 			}
-			items = append(items, ed25519Item{pub: k.ed, msg: pae, sig: s.Sig})
+			items = append(items, ed25519Item{pub: k.ed, prefix: header, msg: b.Envelope.Payload, sig: s.Sig})
 			refs = append(refs, ref{bi, si})
 		}
 	}

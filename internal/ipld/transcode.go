@@ -25,7 +25,9 @@ func JSONToCBOR(dst, data []byte, lim Limits) ([]byte, error) {
 		return nil, errorf(-1, nil, ErrLimit, "document is %d bytes, more than the limit of %d", len(data), lim.MaxSize)
 	}
 	if dst == nil {
-		dst = make([]byte, 0, len(data)) // DAG-CBOR is usually the smaller
+		// DAG-CBOR is usually the smaller; reordering the top map needs
+		// room for a second copy of it.
+		dst = make([]byte, 0, 2*len(data)+16)
 	}
 	t := &transcoder{jsonDecoder: jsonDecoder{data: data, lim: lim}, out: dst}
 	t.entries = t.entriesBuf[:0]
