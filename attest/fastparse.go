@@ -12,7 +12,9 @@ import "unicode/utf8"
 // manifest's raw JSON is only delimited here; provenance.ParseManifestJSON
 // validates it strictly afterwards.
 func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok bool) {
-	p := fastParser{data: data}
+	// One copy of the payload as a string: every string the statement
+	// holds is a substring of it, which costs no further allocation.
+	p := fastParser{data: data, text: string(data)}
 	st = &Statement{}
 	lp = &LineagePredicate{}
 	var seen [4]bool
@@ -31,13 +33,13 @@ func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok 
 		switch key {
 		case "_type":
 			i = 0
-			st.Type, ok = p.str(StatementTypeV1)
+			st.Type, ok = p.str()
 		case "subject":
 			i = 1
 			st.Subject, ok = p.subjects()
 		case "predicateType":
 			i = 2
-			st.PredicateType, ok = p.str(PredicateTypeLineage)
+			st.PredicateType, ok = p.str()
 		case "predicate":
 			i = 3
 			p.ws()
@@ -63,6 +65,7 @@ func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok 
 
 type fastParser struct {
 	data []byte
+	text string // data, as a string
 	pos  int
 }
 
@@ -97,16 +100,15 @@ func (p *fastParser) nextKey(first bool) (key string, more bool) {
 	if !first && !p.consume(',') {
 		return "", true
 	}
-	k, ok := p.str("name", "digest", DigestSHA256, DigestCID, DigestDirHash)
+	k, ok := p.str()
 	if !ok || !p.consume(':') {
 		return "", true
 	}
 	return k, true
 }
 
-// str reads a string without escapes, in valid UTF-8. When it equals one
-// of the known strings, that string is returned, saving an allocation.
-func (p *fastParser) str(known ...string) (string, bool) {
+// str reads a string without escapes, in valid UTF-8.
+func (p *fastParser) str() (string, bool) {
 	if !p.consume('"') {
 		return "", false
 	}
@@ -115,17 +117,12 @@ func (p *fastParser) str(known ...string) (string, bool) {
 		c := p.data[p.pos]
 		switch {
 		case c == '"':
-			s := p.data[start:p.pos]
+			s := p.text[start:p.pos]
 			p.pos++
-			for _, k := range known {
-				if string(s) == k {
-					return k, true
-				}
-			}
-			if !utf8.Valid(s) {
+			if !utf8.ValidString(s) {
 				return "", false
 			}
-			return string(s), true
+			return s, true
 		case c == '\\' || c < 0x20:
 			return "", false
 		}

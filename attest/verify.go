@@ -330,12 +330,7 @@ func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
 	r.ManifestCID = claimed
 	// One pass from DAG-JSON to the DAG-CBOR the CID is computed over,
 	// rather than decoding the manifest and encoding it again.
-	m, cbor, err := provenance.ParseManifestJSONCBOR(lp.Manifest)
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
-		return
-	}
-	actual, err := provenance.ManifestCID(cbor)
+	m, actual, err := provenance.ParseManifestJSONCID(lp.Manifest)
 	if err != nil {
 		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
 		return

@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -29,7 +30,10 @@ func JSONToCBOR(dst, data []byte, lim Limits) ([]byte, error) {
 		// room for a second copy of it.
 		dst = make([]byte, 0, 2*len(data)+16)
 	}
-	t := &transcoder{jsonDecoder: jsonDecoder{data: data, lim: lim}, out: dst}
+	t := transcoders.Get().(*transcoder)
+	defer t.release()
+	t.jsonDecoder = jsonDecoder{data: data, lim: lim}
+	t.out = dst
 	t.entries = t.entriesBuf[:0]
 	t.path = t.pathBuf[:0]
 	t.space()
@@ -41,6 +45,22 @@ func JSONToCBOR(dst, data []byte, lim Limits) ([]byte, error) {
 		return nil, t.errorf(t.pos, ErrSyntax, "unexpected %s after the end of the document", t.describe())
 	}
 	return t.out, nil
+}
+
+// transcoders keeps transcoders, with their scratch space, for reuse.
+var transcoders = sync.Pool{New: func() any { return new(transcoder) }}
+
+// release returns t to the pool, dropping what refers to the caller's data.
+func (t *transcoder) release() {
+	t.data, t.out, t.entries, t.path = nil, nil, nil, nil
+	clear(t.pathBuf[:])
+	if cap(t.str) > 64<<10 {
+		t.str = nil
+	}
+	if cap(t.bytes) > 64<<10 {
+		t.bytes = nil
+	}
+	transcoders.Put(t)
 }
 
 // transcoder reads DAG-JSON with jsonDecoder's grammar and limits and
