@@ -2,7 +2,6 @@ package ipld
 
 import (
 	"bytes"
-	"encoding/base32"
 	"encoding/base64"
 	"encoding/binary"
 	"math"
@@ -615,38 +614,46 @@ func (t *transcoder) reserved(start, depth int) error {
 	return bad()
 }
 
-// base32Lower is the multibase "b" encoding, in which CIDv1 strings are
-// canonical.
-var base32Lower = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
-
 // canonicalCIDv1 appends to dst the bytes of s when s is a valid CIDv1 in
-// its canonical string form ("b" and lower-case base32): then cid.Decode(s)
-// succeeds, and String gives s back. ok=false says only that the caller
-// must decide with cid.Decode. It decodes into dst without allocating.
+// its canonical string form ("b" and lower-case base32, unpadded, no stray
+// trailing bits): then cid.Decode(s) succeeds and String gives s back.
+// ok=false says only that the caller must decide with cid.Decode. It does
+// not allocate when dst has room.
 func canonicalCIDv1(dst []byte, s []byte) (b []byte, ok bool) {
-	if len(s) < 2 || s[0] != 'b' || len(s) > 2*cap(dst) {
+	if len(s) < 2 || s[0] != 'b' {
 		return nil, false
 	}
-	n := base32Lower.DecodedLen(len(s) - 1)
-	if n == 0 || n > cap(dst) {
-		return nil, false
+	var acc uint32
+	bits := 0
+	for _, c := range s[1:] {
+		var v byte
+		switch {
+		case 'a' <= c && c <= 'z':
+			v = c - 'a'
+		case '2' <= c && c <= '7':
+			v = c - '2' + 26
+		default:
+			return nil, false
+		}
+		acc = acc<<5 | uint32(v)
+		bits += 5
+		if bits >= 8 {
+			bits -= 8
+			dst = append(dst, byte(acc>>bits))
+			acc &= 1<<bits - 1
+		}
 	}
-	b = dst[:n]
-	m, err := base32Lower.Decode(b, s[1:])
-	if err != nil || m != n {
-		return nil, false // including newlines, which the decoder skips
-	}
-	// Re-encoding must give s back: no stray trailing bits.
-	var enc [256]byte
-	if base32Lower.EncodedLen(n) > len(enc) || !bytes.Equal(base32Lower.AppendEncode(enc[:0], b), s[1:]) {
+	// An unpadded encoding ends with fewer than 5 spare bits, all zero;
+	// then encoding the bytes again gives s.
+	if bits >= 5 || acc != 0 || len(dst) == 0 {
 		return nil, false
 	}
 	// A valid CID, and a CIDv1 (CIDv0 bytes print as base58btc).
-	if b[0] != 1 {
+	if dst[0] != 1 {
 		return nil, false
 	}
-	if used, _, err := cid.CidFromBytes(b); err != nil || used != n {
+	if used, _, err := cid.CidFromBytes(dst); err != nil || used != len(dst) {
 		return nil, false
 	}
-	return b, true
+	return dst, true
 }

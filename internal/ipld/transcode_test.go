@@ -2,7 +2,10 @@ package ipld
 
 import (
 	"bytes"
+	"encoding/base32"
 	"testing"
+
+	"github.com/ipfs/go-cid"
 )
 
 // transcodeLimits exercise every limit of JSONToCBOR: the defaults, small
@@ -126,4 +129,46 @@ func BenchmarkJSONToCBOR(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestCanonicalCIDv1: the allocation-free check agrees with cid.Decode and
+// String on canonical strings, and declines everything else.
+func TestCanonicalCIDv1(t *testing.T) {
+	for _, s := range []string{
+		"bafkqaaa", // identity multihash of nothing
+		"bafyreihq4mg3hxko2kcmi3gig57kla3tvxarbhvhxtb6ry4ofhadhwx52i",
+		"bafkreiegrmujpanfrjgccrzml3rclp7femxmz3sogac6yqueam2nma7dhy",
+	} {
+		c, err := cid.Decode(s)
+		if err != nil || c.String() != s {
+			t.Fatalf("%s: not a canonical CID string (%v)", s, err)
+		}
+		b, ok := canonicalCIDv1(nil, []byte(s))
+		if !ok || !bytes.Equal(b, c.Bytes()) {
+			t.Errorf("%s: canonicalCIDv1 = %x, %v; want %x", s, b, ok, c.Bytes())
+		}
+	}
+	for _, s := range []string{
+		"",
+		"b",
+		"QmY7Yh4UquoXHLPFo2XbhXkhBvFoPwmQUSa92pxnxjQuPU", // CIDv0: base58btc
+		"BAFKQAAA", // upper case
+		"bafkqaab", // stray trailing bits
+		"bafkqaa",  // length ≡ 7 mod 8 cut short
+		"bafyreihq4mg3hxko2kcmi3gig57kla3tvxarbhvhxtb6ry4ofhadhwx5",    // truncated digest
+		"bafyreihq4mg3hxko2kcmi3gig57kla3tvxarbhvhxtb6ry4ofhadhwx52ia", // extra byte
+		v0InBase32(t), // CIDv0 bytes, which print as base58btc
+	} {
+		if b, ok := canonicalCIDv1(nil, []byte(s)); ok {
+			t.Errorf("%q: accepted as %x", s, b)
+		}
+	}
+}
+
+func v0InBase32(t *testing.T) string {
+	c, err := cid.Decode("QmY7Yh4UquoXHLPFo2XbhXkhBvFoPwmQUSa92pxnxjQuPU")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "b" + base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding).EncodeToString(c.Bytes())
 }
