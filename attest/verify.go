@@ -10,11 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
@@ -444,22 +442,7 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 
 	files := m.Subject.Files
 	results := make([]FileResult, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = checkOne(ctx, root, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(files), func(i int) { results[i] = checkOne(ctx, root, files[i]) })
 
 	listed := make(map[string]bool, len(files))
 	for _, f := range files {
