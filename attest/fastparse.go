@@ -1,6 +1,9 @@
 package attest
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // fastLineageStatement parses the common form of a lineage statement in one
 // pass with few allocations: the JSON this package writes, or any JSON with
@@ -253,12 +256,21 @@ func (p *fastParser) skipObject() bool {
 				return true
 			}
 		case '"':
-			p.pos++
-			for p.pos < len(p.data) && p.data[p.pos] != '"' {
-				if p.data[p.pos] == '\\' {
-					p.pos++
+			// Jump to the closing quote: the next one not escaped, that is
+			// preceded by an even run of backslashes.
+			for {
+				j := bytes.IndexByte(p.data[p.pos+1:], '"')
+				if j < 0 {
+					return false
 				}
-				p.pos++
+				p.pos += 1 + j
+				n := 0
+				for p.data[p.pos-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
 			}
 		}
 		p.pos++

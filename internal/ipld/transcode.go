@@ -17,9 +17,9 @@ import (
 // JSONToCBOR appends to dst the canonical DAG-CBOR encoding of the DAG-JSON
 // document data: the bytes EncodeCBOR(DecodeJSON(data, lim)) gives, written
 // in one pass without building Go values. It accepts exactly what
-// DecodeJSON accepts (FuzzJSONToCBOR holds it to that); only error messages
-// may differ. This is how a verifier hashes a DAG-JSON document to its CID
-// cheaply.
+// DecodeJSON accepts (FuzzJSONToCBOR holds it to that), and refuses with
+// DecodeJSON's error. This is how a verifier hashes a DAG-JSON document to
+// its CID cheaply.
 func JSONToCBOR(dst, data []byte, lim Limits) ([]byte, error) {
 	if lim.MaxSize > 0 && len(data) > lim.MaxSize {
 		return nil, errorf(-1, nil, ErrLimit, "document is %d bytes, more than the limit of %d", len(data), lim.MaxSize)
@@ -34,14 +34,21 @@ func JSONToCBOR(dst, data []byte, lim Limits) ([]byte, error) {
 	t.jsonDecoder = jsonDecoder{data: data, lim: lim}
 	t.out = dst
 	t.entries = t.entriesBuf[:0]
-	t.path = t.pathBuf[:0]
 	t.space()
-	if err := t.value(0); err != nil {
-		return nil, err
+	err := t.value(0)
+	if err == nil {
+		t.space()
+		if t.pos != len(data) {
+			err = t.errorf(t.pos, ErrSyntax, "unexpected %s after the end of the document", t.describe())
+		}
 	}
-	t.space()
-	if t.pos != len(data) {
-		return nil, t.errorf(t.pos, ErrSyntax, "unexpected %s after the end of the document", t.describe())
+	if err != nil {
+		// The transcoder does not track where it is; DecodeJSON does, and
+		// refuses the same documents (but those EncodeCBOR alone refuses).
+		if _, derr := DecodeJSON(data, lim); derr != nil {
+			return nil, derr
+		}
+		return nil, err
 	}
 	return t.out, nil
 }
@@ -51,8 +58,7 @@ var transcoders = sync.Pool{New: func() any { return new(transcoder) }}
 
 // release returns t to the pool, dropping what refers to the caller's data.
 func (t *transcoder) release() {
-	t.data, t.out, t.entries, t.path = nil, nil, nil, nil
-	clear(t.pathBuf[:])
+	t.data, t.out, t.entries = nil, nil, nil
 	if cap(t.str) > 64<<10 {
 		t.str = nil
 	}
@@ -64,7 +70,8 @@ func (t *transcoder) release() {
 
 // transcoder reads DAG-JSON with jsonDecoder's grammar and limits and
 // writes DAG-CBOR to out. Map entries are written in input order and then
-// put into canonical order in place.
+// put into canonical order in place. It does not track the path (its
+// errors are replaced by DecodeJSON's), so its errors carry none.
 type transcoder struct {
 	jsonDecoder
 	out     []byte
@@ -73,8 +80,7 @@ type transcoder struct {
 	bytes   []byte  // scratch for decoding base64
 
 	cidBuf     [128]byte
-	entriesBuf [32]entry  // first storage of entries and path: typical
-	pathBuf    [8]segment // documents need no more
+	entriesBuf [32]entry // first storage of entries: typical documents need no more
 }
 
 // entry is one map entry in out: its encoded key is out[key:val], its
@@ -113,7 +119,7 @@ func (t *transcoder) fixHead(at int, major byte, n int) {
 
 func (t *transcoder) value(depth int) error {
 	if depth > maxEncodeDepth { // what EncodeCBOR would refuse
-		return errorf(-1, t.path, ErrLimit, "nested deeper than %d", maxEncodeDepth)
+		return errorf(-1, nil, ErrLimit, "nested deeper than %d", maxEncodeDepth)
 	}
 	if t.pos >= len(t.data) {
 		return t.errorf(t.pos, ErrSyntax, "unexpected end of data; want a JSON value")
@@ -350,12 +356,10 @@ func (t *transcoder) array(depth int) error {
 		if t.lim.MaxListLen > 0 && n >= t.lim.MaxListLen {
 			return t.errorf(start, ErrLimit, "list of more than %d entries", t.lim.MaxListLen)
 		}
-		t.path = append(t.path, segment{index: n})
 		t.space()
 		if err := t.value(depth + 1); err != nil {
 			return err
 		}
-		t.path = t.path[:len(t.path)-1]
 		n++
 		t.space()
 		if t.pos >= len(t.data) {
@@ -431,8 +435,6 @@ func (t *transcoder) object(depth int) error {
 		if t.lim.MaxListLen > 0 && n >= t.lim.MaxListLen {
 			return t.errorf(start, ErrLimit, "map of more than %d entries", t.lim.MaxListLen)
 		}
-		t.space()
-		kstart := t.pos
 		k, err := t.key()
 		if err != nil {
 			return err
@@ -444,21 +446,13 @@ func (t *transcoder) object(depth int) error {
 			t.out = t.out[:at]
 			return t.reserved(start, depth)
 		}
-		// Keep the key for the error path: borrowed from the input unless
-		// it had escapes (then it lives in scratch space that is reused).
-		seg := segment{keyb: k, index: -1}
-		if len(k) == 0 || &k[0] != &t.data[kstart+1] {
-			seg = segment{key: string(k), index: -1}
-		}
 		e := entry{key: len(t.out)}
 		t.head(majString, uint64(len(k)))
 		t.out = append(t.out, k...)
 		e.val = len(t.out)
-		t.path = append(t.path, seg)
 		if err := t.value(depth + 1); err != nil {
 			return err
 		}
-		t.path = t.path[:len(t.path)-1]
 		e.end = len(t.out)
 		t.entries = append(t.entries, e)
 		end, err := t.endOfEntry()
@@ -471,9 +465,24 @@ func (t *transcoder) object(depth int) error {
 	}
 	ents := t.entries[base:]
 	keyOf := func(e entry) []byte { return t.out[e.key:e.val] }
-	cmp := func(a, b entry) int { return compareEncodedKeys(keyOf(a), keyOf(b)) }
-	if !slices.IsSortedFunc(ents, cmp) {
-		slices.SortFunc(ents, cmp)
+	moved := false
+	if len(ents) <= 16 {
+		// Insertion sort, without calls through closures: most maps are
+		// this small.
+		for i := 1; i < len(ents); i++ {
+			for j := i; j > 0 && compareEncodedKeys(keyOf(ents[j]), keyOf(ents[j-1])) < 0; j-- {
+				ents[j], ents[j-1] = ents[j-1], ents[j]
+				moved = true
+			}
+		}
+	} else {
+		cmp := func(a, b entry) int { return compareEncodedKeys(keyOf(a), keyOf(b)) }
+		if !slices.IsSortedFunc(ents, cmp) {
+			slices.SortFunc(ents, cmp)
+			moved = true
+		}
+	}
+	if moved {
 		// Lay the entries out in order after the map, in out's spare
 		// capacity, then move them back.
 		end := len(t.out)
@@ -533,7 +542,6 @@ func (t *transcoder) reserved(start, depth int) error {
 	bad := func() error {
 		return t.errorf(start, ErrUnsupported, `map with the key "/" that is neither a link {"/": "cid"} nor bytes {"/": {"bytes": "…"}}`)
 	}
-	t.path = append(t.path, segment{key: "/", index: -1})
 	if t.pos >= len(t.data) {
 		return t.errorf(t.pos, ErrSyntax, "unexpected end of data; want a JSON value")
 	}
@@ -543,7 +551,6 @@ func (t *transcoder) reserved(start, depth int) error {
 		if err != nil {
 			return err
 		}
-		t.path = t.path[:len(t.path)-1]
 		if end, err := t.endOfEntry(); err != nil {
 			return err
 		} else if !end {
@@ -592,7 +599,6 @@ func (t *transcoder) reserved(start, depth int) error {
 		} else if !end {
 			return bad()
 		}
-		t.path = t.path[:len(t.path)-1]
 		if end, err := t.endOfEntry(); err != nil {
 			return err
 		} else if !end {

@@ -103,6 +103,9 @@ func FuzzJSONToCBOR(f *testing.F) {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("error %v is not an *Error", err)
 			}
+			if _, derr := DecodeJSON(data, lim); derr != nil && err.Error() != derr.Error() {
+				t.Fatalf("error %q, DecodeJSON's %q", err, derr)
+			}
 			return
 		}
 		if !bytes.Equal(got[len("prefix"):], want) || !bytes.HasPrefix(got, []byte("prefix")) {
