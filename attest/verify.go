@@ -320,22 +320,27 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int)
 // checkLineage decodes the predicate's manifest and checks that it has
 // the CID the predicate claims and implies exactly the statement's subjects.
 func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
-	claimed, err := cid.Decode(lp.ManifestCID)
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, err))
-		return
-	}
-	r.ManifestCID = claimed
 	// One pass from DAG-JSON to the DAG-CBOR the CID is computed over,
 	// rather than decoding the manifest and encoding it again.
 	m, actual, err := provenance.ParseManifestJSONCID(lp.Manifest)
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
-		return
-	}
-	if !actual.Equals(claimed) {
-		r.problem(fmt.Errorf("%w: predicate claims manifest %s but its content hashes to %s", ErrManifestMismatch, claimed, actual))
-		return
+	if err == nil && cidStringIs(actual, lp.ManifestCID) {
+		// The usual case: the claim is the canonical string of the CID.
+		r.ManifestCID = actual
+	} else {
+		claimed, cerr := cid.Decode(lp.ManifestCID)
+		if cerr != nil {
+			r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, cerr))
+			return
+		}
+		r.ManifestCID = claimed
+		if err != nil {
+			r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
+			return
+		}
+		if !actual.Equals(claimed) {
+			r.problem(fmt.Errorf("%w: predicate claims manifest %s but its content hashes to %s", ErrManifestMismatch, claimed, actual))
+			return
+		}
 	}
 	r.Manifest = m
 	if subjectsMatch(st.Subject, m) {

@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"sync"
 
@@ -34,11 +35,11 @@ func ParseManifestJSONCID(data []byte) (*Manifest, cid.Cid, error) {
 	if err != nil {
 		return nil, cid.Undef, err
 	}
-	c, err := ManifestCID(cb)
-	if err != nil {
-		return nil, cid.Undef, err
-	}
-	return m, c, nil
+	// ManifestCID, without the multihash library's allocations.
+	mh := [2 + sha256.Size]byte{0x12, sha256.Size} // sha2-256, 32 bytes
+	sum := sha256.Sum256(cb)
+	copy(mh[2:], sum[:])
+	return m, cid.NewCidV1(cid.DagCBOR, mh[:]), nil
 }
 
 // cborBuffers holds buffers for ParseManifestJSONCID's DAG-CBOR.
