@@ -9,11 +9,13 @@ import (
 	"filippo.io/edwards25519"
 )
 
-// ed25519Item is one signature of a batch.
+// ed25519Item is one signature of a batch, over the message prefix‖msg
+// (a DSSE PAE header and the payload, so that the PAE need not be copied).
 type ed25519Item struct {
-	pub ed25519.PublicKey
-	msg []byte
-	sig []byte
+	pub    ed25519.PublicKey
+	prefix []byte
+	msg    []byte
+	sig    []byte
 }
 
 // verifyEd25519Batch reports whether every item is a valid signature, by
@@ -78,6 +80,7 @@ func verifyEd25519Batch(items []ed25519Item, random io.Reader) bool {
 		hasher.Reset()
 		hasher.Write(it.sig[:32])
 		hasher.Write(it.pub)
+		hasher.Write(it.prefix)
 		hasher.Write(it.msg)
 		k, _ := edwards25519.NewScalar().SetUniformBytes(hasher.Sum(h[:0]))
 		copy(zbuf[:16], zs[16*i:16*i+16]) // the upper 16 bytes stay zero: z < 2¹²⁸ < ℓ

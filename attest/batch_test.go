@@ -17,6 +17,10 @@ func batchItems(t testing.TB, n, keys int) []ed25519Item {
 		k := privs[i%keys]
 		msg := PAE(PayloadTypeInToto, []byte(fmt.Sprintf(`{"n":%d}`, i)))
 		items[i] = ed25519Item{pub: k.Public().(ed25519.PublicKey), msg: msg, sig: ed25519.Sign(k, msg)}
+		if i%2 == 1 { // signed message = prefix‖msg, split anywhere
+			cut := i % len(msg)
+			items[i].prefix, items[i].msg = msg[:cut:cut], msg[cut:]
+		}
 	}
 	return items
 }
@@ -43,7 +47,8 @@ func TestEd25519Batch(t *testing.T) {
 			for _, victim := range []int{0, tc.n - 1} {
 				bad := append([]ed25519Item(nil), items...)
 				mutate.f(&bad[victim])
-				if ed25519.Verify(bad[victim].pub, bad[victim].msg, bad[victim].sig) {
+				whole := append(bad[victim].prefix[:len(bad[victim].prefix):len(bad[victim].prefix)], bad[victim].msg...)
+				if ed25519.Verify(bad[victim].pub, whole, bad[victim].sig) {
 					continue // the mutation happened to keep it valid
 				}
 				if verifyEd25519Batch(bad, nil) {

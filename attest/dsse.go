@@ -48,16 +48,19 @@ type Signature struct {
 // "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body, lengths in ASCII
 // decimal.
 func PAE(payloadType string, payload []byte) []byte {
-	tl, pl := strconv.Itoa(len(payloadType)), strconv.Itoa(len(payload))
-	b := make([]byte, 0, 10+len(tl)+len(payloadType)+len(pl)+len(payload))
+	b := make([]byte, 0, 2*20+10+len(payloadType)+len(payload))
+	return append(appendPAEHeader(b, payloadType, len(payload)), payload...)
+}
+
+// appendPAEHeader appends the PAE up to the payload.
+func appendPAEHeader(b []byte, payloadType string, payloadLen int) []byte {
 	b = append(b, "DSSEv1 "...)
-	b = append(b, tl...)
+	b = strconv.AppendInt(b, int64(len(payloadType)), 10)
 	b = append(b, ' ')
 	b = append(b, payloadType...)
 	b = append(b, ' ')
-	b = append(b, pl...)
-	b = append(b, ' ')
-	return append(b, payload...)
+	b = strconv.AppendInt(b, int64(payloadLen), 10)
+	return append(b, ' ')
 }
 
 // Sign adds a signature by s over the envelope's payload.

@@ -1,6 +1,9 @@
 package attest
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // fastLineageStatement parses the common form of a lineage statement in one
 // pass with few allocations: the JSON this package writes, or any JSON with
@@ -12,7 +15,9 @@ import "unicode/utf8"
 // manifest's raw JSON is only delimited here; provenance.ParseManifestJSON
 // validates it strictly afterwards.
 func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok bool) {
-	p := fastParser{data: data}
+	// One copy of the payload as a string: every string the statement
+	// holds is a substring of it, which costs no further allocation.
+	p := fastParser{data: data, text: string(data)}
 	st = &Statement{}
 	lp = &LineagePredicate{}
 	var seen [4]bool
@@ -63,6 +68,7 @@ func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok 
 
 type fastParser struct {
 	data []byte
+	text string // data, as a string
 	pos  int
 }
 
@@ -114,12 +120,12 @@ func (p *fastParser) str() (string, bool) {
 		c := p.data[p.pos]
 		switch {
 		case c == '"':
-			s := p.data[start:p.pos]
+			s := p.text[start:p.pos]
 			p.pos++
-			if !utf8.Valid(s) {
+			if !utf8.ValidString(s) {
 				return "", false
 			}
-			return string(s), true
+			return s, true
 		case c == '\\' || c < 0x20:
 			return "", false
 		}
@@ -250,12 +256,21 @@ func (p *fastParser) skipObject() bool {
 				return true
 			}
 		case '"':
-			p.pos++
-			for p.pos < len(p.data) && p.data[p.pos] != '"' {
-				if p.data[p.pos] == '\\' {
-					p.pos++
+			// Jump to the closing quote: the next one not escaped, that is
+			// preceded by an even run of backslashes.
+			for {
+				j := bytes.IndexByte(p.data[p.pos+1:], '"')
+				if j < 0 {
+					return false
 				}
-				p.pos++
+				p.pos += 1 + j
+				n := 0
+				for p.data[p.pos-1-n] == '\\' {
+					n++
+				}
+				if n%2 == 0 {
+					break
+				}
 			}
 		}
 		p.pos++

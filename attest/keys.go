@@ -263,17 +263,24 @@ func (k *PrivateKey) signHash(hash []byte) ([]byte, error) {
 	return sig, nil
 }
 
+// stdKey returns an ed25519 or P-256 key as crypto/x509 and x/crypto/ssh
+// take it, or nil for secp256k1, which they do not know.
+func (k *PrivateKey) stdKey() crypto.PrivateKey {
+	switch k.alg {
+	case Ed25519:
+		return k.ed
+	case P256:
+		return k.ec
+	}
+	return nil
+}
+
 // MarshalPKCS8PEM returns an ed25519 or P-256 key as an unencrypted PKCS#8
 // "PRIVATE KEY" PEM block (cosign's import-key-pair and OpenSSL read it).
 // Store it with mode 0600.
 func (k *PrivateKey) MarshalPKCS8PEM() ([]byte, error) {
-	var key any
-	switch k.alg {
-	case Ed25519:
-		key = k.ed
-	case P256:
-		key = k.ec
-	default:
+	key := k.stdKey()
+	if key == nil {
 		return nil, fmt.Errorf("%w: store secp256k1 keys as hex or keystore v3", ErrWrongAlgorithm)
 	}
 	der, err := x509.MarshalPKCS8PrivateKey(key)
@@ -286,13 +293,8 @@ func (k *PrivateKey) MarshalPKCS8PEM() ([]byte, error) {
 // MarshalOpenSSH returns an ed25519 or P-256 key in the OpenSSH private key
 // format, encrypted with passphrase unless it is empty.
 func (k *PrivateKey) MarshalOpenSSH(comment string, passphrase []byte) ([]byte, error) {
-	var key crypto.PrivateKey
-	switch k.alg {
-	case Ed25519:
-		key = k.ed
-	case P256:
-		key = k.ec
-	default:
+	key := k.stdKey()
+	if key == nil {
 		return nil, fmt.Errorf("%w: OpenSSH has no secp256k1 keys", ErrWrongAlgorithm)
 	}
 	var block *pem.Block

@@ -188,17 +188,7 @@ func TestOpenSSLInterop(t *testing.T) {
 			run("pkey", "-in", priv, "-pubout", "-out", pub)
 			privPEM, _ := os.ReadFile(priv)
 			pubPEM, _ := os.ReadFile(pub)
-			k, err := ParsePrivateKey(privPEM, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pk, err := ParsePublicKey(pubPEM)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !pk.Equal(k.Public()) {
-				t.Fatalf("public %s, private's %s", pk.ID(), k.ID())
-			}
+			k := parseKeyPair(t, privPEM, pubPEM, nil)
 			data, _ := os.ReadFile(msg)
 			sig, err := k.Sign(context.Background(), data)
 			if err != nil {
@@ -208,7 +198,7 @@ func TestOpenSSLInterop(t *testing.T) {
 			os.WriteFile(sigFile, sig, 0o600)
 			run(tc.verify(pub, sigFile)...)
 			// Our public PEM is byte-identical to OpenSSL's.
-			ours, _ := pk.MarshalPEM()
+			ours, _ := k.Public().MarshalPEM()
 			if string(ours) != string(pubPEM) {
 				t.Errorf("MarshalPEM:\n%s\nopenssl:\n%s", ours, pubPEM)
 			}
@@ -240,17 +230,7 @@ func TestSSHKeygenInterop(t *testing.T) {
 			}
 			priv, _ := os.ReadFile(f)
 			pubLine, _ := os.ReadFile(f + ".pub")
-			k, err := ParsePrivateKey(priv, pw(tc.pass))
-			if err != nil {
-				t.Fatal(err)
-			}
-			pk, err := ParsePublicKey(pubLine)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !pk.Equal(k.Public()) {
-				t.Fatalf("public %s, private's %s", pk.ID(), k.ID())
-			}
+			parseKeyPair(t, priv, pubLine, pw(tc.pass))
 		})
 	}
 }
@@ -271,4 +251,22 @@ func TestHexKeyMatchesGoEthereum(t *testing.T) {
 	if !errors.Is(err, ErrWrongAlgorithm) {
 		t.Fatalf("MarshalPEM of a secp256k1 key: %v", err)
 	}
+}
+
+// parseKeyPair parses a private key and its public key, written by another
+// tool, and checks that they belong together.
+func parseKeyPair(t *testing.T, priv, pub []byte, password func() ([]byte, error)) *PrivateKey {
+	t.Helper()
+	k, err := ParsePrivateKey(priv, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pk, err := ParsePublicKey(pub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !pk.Equal(k.Public()) {
+		t.Fatalf("public %s, private's %s", pk.ID(), k.ID())
+	}
+	return k
 }

@@ -18,8 +18,3 @@ func encodeManifest(m *provenance.Manifest) ([]byte, cid.Cid, error) {
 	}
 	return js, c, nil
 }
-
-// decodeManifestJSON parses a manifest's DAG-JSON form strictly.
-func decodeManifestJSON(b []byte) (*provenance.Manifest, error) {
-	return provenance.ParseManifestJSON(b)
-}

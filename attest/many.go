@@ -28,26 +28,14 @@ func VerifyMany(ctx context.Context, bundles []Bundle, opts VerifyOptions) (repo
 		return nil, err
 	}
 	reports = make([]*Report, len(bundles))
-	var wg sync.WaitGroup
-	chunks := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for lo := range chunks {
-				hi := min(lo+manyChunk, len(bundles))
-				verifyChunk(ctx, bundles[lo:hi], reports[lo:hi], opts, pol)
-			}
-		}()
-	}
-	for lo := 0; lo < len(bundles); lo += manyChunk {
+	forEach((len(bundles)+manyChunk-1)/manyChunk, func(c int) {
 		if ctx.Err() != nil {
-			break
+			return // reports are dropped below
 		}
-		chunks <- lo
-	}
-	close(chunks)
-	wg.Wait()
+		lo := c * manyChunk
+		hi := min(lo+manyChunk, len(bundles))
+		verifyChunk(ctx, bundles[lo:hi], reports[lo:hi], opts, pol)
+	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -64,11 +52,14 @@ func verifyChunk(ctx context.Context, bundles []Bundle, reports []*Report, opts 
 	type ref struct{ bundle, sig int }
 	var items []ed25519Item
 	var refs []ref
+	// The PAE headers of all envelopes, in one buffer: batch items hash
+	// header and payload without a copy of the payload.
+	headers := make([]byte, 0, 64*len(bundles))
 	for bi, b := range bundles {
 		if b.Envelope == nil {
 			continue
 		}
-		var pae []byte
+		var header []byte
 		for si, s := range b.Envelope.Signatures {
 			id := pol.keyIDOwner(s.KeyID)
 			if id == "" {
@@ -78,10 +69,12 @@ func verifyChunk(ctx context.Context, bundles []Bundle, reports []*Report, opts 
 			if k == nil || k.alg != Ed25519 {
 				continue
 			}
-			if pae == nil {
-				pae = PAE(b.Envelope.PayloadType, b.Envelope.Payload)
+			if header == nil {
+				start := len(headers)
+				headers = appendPAEHeader(headers, b.Envelope.PayloadType, len(b.Envelope.Payload))
+				header = headers[start:len(headers):len(headers)]
 			}
-			items = append(items, ed25519Item{pub: k.ed, msg: pae, sig: s.Sig})
+			items = append(items, ed25519Item{pub: k.ed, prefix: header, msg: b.Envelope.Payload, sig: s.Sig})
 			refs = append(refs, ref{bi, si})
 		}
 	}
@@ -97,4 +90,23 @@ func verifyChunk(ctx context.Context, bundles []Bundle, reports []*Report, opts 
 	for i, b := range bundles {
 		reports[i] = verifyBundle(ctx, b, opts, pol, pre[i])
 	}
+}
+
+// forEach calls f(i) for each i in [0, n), on GOMAXPROCS goroutines, and
+// returns when all calls have.
+func forEach(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

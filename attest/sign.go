@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/ipfs/go-cid"
 )
 
 // Sign builds the in-toto lineage statement for manifest m (subjects: its
@@ -40,11 +41,7 @@ func Sign(ctx context.Context, m *provenance.Manifest, signers ...Signer) (*Enve
 // SignEIP712 signs manifest m as EIP-712 typed data (ManifestAttestationType)
 // under domain with an Ethereum key.
 func SignEIP712(ctx context.Context, m *provenance.Manifest, s HashSigner, domain Domain) (*EthSignature, error) {
-	_, mcid, err := encodeManifest(m)
-	if err != nil {
-		return nil, err
-	}
-	a, err := NewManifestAttestation(m, mcid)
+	a, mcid, err := manifestAttestation(m)
 	if err != nil {
 		return nil, err
 	}
@@ -53,15 +50,21 @@ func SignEIP712(ctx context.Context, m *provenance.Manifest, s HashSigner, domai
 
 // SignEIP712Wallet is SignEIP712 for a wallet that signs typed data whole.
 func SignEIP712Wallet(ctx context.Context, m *provenance.Manifest, w TypedDataSigner, domain Domain) (*EthSignature, error) {
-	_, mcid, err := encodeManifest(m)
-	if err != nil {
-		return nil, err
-	}
-	a, err := NewManifestAttestation(m, mcid)
+	a, mcid, err := manifestAttestation(m)
 	if err != nil {
 		return nil, err
 	}
 	return SignTypedDataWith(ctx, w, domain, a, mcid)
+}
+
+// manifestAttestation is the EIP-712 message for m, with m's CID.
+func manifestAttestation(m *provenance.Manifest) (ManifestAttestation, cid.Cid, error) {
+	_, mcid, err := encodeManifest(m)
+	if err != nil {
+		return ManifestAttestation{}, cid.Undef, err
+	}
+	a, err := NewManifestAttestation(m, mcid)
+	return a, mcid, err
 }
 
 // SignEIP191 signs manifest m's digest (the 32 bytes inside its CID) with

@@ -45,21 +45,22 @@ var ErrBadSignature = errors.New("signature does not verify")
 
 // Verify checks sig over message following the key's scheme (see
 // Algorithm). A secp256k1 signature must be 65 bytes with low s and v in
-// {0, 1, 27, 28}.
+// {0, 1, 27, 28}. Errors do not repeat the key's identity, which the
+// caller knows and reports.
 func (k *PublicKey) Verify(message, sig []byte) error {
 	switch k.alg {
 	case Ed25519:
 		if len(sig) != ed25519.SignatureSize {
-			return fmt.Errorf("%w: ed25519 signature is %d bytes, want %d", ErrBadSignature, len(sig), ed25519.SignatureSize)
+			return fmt.Errorf("%w: %d bytes, an ed25519 signature has %d", ErrBadSignature, len(sig), ed25519.SignatureSize)
 		}
 		if !ed25519.Verify(k.ed, message, sig) {
-			return fmt.Errorf("%w: ed25519 signature by %s", ErrBadSignature, k.ID())
+			return ErrBadSignature
 		}
 		return nil
 	case P256:
 		h := sha256.Sum256(message)
 		if !ecdsa.VerifyASN1(k.ec, h[:], sig) {
-			return fmt.Errorf("%w: ECDSA P-256 signature by %s", ErrBadSignature, k.ID())
+			return ErrBadSignature
 		}
 		return nil
 	case Secp256k1:
@@ -79,7 +80,7 @@ func (k *PublicKey) VerifyHash(hash [32]byte, sig []byte) error {
 		return err
 	}
 	if addr != k.addr {
-		return fmt.Errorf("%w: signed by %s, not %s", ErrBadSignature, addr.Hex(), k.addr.Hex())
+		return fmt.Errorf("%w: made by %s", ErrBadSignature, addr.Hex())
 	}
 	return nil
 }

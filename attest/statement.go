@@ -3,6 +3,7 @@ package attest
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/base32"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -104,6 +105,11 @@ func StatementSubjects(m *provenance.Manifest) ([]StatementSubject, error) {
 
 // dirHash is Go's dirhash.Hash1 (hex) over the manifest's file list.
 func dirHash(files []provenance.File) string {
+	var buf [2 * sha256.Size]byte
+	return string(appendDirHash(buf[:0], files))
+}
+
+func appendDirHash(dst []byte, files []provenance.File) []byte {
 	sorted := files
 	if !slices.IsSortedFunc(files, comparePath) {
 		sorted = slices.Clone(files)
@@ -115,8 +121,77 @@ func dirHash(files []provenance.File) string {
 		line = append(append(append(append(line[:0], f.SHA256...), "  "...), f.Path...), '\n')
 		h.Write(line)
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var sum [sha256.Size]byte
+	return hex.AppendEncode(dst, h.Sum(sum[:0]))
 }
+
+// subjectsMatch reports whether got is exactly StatementSubjects(m), in
+// that order, without building it: the common case when verifying, checked
+// cheaply. false says only that the caller must compare the long way
+// (which names each difference); true implies the long way finds none.
+func subjectsMatch(got []StatementSubject, m *provenance.Manifest) bool {
+	files := m.Subject.Files
+	if !m.Subject.CID.Defined() || m.Subject.Name == "" || len(got) != len(files)+1 {
+		return false
+	}
+	rootSHA := ""
+	for i, f := range files {
+		// Strictly sorted paths: no duplicates, and the root's name is
+		// found by binary search.
+		if f.Path == "" || strings.ContainsAny(f.Path, "\n\x00") || i > 0 && files[i-1].Path >= f.Path ||
+			!isSHA256Hex(f.SHA256) || !f.CID.Defined() {
+			return false
+		}
+		g := got[i]
+		if g.Name != f.Path || len(g.Digest) != 2 || g.Digest[DigestSHA256] != f.SHA256 || !cidStringIs(f.CID, g.Digest[DigestCID]) {
+			return false
+		}
+		if f.CID.Equals(m.Subject.CID) {
+			rootSHA = f.SHA256
+		}
+	}
+	root := got[len(files)]
+	if root.Name != m.Subject.Name {
+		return false
+	}
+	if _, found := slices.BinarySearchFunc(files, root.Name, func(f provenance.File, name string) int { return strings.Compare(f.Path, name) }); found {
+		return false
+	}
+	n := 1
+	if !cidStringIs(m.Subject.CID, root.Digest[DigestCID]) {
+		return false
+	}
+	if len(files) > 0 {
+		n++
+		var buf [2 * sha256.Size]byte
+		if string(appendDirHash(buf[:0], files)) != root.Digest[DigestDirHash] {
+			return false
+		}
+	}
+	if rootSHA != "" {
+		n++
+		if root.Digest[DigestSHA256] != rootSHA {
+			return false
+		}
+	}
+	return len(root.Digest) == n
+}
+
+// cidStringIs reports whether s is c.String(), without allocating for
+// CIDv1 (base32, "b" then the bytes).
+func cidStringIs(c cid.Cid, s string) bool {
+	if c.Version() == 0 || len(s) == 0 || s[0] != 'b' {
+		return c.String() == s
+	}
+	var buf [256]byte
+	b := c.Bytes()
+	if base32Lower.EncodedLen(len(b))+1 > len(buf) {
+		return c.String() == s
+	}
+	return string(base32Lower.AppendEncode(append(buf[:0], 'b'), b)) == s
+}
+
+var base32Lower = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
 
 func comparePath(a, b provenance.File) int { return strings.Compare(a.Path, b.Path) }
 

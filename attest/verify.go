@@ -10,11 +10,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
@@ -97,6 +95,20 @@ func (r *Report) Err() error {
 
 func (r *Report) problem(err error) { r.Problems = append(r.Problems, err) }
 
+// uncheckedError says that signatures were not checked because the
+// manifest they sign did not verify. It names that cause without repeating
+// it (the cause is a problem of its own) and matches it with errors.Is.
+type uncheckedError struct {
+	what  string
+	cause error
+}
+
+func (e *uncheckedError) Error() string {
+	return e.what + " not checked: the manifest they sign did not verify"
+}
+
+func (e *uncheckedError) Unwrap() error { return e.cause }
+
 func (opts *VerifyOptions) compile() (*compiledPolicy, error) {
 	var c *compiledPolicy
 	if opts.Policy != nil {
@@ -161,6 +173,7 @@ func Verify(ctx context.Context, b Bundle, opts VerifyOptions) (*Report, error) 
 func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy, pre []bool) *Report {
 	r := &Report{}
 	var verified []string
+	var manifestErr error // why the manifest did not verify, if it did not
 	if env := b.Envelope; env != nil {
 		if env.PayloadType != PayloadTypeInToto {
 			r.problem(fmt.Errorf("%w: payloadType is %q, want %q", ErrMalformedEnvelope, env.PayloadType, PayloadTypeInToto))
@@ -185,6 +198,7 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 			}
 			r.Signatures = append(r.Signatures, res)
 		}
+		n := len(r.Problems)
 		st, lp, err := parseLineageStatement(env.Payload)
 		if err != nil {
 			r.problem(err)
@@ -192,12 +206,18 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 			r.Statement = st
 			r.checkLineage(st, lp)
 		}
+		if r.Manifest == nil && len(r.Problems) > n {
+			manifestErr = r.Problems[n]
+		}
 	}
 	if b.Manifest != nil {
 		mcid, err := b.Manifest.CID()
 		switch {
 		case err != nil:
 			r.problem(err)
+			if manifestErr == nil {
+				manifestErr = err
+			}
 		case r.ManifestCID.Defined() && !r.ManifestCID.Equals(mcid):
 			r.problem(fmt.Errorf("%w: the envelope attests manifest %s, the manifest given is %s", ErrManifestMismatch, r.ManifestCID, mcid))
 		case b.Envelope == nil:
@@ -205,7 +225,7 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 		}
 	}
 	if len(b.EthSignatures) > 0 {
-		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), opts.Domain)...)
+		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), opts.Domain, manifestErr)...)
 	}
 	if b.Envelope == nil && len(b.EthSignatures) == 0 {
 		r.problem(errors.New("attest: nothing to verify: no envelope and no signatures"))
@@ -281,7 +301,7 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int)
 			continue
 		}
 		if *trials <= 0 {
-			res.Err = fmt.Errorf("%w (%s; stopped after trying %d keys on signatures without a matching key ID)", ErrUntrustedSigner, displayKeyID(s.KeyID), maxKeyTrials)
+			res.Err = fmt.Errorf("%w (stopped after trying %d keys on signatures without a matching key ID)", ErrUntrustedSigner, maxKeyTrials)
 			return res
 		}
 		*trials--
@@ -293,34 +313,39 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int)
 			return res
 		}
 	}
-	res.Err = fmt.Errorf("%w (%s)", ErrUntrustedSigner, displayKeyID(s.KeyID))
+	res.Err = ErrUntrustedSigner // the result holds the key ID
 	return res
 }
 
 // checkLineage decodes the predicate's manifest and checks that it has
 // the CID the predicate claims and implies exactly the statement's subjects.
 func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
-	claimed, err := cid.Decode(lp.ManifestCID)
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, err))
-		return
-	}
-	r.ManifestCID = claimed
-	m, err := decodeManifestJSON(lp.Manifest)
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
-		return
-	}
-	actual, err := m.CID()
-	if err != nil {
-		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
-		return
-	}
-	if !actual.Equals(claimed) {
-		r.problem(fmt.Errorf("%w: predicate claims manifest %s but its content hashes to %s", ErrManifestMismatch, claimed, actual))
-		return
+	// One pass from DAG-JSON to the DAG-CBOR the CID is computed over,
+	// rather than decoding the manifest and encoding it again.
+	m, actual, err := provenance.ParseManifestJSONCID(lp.Manifest)
+	if err == nil && cidStringIs(actual, lp.ManifestCID) {
+		// The usual case: the claim is the canonical string of the CID.
+		r.ManifestCID = actual
+	} else {
+		claimed, cerr := cid.Decode(lp.ManifestCID)
+		if cerr != nil {
+			r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, cerr))
+			return
+		}
+		r.ManifestCID = claimed
+		if err != nil {
+			r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
+			return
+		}
+		if !actual.Equals(claimed) {
+			r.problem(fmt.Errorf("%w: predicate claims manifest %s but its content hashes to %s", ErrManifestMismatch, claimed, actual))
+			return
+		}
 	}
 	r.Manifest = m
+	if subjectsMatch(st.Subject, m) {
+		return
+	}
 	want, err := StatementSubjects(m)
 	if err != nil {
 		r.problem(err)
@@ -422,22 +447,7 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 
 	files := m.Subject.Files
 	results := make([]FileResult, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = checkOne(ctx, root, files[i])
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(files), func(i int) { results[i] = checkOne(ctx, root, files[i]) })
 
 	listed := make(map[string]bool, len(files))
 	for _, f := range files {
@@ -516,9 +526,18 @@ func (c ctxReader) Read(p []byte) (int, error) {
 }
 
 // verifyEth checks Ethereum signatures against the report's manifest.
-func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int, domain *Domain) []string {
+// Without one, manifestErr says why: the manifest given or carried did not
+// verify (nil: none was given).
+func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int, domain *Domain, manifestErr error) []string {
 	if r.Manifest == nil {
-		r.problem(fmt.Errorf("%w: Ethereum signatures need the manifest they sign", ErrManifestMismatch))
+		var err error = &uncheckedError{what: "Ethereum signatures", cause: manifestErr}
+		if manifestErr == nil {
+			err = fmt.Errorf("%w: Ethereum signatures need the manifest they sign (Bundle.Manifest)", ErrManifestMismatch)
+		}
+		r.problem(err)
+		for i, s := range sigs {
+			r.Signatures = append(r.Signatures, SignatureResult{Index: index0 + i, KeyID: s.Signer.Hex(), Err: err})
+		}
 		return nil
 	}
 	want, err := NewManifestAttestation(r.Manifest, r.ManifestCID)
@@ -536,11 +555,11 @@ func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int
 				res.Signer, res.Name = addr, t.name
 				verified = append(verified, addr)
 			} else {
-				res.Err = fmt.Errorf("%w (%s is not a trusted key)", ErrUntrustedSigner, addr)
+				res.Err = ErrUntrustedSigner // the key ID is the address
 			}
 		}
 		if res.Err != nil && !errors.Is(res.Err, ErrUntrustedSigner) {
-			r.problem(fmt.Errorf("signature %d (%s %s): %w", res.Index, s.Format, s.Signer.Hex(), res.Err))
+			r.problem(fmt.Errorf("signature %d (%s by %s): %w", res.Index, s.Format, s.Signer.Hex(), res.Err))
 		}
 		r.Signatures = append(r.Signatures, res)
 	}
@@ -553,7 +572,7 @@ func checkEthSignature(s *EthSignature, want ManifestAttestation, domain *Domain
 		return err
 	}
 	if addr != s.Signer {
-		return fmt.Errorf("%w: recovers to %s, not the stated signer %s", ErrBadSignature, addr.Hex(), s.Signer.Hex())
+		return fmt.Errorf("%w: made by %s, not the stated signer", ErrBadSignature, addr.Hex())
 	}
 	if s.ManifestCID != "" {
 		if c, err := cid.Decode(s.ManifestCID); err != nil || !c.Equals(mustCID(want.ManifestDigest)) {

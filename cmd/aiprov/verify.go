@@ -163,7 +163,9 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 		if s.Err == nil {
 			fmt.Fprintf(w, "signature %d %s: verified\n", s.Index, who)
 		} else {
-			fmt.Fprintf(w, "signature %d %s: NOT verified: %s\n", s.Index, who, verifyPrintable(s.Err.Error()))
+			// The error says why it did not verify ("signature does not
+			// verify", "no trusted key verifies this signature", …).
+			fmt.Fprintf(w, "signature %d %s: %s\n", s.Index, who, verifyPrintable(s.Err.Error()))
 		}
 	}
 	for _, rr := range r.Rules {
