@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/crypto/sha3"
+
 	"github.com/aiprov/aiprov/provenance"
 )
 
@@ -106,10 +108,10 @@ type Graph struct {
 	contribShare     []uint32
 	contribRole      []string
 
-	recipByKey map[string]int32
+	recipIndex recipientIndex
+	recipIDs   []recipient
 	recipients []string // canonical IDs
-	recipKeys  []string // sort keys (lower-case addresses); only while building
-	recipOrder []int32  // recipient indexes in key order
+	recipOrder []int32  // recipient indexes in payout order
 	recipRank  []int32  // inverse of recipOrder
 
 	// topo lists every node, children before parents; pos is its inverse.
@@ -145,9 +147,6 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		if len(n.ID) > lim.MaxIDLength {
 			return nil, &GraphError{Node: fmt.Sprintf("#%d", i), Field: "id", Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(n.ID), lim.MaxIDLength)}
 		}
-		if _, dup := g.index[n.ID]; dup {
-			return nil, &GraphError{Node: n.ID, Field: "id", Err: fmt.Errorf("%w: node appears twice", ErrInvalid)}
-		}
 		switch n.Policy {
 		case "", Absolute, Relative:
 		default:
@@ -160,7 +159,12 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %d contributors, at most %d allowed", ErrLimit, len(n.Contributors), lim.MaxContributors)}
 		}
 		g.ids[i] = n.ID
+		// One map operation per node: a repeated ID leaves the map's size
+		// unchanged.
 		g.index[n.ID] = int32(i)
+		if len(g.index) != i+1 {
+			return nil, &GraphError{Node: n.ID, Field: "id", Err: fmt.Errorf("%w: node appears twice", ErrInvalid)}
+		}
 		g.policy[i] = n.Policy
 		edges += len(n.Parents)
 		g.parentStart[i+1] = int32(edges)
@@ -177,68 +181,118 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		return nil, err
 	}
 
+	if err := g.indexContributors(nodes, contribs, lim); err != nil {
+		return nil, err
+	}
+	if err := g.sortTopologically(); err != nil {
+		return nil, err
+	}
+	g.orderRecipients()
+	return g, nil
+}
+
+// indexContributors fills the contributor rows and the recipient index.
+func (g *Graph) indexContributors(nodes []Node, contribs int, lim Limits) error {
 	g.contribStart = make([]int32, len(nodes)+1)
 	g.contribRecipient = make([]int32, 0, contribs)
 	g.contribShare = make([]uint32, 0, contribs)
 	g.contribRole = make([]string, 0, contribs)
-	recipIndex := make(map[string]int32)
+	g.recipIndex = recipientIndex{addr: make(map[Address]int32, contribs/2)}
+	h := sha3.NewLegacyKeccak256()
 	for i := range nodes {
 		n := &nodes[i]
 		var total uint64
 		cstart := len(g.contribRecipient)
 		for j, c := range n.Contributors {
 			if len(c.ID) > lim.MaxIDLength {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
+				return &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
 			}
-			key, err := recipientSortKey(c.ID)
+			id, err := parseRecipient(c.ID, h)
 			if err != nil {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
+				return &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
 			}
 			if c.Share > ShareWhole {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+				return &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
 			}
 			total += c.Share
-			r, ok := recipIndex[key]
+			r, ok := g.recipIndex.get(id)
 			if !ok {
-				r = int32(len(g.recipKeys))
-				recipIndex[key] = r
-				g.recipKeys = append(g.recipKeys, key)
+				r = int32(len(g.recipIDs))
+				g.recipIndex.put(id, r)
+				g.recipIDs = append(g.recipIDs, id)
 			}
 			g.contribRecipient = append(g.contribRecipient, r)
 			g.contribShare = append(g.contribShare, uint32(c.Share))
 			g.contribRole = append(g.contribRole, c.Role)
 		}
 		if dup := firstDuplicate(g.contribRecipient[cstart:]); dup >= 0 {
-			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, displayRecipient(g.recipKeys[dup]))}
+			return &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, g.recipIDs[dup])}
 		}
 		if len(n.Contributors) > 0 && total != ShareWhole {
-			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}
+			return &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}
 		}
 		g.contribStart[i+1] = int32(len(g.contribRecipient))
 	}
-	if err := g.sortTopologically(); err != nil {
-		return nil, err
-	}
+	return nil
+}
+
+// orderRecipients computes the recipients' canonical IDs and payout order.
+func (g *Graph) orderRecipients() {
 	// EIP-55 checksums cost a Keccak-256 each: once per distinct recipient,
 	// in parallel.
-	g.recipients = make([]string, len(g.recipKeys))
-	parallel(len(g.recipKeys), func(lo, hi int) {
+	g.recipients = make([]string, len(g.recipIDs))
+	parallel(len(g.recipIDs), func(lo, hi int) {
+		h := sha3.NewLegacyKeccak256()
+		var buf []byte
 		for i := lo; i < hi; i++ {
-			g.recipients[i] = displayRecipient(g.recipKeys[i])
+			buf = g.recipIDs[i].appendString(buf[:0], h)
+			g.recipients[i] = string(buf)
 		}
 	})
-	g.recipOrder = make([]int32, len(g.recipients))
-	for i := range g.recipOrder {
-		g.recipOrder[i] = int32(i)
+	// Sort copies, not indexes into recipIDs: comparisons then read
+	// memory in order.
+	type entry struct {
+		id recipient
+		r  int32
 	}
-	slices.SortFunc(g.recipOrder, func(a, b int32) int { return strings.Compare(g.recipKeys[a], g.recipKeys[b]) })
-	g.recipRank = make([]int32, len(g.recipients))
-	for k, r := range g.recipOrder {
-		g.recipRank[r] = int32(k)
+	order := make([]entry, len(g.recipIDs))
+	for i, id := range g.recipIDs {
+		order[i] = entry{id, int32(i)}
 	}
-	g.recipKeys = nil
-	g.recipByKey = recipIndex
-	return g, nil
+	slices.SortFunc(order, func(a, b entry) int { return a.id.Compare(b.id) })
+	g.recipOrder = make([]int32, len(order))
+	g.recipRank = make([]int32, len(order))
+	for k, e := range order {
+		g.recipOrder[k] = e.r
+		g.recipRank[e.r] = int32(k)
+	}
+}
+
+// recipientIndex maps recipients to their indexes. Addresses, nearly all
+// recipients, get a map with fixed-size keys.
+type recipientIndex struct {
+	addr  map[Address]int32
+	other map[string]int32
+}
+
+func (x *recipientIndex) get(id recipient) (int32, bool) {
+	if id.other != "" {
+		r, ok := x.other[id.other]
+		return r, ok
+	}
+	r, ok := x.addr[id.addr]
+	return r, ok
+}
+
+func (x *recipientIndex) put(id recipient, r int32) {
+	if id.other != "" {
+		if x.other == nil {
+			x.other = make(map[string]int32)
+		}
+		x.other[id.other] = r
+		return
+	}
+	x.addr[id.addr] = r
 }
 
 func contributorField(j int, name string) string {
@@ -295,15 +349,17 @@ func (g *Graph) resolveNode(i int32, n *Node) error {
 	return nil
 }
 
-// firstDuplicate returns a value that occurs twice in s, or -1. s is short
-// (one node's edges), so a sorted copy is cheap.
+// firstDuplicate returns a value that occurs twice in s, or -1. s is one
+// node's edges or contributors: usually a handful, compared pairwise
+// without allocating; longer lists are sorted.
 func firstDuplicate(s []int32) int32 {
-	switch len(s) {
-	case 0, 1:
-		return -1
-	case 2:
-		if s[0] == s[1] {
-			return s[0]
+	if len(s) <= 16 {
+		for i := 1; i < len(s); i++ {
+			for _, v := range s[:i] {
+				if v == s[i] {
+					return v
+				}
+			}
 		}
 		return -1
 	}

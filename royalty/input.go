@@ -190,11 +190,11 @@ func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
 		}
 		// A manifest may credit one person in several roles; the graph
 		// pays each person once, so their shares add up.
-		at := map[string]int{}
+		at := map[recipient]int{}
 		for _, ct := range m.Contributors {
-			key, err := recipientSortKey(ct.ID)
+			key, err := parseRecipient(ct.ID, nil)
 			if err != nil {
-				key = ct.ID // NewGraph reports it
+				key = recipient{other: ct.ID} // NewGraph reports it
 			}
 			if i, ok := at[key]; ok {
 				n.Contributors[i].Share += ct.Share

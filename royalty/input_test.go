@@ -128,7 +128,7 @@ func TestManifestNodes(t *testing.T) {
 	}
 }
 
-func addrC(i int) string { a, _, _ := canonicalRecipient(addr(i)); return a }
+func addrC(i int) string { a, _ := canonicalRecipient(addr(i)); return a }
 
 func TestPayoutsCSV(t *testing.T) {
 	g, _ := NewGraph(workedExample(), Limits{})

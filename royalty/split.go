@@ -319,18 +319,16 @@ func (s *Split) rollDust(opts SplitOptions) error {
 	if opts.DustRecipient == "" {
 		return fmt.Errorf("%w: a minimum payout needs a dust recipient", ErrInvalid)
 	}
-	id, key, err := canonicalRecipient(opts.DustRecipient)
+	id, err := parseRecipient(opts.DustRecipient, nil)
 	if err != nil {
 		return fmt.Errorf("dust recipient: %w", err)
 	}
-	s.dustTo = -1
-	if r, ok := g.recipByKey[key]; ok {
+	if r, ok := g.recipIndex.get(id); ok {
 		s.dustTo = r
-	}
-	if s.dustTo < 0 {
+	} else {
 		s.dustTo = int32(len(s.amount))
 		s.amount = append(s.amount, big.Int{})
-		s.extra = []string{id}
+		s.extra = []string{id.String()}
 	}
 	s.rolled = make(map[int32]*big.Int)
 	for i := range g.recipients {

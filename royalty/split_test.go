@@ -88,7 +88,7 @@ func refSplit(nodes []Node, root string, amount *big.Int, policy Policy) (map[st
 			return nil, ErrNoPayee
 		}
 		for _, c := range byID[id].Contributors {
-			rid, _, _ := canonicalRecipient(c.ID)
+			rid, _ := canonicalRecipient(c.ID)
 			if weights[rid] == nil {
 				weights[rid] = new(big.Rat)
 			}
@@ -157,7 +157,7 @@ func TestWorkedExample(t *testing.T) {
 			}
 			got := payoutMap(s)
 			for i, w := range tt.want {
-				a, _, _ := canonicalRecipient(addr(i + 1))
+				a, _ := canonicalRecipient(addr(i + 1))
 				if got[a].Int64() != w || ref[a].Int64() != w {
 					t.Errorf("%s: got %v, reference %v, want %d", a, got[a], ref[a], w)
 				}
@@ -394,7 +394,7 @@ func TestMinPayout(t *testing.T) {
 	checkConservation(t, s)
 	got := payoutMap(s)
 	// addr(1) (50) and addr(3) (40) are below 55: 90 rolls to dust.
-	d, _, _ := canonicalRecipient(dust)
+	d, _ := canonicalRecipient(dust)
 	if got[d].Int64() != 90 || s.Dust.Int64() != 90 || len(got) != 4 {
 		t.Fatalf("payouts %v, dust %v", s.Payouts, s.Dust)
 	}
@@ -414,7 +414,7 @@ func TestMinPayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a3, _, _ := canonicalRecipient(addr(3))
+	a3, _ := canonicalRecipient(addr(3))
 	if got := payoutMap(s)[a3]; got.Int64() != 90 {
 		t.Errorf("dust recipient that is a contributor gets %v, want 40 + 50", got)
 	}
