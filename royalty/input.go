@@ -164,7 +164,8 @@ func jsonError(data []byte, err error) error {
 }
 
 // ManifestNodes turns lineage manifests, keyed by their manifest CIDs, into
-// graph nodes: each manifest's CID is its node ID (the CID's string form),
+// graph nodes: each manifest's CID is its node ID (c.String(), which is
+// what Graph.Split, Graph.Has and Split.Flow then take),
 // its parents' manifest CIDs are its parent edges with their shares, its
 // contributors are the node's contributors and its royalty policy the
 // node's policy.

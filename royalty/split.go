@@ -23,7 +23,10 @@ type SplitOptions struct {
 
 // Payout is an amount owed to one recipient.
 type Payout struct {
-	Recipient string   // canonical ID: EIP-55 for addresses
+	// Recipient is the canonical ID: EIP-55 (mixed case) for addresses, so
+	// compare it with contributor IDs through Split.Index or ParseAddress,
+	// not as strings.
+	Recipient string
 	Amount    *big.Int // in the payment's smallest unit (wei, …)
 }
 
@@ -66,6 +69,9 @@ type Split struct {
 	creditAt  []int32 // contributions (index into contrib*) of each recipient at reached nodes, compressed rows
 	creditIdx []int32
 	creditOf  []int32 // the node of each entry of creditIdx
+
+	payoutOnce sync.Once
+	payoutAt   map[string]int // canonical recipient → index in Payouts
 }
 
 // pathsSaturated marks a path count too large to matter: under the absolute
@@ -111,6 +117,9 @@ const pathsSaturated = 1 << 62
 //
 // A node that keeps a non-zero part but has no contributors is an error
 // (ErrNoPayee); on any error no payout is returned.
+//
+// artifact is a node ID; for a graph from ManifestNodes, the manifest
+// CID's String().
 func (g *Graph) Split(artifact string, amount *big.Int, opts SplitOptions) (*Split, error) {
 	root, ok := g.index[artifact]
 	if !ok {
@@ -353,4 +362,30 @@ func recipientKey(id string) string {
 		return id
 	}
 	return key
+}
+
+// Index returns the index in s.Payouts of the payout to recipient, or -1
+// if it is paid nothing. recipient may be written in any form a contributor
+// ID may take (an address in lower case, say); an invalid ID is not found.
+func (s *Split) Index(recipient string) int {
+	id, err := canonicalRecipient(recipient)
+	if err != nil {
+		return -1
+	}
+	s.payoutOnce.Do(func() {
+		s.payoutAt = make(map[string]int, len(s.Payouts))
+		for i, p := range s.Payouts {
+			s.payoutAt[p.Recipient] = i
+		}
+	})
+	if i, ok := s.payoutAt[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Fraction returns the exact fraction of the amount paid that s.Payouts[i]
+// is, for FormatFraction.
+func (s *Split) Fraction(i int) *big.Rat {
+	return new(big.Rat).SetFrac(s.Payouts[i].Amount, s.Amount)
 }

@@ -2,6 +2,7 @@ package royalty
 
 import (
 	"cmp"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -587,5 +588,48 @@ func TestParallelBuild(t *testing.T) {
 	nodes[12_000].Parents = append(nodes[12_000].Parents, Edge{Parent: "ghost-a"})
 	if _, err := NewGraph(nodes, Limits{}); !errors.Is(err, ErrMissingParent) || !strings.Contains(err.Error(), "node n12000") {
 		t.Fatalf("err = %v, want the missing parent of n12000", err)
+	}
+}
+
+func TestIndexAndFraction(t *testing.T) {
+	g, err := NewGraph(workedExample(), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// addr(77) is not in the graph: it receives only the rolled-up dust.
+	s, err := g.Split("app", big.NewInt(1000), SplitOptions{MinPayout: big.NewInt(55), DustRecipient: addr(77)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := new(big.Rat)
+	for i, p := range s.Payouts {
+		a, err := ParseAddress(p.Recipient)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := "0x" + hex.EncodeToString(a[:])
+		upper := "0x" + strings.ToUpper(lower[2:])
+		for _, id := range []string{p.Recipient, lower, upper} {
+			if got := s.Index(id); got != i {
+				t.Errorf("Index(%s) = %d, want %d", id, got, i)
+			}
+		}
+		want := new(big.Rat).SetFrac(p.Amount, big.NewInt(1000))
+		if got := s.Fraction(i); got.Cmp(want) != 0 {
+			t.Errorf("Fraction(%d) = %v, want %v", i, got, want)
+		}
+		sum.Add(sum, s.Fraction(i))
+	}
+	if sum.Cmp(big.NewRat(1, 1)) != 0 {
+		t.Errorf("fractions sum to %v, want 1", sum)
+	}
+	for _, id := range []string{
+		addr(1), // rolled into dust: paid nothing
+		addr(99),
+		"not an address",
+	} {
+		if got := s.Index(id); got != -1 {
+			t.Errorf("Index(%q) = %d, want -1", id, got)
+		}
 	}
 }
