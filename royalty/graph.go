@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"golang.org/x/crypto/sha3"
 
@@ -307,21 +306,14 @@ func (g *Graph) resolveParents(nodes []Node) error {
 	edges := g.parentStart[len(nodes)]
 	g.parentIdx = make([]int32, edges)
 	g.parentShare = make([]uint32, edges)
-	var mu sync.Mutex
-	firstBad, firstErr := len(nodes), error(nil)
-	parallel(len(nodes), func(lo, hi int) {
+	return parallelFirstError(len(nodes), func(lo, hi int) error {
 		for i := lo; i < hi; i++ {
 			if err := g.resolveNode(int32(i), &nodes[i]); err != nil {
-				mu.Lock()
-				if i < firstBad {
-					firstBad, firstErr = i, err
-				}
-				mu.Unlock()
-				return
+				return err
 			}
 		}
+		return nil
 	})
-	return firstErr
 }
 
 func (g *Graph) resolveNode(i int32, n *Node) error {

@@ -167,15 +167,23 @@ func (g *Graph) Split(artifact string, amount *big.Int, opts SplitOptions) (*Spl
 	return s, nil
 }
 
+// reached yields the nodes reached from the paid node, children before
+// parents. Nodes are marked reached (seen) as their children are visited.
+func (s *Split) reached(yield func(int32) bool) {
+	g := s.g
+	for _, v := range g.topo[g.pos[s.root]:] {
+		if s.seen[v] && !yield(v) {
+			return
+		}
+	}
+}
+
 func (s *Split) propagateRelative() error {
 	g := s.g
 	s.frac = make([]fixed, len(g.ids))
 	s.frac[s.root] = fixedOne
 	s.seen[s.root] = true
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		fv := s.frac[v]
 		for e := g.parentStart[v]; e < g.parentStart[v+1]; e++ {
 			p := g.parentIdx[e]
@@ -196,10 +204,7 @@ func (s *Split) propagateAbsolute() error {
 	s.lap = make([]uint64, len(g.ids))
 	s.paths[s.root] = 1
 	s.seen[s.root] = true
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		pv := s.paths[v]
 		for e := g.parentStart[v]; e < g.parentStart[v+1]; e++ {
 			p := g.parentIdx[e]
@@ -219,10 +224,7 @@ func (s *Split) propagateAbsolute() error {
 		}
 	}
 	// Every ancestor keeps what it receives; the paid node keeps the rest.
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		kept := s.lap[v]
 		if v == s.root {
 			kept = ShareWhole - s.stack
