@@ -180,7 +180,7 @@ func (s *Split) Explain(recipient string) (*Explanation, error) {
 		return nil, err
 	}
 	id := rid.String()
-	r, ok := g.recipIndex.get(rid)
+	r, ok := g.recipientIndex(rid)
 	if !ok {
 		r = -1
 	}

@@ -1,6 +1,8 @@
 package royalty
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -107,11 +109,9 @@ type Graph struct {
 	contribShare     []uint32
 	contribRole      []string
 
-	recipIndex recipientIndex
+	// Recipients are numbered in payout order (recipient.Compare).
 	recipIDs   []recipient
 	recipients []string // canonical IDs
-	recipOrder []int32  // recipient indexes in payout order
-	recipRank  []int32  // inverse of recipOrder
 
 	// topo lists every node, children before parents; pos is its inverse.
 	topo []int32
@@ -190,52 +190,117 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 	return g, nil
 }
 
-// indexContributors fills the contributor rows and the recipient index.
+// indexContributors validates contributors, fills the contributor rows
+// and numbers the recipients. Rather than look each contributor up in a
+// map (a cache miss each, with millions), it sorts them by recipient and
+// numbers the distinct ones in that order, which is also the payout order.
+// Errors are those of a node-by-node pass: the first node with a problem
+// decides, and within a node a bad ID or share comes before a repeated
+// recipient, which comes before a wrong sum.
 func (g *Graph) indexContributors(nodes []Node, contribs int, lim Limits) error {
 	g.contribStart = make([]int32, len(nodes)+1)
-	g.contribRecipient = make([]int32, 0, contribs)
 	g.contribShare = make([]uint32, 0, contribs)
 	g.contribRole = make([]string, 0, contribs)
-	g.recipIndex = recipientIndex{addr: make(map[Address]int32, contribs/2)}
+	// Addresses as integers, so that sorting compares without calls.
+	type addrKey struct {
+		hi, mid uint64
+		lo      uint32
+		c       int32 // contributor row
+	}
+	addrs := make([]addrKey, 0, contribs)
+	type otherKey struct {
+		id string
+		c  int32
+	}
+	var others []otherKey
 	h := sha3.NewLegacyKeccak256()
+	failAt, failErr, sumFail := len(nodes), error(nil), false
+scan:
 	for i := range nodes {
 		n := &nodes[i]
 		var total uint64
-		cstart := len(g.contribRecipient)
 		for j, c := range n.Contributors {
 			if len(c.ID) > lim.MaxIDLength {
-				return &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
+				break scan
 			}
 			id, err := parseRecipient(c.ID, h)
 			if err != nil {
-				return &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
+				break scan
 			}
 			if c.Share > ShareWhole {
-				return &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+				break scan
 			}
 			total += c.Share
-			r, ok := g.recipIndex.get(id)
-			if !ok {
-				r = int32(len(g.recipIDs))
-				g.recipIndex.put(id, r)
-				g.recipIDs = append(g.recipIDs, id)
+			row := int32(len(g.contribShare))
+			if id.other != "" {
+				others = append(others, otherKey{id.other, row})
+			} else {
+				a := &id.addr
+				addrs = append(addrs, addrKey{binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(a[8:16]), binary.BigEndian.Uint32(a[16:]), row})
 			}
-			g.contribRecipient = append(g.contribRecipient, r)
 			g.contribShare = append(g.contribShare, uint32(c.Share))
 			g.contribRole = append(g.contribRole, c.Role)
 		}
-		if dup := firstDuplicate(g.contribRecipient[cstart:]); dup >= 0 {
-			return &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, g.recipIDs[dup])}
-		}
+		g.contribStart[i+1] = int32(len(g.contribShare))
 		if len(n.Contributors) > 0 && total != ShareWhole {
-			return &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}
+			failAt, failErr, sumFail = i, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}, true
+			break
 		}
-		g.contribStart[i+1] = int32(len(g.contribRecipient))
 	}
-	return nil
+
+	slices.SortFunc(addrs, func(a, b addrKey) int {
+		if a.hi != b.hi {
+			return cmp.Compare(a.hi, b.hi)
+		}
+		if a.mid != b.mid {
+			return cmp.Compare(a.mid, b.mid)
+		}
+		return cmp.Compare(a.lo, b.lo)
+	})
+	slices.SortFunc(others, func(a, b otherKey) int { return strings.Compare(a.id, b.id) })
+	// Payout order: other IDs below "0x", addresses, other IDs above.
+	below, _ := slices.BinarySearchFunc(others, "0x", func(o otherKey, t string) int { return strings.Compare(o.id, t) })
+	g.contribRecipient = make([]int32, len(g.contribShare))
+	number := func(id recipient, c int32, same bool) {
+		if !same {
+			g.recipIDs = append(g.recipIDs, id)
+		}
+		g.contribRecipient[c] = int32(len(g.recipIDs) - 1)
+	}
+	for k, o := range others[:below] {
+		number(recipient{other: o.id}, o.c, k > 0 && o.id == others[k-1].id)
+	}
+	for k, a := range addrs {
+		var id recipient
+		binary.BigEndian.PutUint64(id.addr[:8], a.hi)
+		binary.BigEndian.PutUint64(id.addr[8:16], a.mid)
+		binary.BigEndian.PutUint32(id.addr[16:], a.lo)
+		same := k > 0 && a.hi == addrs[k-1].hi && a.mid == addrs[k-1].mid && a.lo == addrs[k-1].lo
+		number(id, a.c, same)
+	}
+	for k, o := range others[below:] {
+		number(recipient{other: o.id}, o.c, k > 0 && o.id == others[below+k-1].id)
+	}
+
+	// Repeated recipients, in the nodes before the first other problem
+	// (and in that node, if the problem is its sum).
+	last := failAt
+	if sumFail {
+		last++
+	}
+	for i := range min(last, len(nodes)) {
+		lo, hi := g.contribStart[i], g.contribStart[i+1]
+		if dup := firstDuplicate(g.contribRecipient[lo:hi]); dup >= 0 {
+			return &GraphError{Node: nodes[i].ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, g.recipIDs[dup])}
+		}
+	}
+	return failErr
 }
 
-// orderRecipients computes the recipients' canonical IDs and payout order.
+// orderRecipients computes the recipients' canonical IDs.
 func (g *Graph) orderRecipients() {
 	// EIP-55 checksums cost a Keccak-256 each: once per distinct recipient,
 	// in parallel.
@@ -248,50 +313,12 @@ func (g *Graph) orderRecipients() {
 			g.recipients[i] = string(buf)
 		}
 	})
-	// Sort copies, not indexes into recipIDs: comparisons then read
-	// memory in order.
-	type entry struct {
-		id recipient
-		r  int32
-	}
-	order := make([]entry, len(g.recipIDs))
-	for i, id := range g.recipIDs {
-		order[i] = entry{id, int32(i)}
-	}
-	slices.SortFunc(order, func(a, b entry) int { return a.id.Compare(b.id) })
-	g.recipOrder = make([]int32, len(order))
-	g.recipRank = make([]int32, len(order))
-	for k, e := range order {
-		g.recipOrder[k] = e.r
-		g.recipRank[e.r] = int32(k)
-	}
 }
 
-// recipientIndex maps recipients to their indexes. Addresses, nearly all
-// recipients, get a map with fixed-size keys.
-type recipientIndex struct {
-	addr  map[Address]int32
-	other map[string]int32
-}
-
-func (x *recipientIndex) get(id recipient) (int32, bool) {
-	if id.other != "" {
-		r, ok := x.other[id.other]
-		return r, ok
-	}
-	r, ok := x.addr[id.addr]
-	return r, ok
-}
-
-func (x *recipientIndex) put(id recipient, r int32) {
-	if id.other != "" {
-		if x.other == nil {
-			x.other = make(map[string]int32)
-		}
-		x.other[id.other] = r
-		return
-	}
-	x.addr[id.addr] = r
+// recipientIndex returns the number of a recipient of the graph.
+func (g *Graph) recipientIndex(id recipient) (int32, bool) {
+	r, ok := slices.BinarySearchFunc(g.recipIDs, id, recipient.Compare)
+	return int32(r), ok
 }
 
 func contributorField(j int, name string) string {

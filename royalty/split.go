@@ -294,7 +294,7 @@ func (s *Split) allocate(opts SplitOptions) error {
 			if c := rem[b].cmp(rem[a]); c != 0 {
 				return c
 			}
-			return cmp.Compare(g.recipRank[a], g.recipRank[b])
+			return cmp.Compare(a, b)
 		})
 		for _, i := range candidates[:left.Int64()] {
 			s.amount[i].Add(&s.amount[i], big.NewInt(1))
@@ -308,7 +308,7 @@ func (s *Split) allocate(opts SplitOptions) error {
 	}
 
 	s.Payouts = make([]Payout, 0, len(candidates))
-	for _, i := range g.recipOrder {
+	for i := range g.recipients {
 		if s.amount[i].Sign() > 0 {
 			s.Payouts = append(s.Payouts, Payout{Recipient: g.recipients[i], Amount: &s.amount[i]})
 		}
@@ -334,7 +334,7 @@ func (s *Split) rollDust(opts SplitOptions) error {
 	if err != nil {
 		return fmt.Errorf("dust recipient: %w", err)
 	}
-	if r, ok := g.recipIndex.get(id); ok {
+	if r, ok := g.recipientIndex(id); ok {
 		s.dustTo = r
 	} else {
 		s.dustTo = int32(len(s.amount))

@@ -486,6 +486,18 @@ func TestGraphErrors(t *testing.T) {
 		{"contributors under 100%", []Node{{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 99_000_000}}}}, Limits{}, ErrInvalid, "sum to 99%"},
 		{"bad address", []Node{{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrNotAddress, "contributors[0].id"},
 		{"bad recipient", []Node{{ID: "a", Contributors: []Contributor{{ID: "alice", Share: ShareWhole}}}}, Limits{}, ErrInvalid, "scheme:value"},
+		// The first node with a problem decides; within a node, a bad ID
+		// comes before a repeat, and a repeat before a wrong sum.
+		{"repeat before a later bad ID", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}},
+			{ID: "b", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrDuplicateRecipient, "node a: contributors:"},
+		{"bad ID before a later repeat", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}},
+			{ID: "b", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[0].id"},
+		{"bad ID before a repeat in its node", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: 1}, {ID: "0x12", Share: 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[2].id"},
+		{"repeat before a wrong sum in its node", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: "did:x", Share: 1}, {ID: "did:x", Share: 1}}}}, Limits{}, ErrDuplicateRecipient, "did:x appears twice"},
 		{"unknown policy", []Node{{ID: "a", Policy: "lol"}}, Limits{}, ErrInvalid, "unknown policy"},
 		{"too many nodes", []Node{{ID: "a"}, {ID: "b"}}, Limits{MaxNodes: 1}, ErrLimit, "2 nodes"},
 		{"too many edges", []Node{{ID: "a", Parents: []Edge{{"b", 1}}}, {ID: "b", Parents: []Edge{{"c", 1}}}, {ID: "c"}}, Limits{MaxEdges: 1}, ErrLimit, "edges"},
@@ -630,6 +642,43 @@ func TestIndexAndFraction(t *testing.T) {
 	} {
 		if got := s.Index(id); got != -1 {
 			t.Errorf("Index(%q) = %d, want -1", id, got)
+		}
+	}
+}
+
+// TestPayoutOrderMixedIDs: payouts are ordered by recipient key, addresses
+// by value, with other IDs below "0x" before them and the rest after.
+func TestPayoutOrderMixedIDs(t *testing.T) {
+	ids := []string{"ed25519:z", addr(2), "0:zero", "!x:1", "0X" + strings.ToUpper(addr(1)[2:]), "did:a"}
+	var cs []Contributor
+	for i, id := range ids {
+		cs = append(cs, Contributor{ID: id, Share: uint64(10_000_000 + 100*i)})
+	}
+	cs[0].Share += ShareWhole - 60_001_500
+	g, err := NewGraph([]Node{{ID: "n", Contributors: cs}}, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := g.Split("n", big.NewInt(1_000_000), SplitOptions{Policy: Relative})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range s.Payouts {
+		got = append(got, p.Recipient)
+	}
+	a1, _ := canonicalRecipient(addr(1))
+	a2, _ := canonicalRecipient(addr(2))
+	want := []string{"!x:1", "0:zero", a1, a2, "did:a", "ed25519:z"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("payout order %q, want %q", got, want)
+	}
+	for i, id := range ids {
+		if k := s.Index(id); k < 0 || s.Payouts[k].Amount.Cmp(new(big.Int).SetUint64(cs[i].Share/100)) != 0 {
+			t.Errorf("Index(%s) = %d", id, k)
+		}
+		if _, err := s.Explain(id); err != nil {
+			t.Errorf("Explain(%s): %v", id, err)
 		}
 	}
 }
