@@ -40,8 +40,10 @@ type Split struct {
 	Artifact string   // the paid node
 	Policy   Policy   // the policy applied
 	Amount   *big.Int // the amount paid
-	// Payouts are the non-zero payouts, ordered by recipient (addresses by
-	// numeric value, then other IDs bytewise). They sum exactly to Amount.
+	// Payouts are the non-zero payouts, ordered by recipient: bytewise by
+	// the lower-case form, which puts addresses in numeric order (other
+	// IDs sort before them if below "0x", as "0:…" is, else after). They
+	// sum exactly to Amount.
 	// Their amounts belong to the Split: copy before modifying.
 	Payouts []Payout
 	// Dust is the total of small payouts rolled into the dust recipient.
