@@ -23,25 +23,23 @@ type graphParser struct {
 	edges    []Edge
 	contribs []Contributor
 	common   map[string]string // see intern
+	chunk    int               // elements allocated at once, at least
 }
 
-// chunk is how many edges or contributors are allocated at once.
-const chunk = 1 << 14
-
 // appendChunked appends v to the chunk *buf, whose elements from start on
-// belong to the node being read. A full chunk is left to the nodes already
-// carved from it; the current node's elements move to a new one.
-func appendChunked[T any](buf *[]T, start *int, v T) {
+// belong to the array being read. A full chunk is left to the arrays
+// already carved from it; the current array's elements move to a new one.
+func appendChunked[T any](p *graphParser, buf *[]T, start *int, v T) {
 	if len(*buf) == cap(*buf) {
 		cur := (*buf)[*start:]
-		next := make([]T, len(cur), max(chunk, 2*len(cur)))
+		next := make([]T, len(cur), max(p.chunk, 2*len(cur)))
 		copy(next, cur)
 		*buf, *start = next, 0
 	}
 	*buf = append(*buf, v)
 }
 
-// carve returns the elements of the current node.
+// carve returns the elements of the current array.
 func carve[T any](buf []T, start int) []T {
 	if len(buf) == start {
 		return nil
@@ -51,7 +49,8 @@ func carve[T any](buf []T, start int) []T {
 
 // parseGraphJSON decodes data into nodes.
 func parseGraphJSON(data []byte) ([]Node, error) {
-	p := &graphParser{data: data}
+	// Small inputs get small chunks; every element takes 16 bytes or more.
+	p := &graphParser{data: data, chunk: min(max(len(data)/256, 16), 1<<14)}
 	return p.graph()
 }
 
@@ -430,19 +429,11 @@ func (p *graphParser) graph() ([]Node, error) {
 		if _, err = p.field(key, at, graphFields, &seen); err != nil {
 			break
 		}
-		if k := p.kind(); k != "array" && k != "null" {
-			return nil, p.typeError("nodes", "array")
-		}
-		var more bool
-		more, err = p.openArray()
-		for first := true; more && err == nil; first = false {
-			if more, err = p.element(first); !more || err != nil {
-				break
-			}
-			var n Node
-			n, err = p.node()
-			nodes = append(nodes, n)
-		}
+		// The nodes get a buffer of their own: all of it is the current
+		// array, so objectList's chunks grow by doubling and keep every
+		// node in one slice.
+		var buf []Node
+		nodes, err = objectList(p, &buf, "nodes", nodeFields, setNodeField)
 	}
 	if err != nil {
 		return nil, err
@@ -456,108 +447,75 @@ func (p *graphParser) graph() ([]Node, error) {
 	return nodes, nil
 }
 
-func (p *graphParser) node() (n Node, err error) {
-	if k := p.kind(); k != "object" && k != "null" {
-		return n, p.typeError("nodes", "object")
+func setNodeField(p *graphParser, n *Node, f int) (err error) {
+	switch f {
+	case 0:
+		return p.stringField(&n.ID, "nodes.id", false)
+	case 1:
+		return p.stringField((*string)(&n.Policy), "nodes.policy", true)
+	case 2:
+		n.Parents, err = p.edgeList()
+	case 3:
+		n.Contributors, err = p.contributorList()
 	}
-	ok, err := p.openObject()
-	var seen uint8
-	for first := true; ok && err == nil; first = false {
-		var key []byte
-		var at, f int
-		if key, at, ok, err = p.member(first); !ok || err != nil {
+	return err
+}
+
+// objectList reads an array of objects (name is the array's field) into
+// elements carved from *buf, calling set for each known key of each
+// object.
+func objectList[T any](p *graphParser, buf *[]T, name string, fields []string, set func(*graphParser, *T, int) error) ([]T, error) {
+	if k := p.kind(); k != "array" && k != "null" {
+		return nil, p.typeError(name, "array")
+	}
+	start := len(*buf)
+	more, err := p.openArray()
+	for first := true; more && err == nil; first = false {
+		if more, err = p.element(first); !more || err != nil {
 			break
 		}
-		if f, err = p.field(key, at, nodeFields, &seen); err != nil {
-			break
+		if k := p.kind(); k != "object" && k != "null" {
+			return nil, p.typeError(name, "object")
 		}
-		switch f {
-		case 0:
-			err = p.stringField(&n.ID, "nodes.id", false)
-		case 1:
-			err = p.stringField((*string)(&n.Policy), "nodes.policy", true)
-		case 2:
-			n.Parents, err = p.edgeList()
-		case 3:
-			n.Contributors, err = p.contributorList()
+		var v T
+		ok, oerr := p.openObject()
+		err = oerr
+		var seen uint8
+		for first := true; ok && err == nil; first = false {
+			var key []byte
+			var at, f int
+			if key, at, ok, err = p.member(first); !ok || err != nil {
+				break
+			}
+			if f, err = p.field(key, at, fields, &seen); err != nil {
+				break
+			}
+			err = set(p, &v, f)
 		}
+		appendChunked(p, buf, &start, v)
 	}
-	return n, err
+	return carve(*buf, start), err
 }
 
 func (p *graphParser) edgeList() ([]Edge, error) {
-	if k := p.kind(); k != "array" && k != "null" {
-		return nil, p.typeError("nodes.parents", "array")
-	}
-	start := len(p.edges)
-	more, err := p.openArray()
-	for first := true; more && err == nil; first = false {
-		if more, err = p.element(first); !more || err != nil {
-			break
+	return objectList(p, &p.edges, "nodes.parents", edgeFields, func(p *graphParser, e *Edge, f int) (err error) {
+		if f == 0 {
+			return p.stringField(&e.Parent, "nodes.parents.id", false)
 		}
-		if k := p.kind(); k != "object" && k != "null" {
-			return nil, p.typeError("nodes.parents", "object")
-		}
-		var e Edge
-		ok, oerr := p.openObject()
-		err = oerr
-		var seen uint8
-		for first := true; ok && err == nil; first = false {
-			var key []byte
-			var at, f int
-			if key, at, ok, err = p.member(first); !ok || err != nil {
-				break
-			}
-			if f, err = p.field(key, at, edgeFields, &seen); err != nil {
-				break
-			}
-			if f == 0 {
-				err = p.stringField(&e.Parent, "nodes.parents.id", false)
-			} else {
-				e.Share, err = p.share("nodes.parents.share")
-			}
-		}
-		appendChunked(&p.edges, &start, e)
-	}
-	return carve(p.edges, start), err
+		e.Share, err = p.share("nodes.parents.share")
+		return err
+	})
 }
 
 func (p *graphParser) contributorList() ([]Contributor, error) {
-	if k := p.kind(); k != "array" && k != "null" {
-		return nil, p.typeError("nodes.contributors", "array")
-	}
-	start := len(p.contribs)
-	more, err := p.openArray()
-	for first := true; more && err == nil; first = false {
-		if more, err = p.element(first); !more || err != nil {
-			break
+	return objectList(p, &p.contribs, "nodes.contributors", contributorFields, func(p *graphParser, c *Contributor, f int) (err error) {
+		switch f {
+		case 0:
+			return p.stringField(&c.ID, "nodes.contributors.id", false)
+		case 1:
+			c.Share, err = p.share("nodes.contributors.share")
+			return err
 		}
-		if k := p.kind(); k != "object" && k != "null" {
-			return nil, p.typeError("nodes.contributors", "object")
-		}
-		var c Contributor
-		ok, oerr := p.openObject()
-		err = oerr
-		var seen uint8
-		for first := true; ok && err == nil; first = false {
-			var key []byte
-			var at, f int
-			if key, at, ok, err = p.member(first); !ok || err != nil {
-				break
-			}
-			if f, err = p.field(key, at, contributorFields, &seen); err != nil {
-				break
-			}
-			switch f {
-			case 0:
-				err = p.stringField(&c.ID, "nodes.contributors.id", false)
-			case 1:
-				c.Share, err = p.share("nodes.contributors.share")
-			case 2:
-				err = p.stringField(&c.Role, "nodes.contributors.role", true)
-			}
-		}
-		appendChunked(&p.contribs, &start, c)
-	}
-	return carve(p.contribs, start), err
+		return p.stringField(&c.Role, "nodes.contributors.role", true)
+	})
 }
