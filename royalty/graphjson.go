@@ -477,7 +477,11 @@ func objectList[T any](p *graphParser, buf *[]T, name string, fields []string, s
 		if k := p.kind(); k != "object" && k != "null" {
 			return nil, p.typeError(name, "object")
 		}
-		var v T
+		// Fill the element in place: a local passed to set would escape,
+		// an allocation per element.
+		var zero T
+		appendChunked(p, buf, &start, zero)
+		v := &(*buf)[len(*buf)-1]
 		ok, oerr := p.openObject()
 		err = oerr
 		var seen uint8
@@ -490,9 +494,8 @@ func objectList[T any](p *graphParser, buf *[]T, name string, fields []string, s
 			if f, err = p.field(key, at, fields, &seen); err != nil {
 				break
 			}
-			err = set(p, &v, f)
+			err = set(p, v, f)
 		}
-		appendChunked(p, buf, &start, v)
 	}
 	return carve(*buf, start), err
 }
