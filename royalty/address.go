@@ -1,6 +1,7 @@
 package royalty
 
 import (
+	"bytes"
 	"encoding/hex"
 	"fmt"
 	"hash"
@@ -76,54 +77,119 @@ func appendChecksummed(dst []byte, a Address, h hash.Hash) []byte {
 	return dst
 }
 
-// canonicalRecipient returns a contributor ID's canonical form and its sort
-// key. Addresses become EIP-55 and sort by their numeric value (the
-// lower-case form); other IDs must look like "scheme:value" and are kept as
-// they are.
-func canonicalRecipient(id string) (canonical, key string, err error) {
-	key, err = recipientSortKey(id)
-	if err != nil {
-		return "", "", err
-	}
-	return displayRecipient(key), key, nil
+// recipient is a validated payee ID: an address, or another ID kept as
+// written. It is comparable, so it can key a map, and its order (Compare)
+// is the order of payouts.
+type recipient struct {
+	addr  Address
+	other string // "" for an address
 }
 
-// recipientSortKey validates a recipient ID and returns its key: the
-// lower-case form of an address, other IDs as they are. It hashes only for
-// mixed-case addresses, whose checksum it checks.
-func recipientSortKey(id string) (string, error) {
-	if strings.HasPrefix(id, "0x") || strings.HasPrefix(id, "0X") {
-		if len(id) == 42 && isLowerHex(id[2:]) {
-			return "0x" + id[2:], nil
+// parseRecipient validates a contributor ID. Lower- and upper-case
+// addresses take a fast path with no allocation; only mixed-case ones are
+// hashed, to check the EIP-55 checksum (with h, if not nil).
+func parseRecipient(id string, h hash.Hash) (recipient, error) {
+	if len(id) >= 2 && id[0] == '0' && (id[1] == 'x' || id[1] == 'X') {
+		var r recipient
+		if len(id) == 42 && decodeSingleCaseHex(r.addr[:], id[2:]) {
+			return r, nil
 		}
-		a, err := ParseAddress(id)
+		a, err := parseAddress(id, h)
 		if err != nil {
-			return "", err
+			return recipient{}, err
 		}
-		return "0x" + hex.EncodeToString(a[:]), nil
+		return recipient{addr: a}, nil
 	}
 	scheme, value, ok := strings.Cut(id, ":")
 	if !ok || scheme == "" || value == "" || strings.ContainsAny(id, " \t\r\n,\"") {
-		return "", fmt.Errorf("%w: recipient %q: want an Ethereum address (0x…) or scheme:value such as ed25519:…", ErrInvalid, id)
+		return recipient{}, fmt.Errorf("%w: recipient %q: want an Ethereum address (0x…) or scheme:value such as ed25519:…", ErrInvalid, id)
 	}
-	return id, nil
+	return recipient{other: id}, nil
 }
 
-func isLowerHex(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+// decodeSingleCaseHex decodes 2×len(dst) hex digits that are not mixed
+// case into dst, reporting false for anything else.
+func decodeSingleCaseHex(dst []byte, s string) bool {
+	if len(s) != 2*len(dst) {
+		return false
+	}
+	var lower, upper bool
+	for i := range dst {
+		hi, ok1 := hexNibble(s[2*i], &lower, &upper)
+		lo, ok2 := hexNibble(s[2*i+1], &lower, &upper)
+		if !ok1 || !ok2 {
 			return false
 		}
+		dst[i] = hi<<4 | lo
 	}
-	return true
+	return !(lower && upper)
 }
 
-// displayRecipient turns a key back into the canonical form.
-func displayRecipient(key string) string {
-	if len(key) == 42 && key[:2] == "0x" && isLowerHex(key[2:]) {
-		var a Address
-		hex.Decode(a[:], []byte(key[2:]))
-		return a.String()
+func hexNibble(c byte, lower, upper *bool) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		*lower = true
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		*upper = true
+		return c - 'A' + 10, true
 	}
-	return key
+	return 0, false
+}
+
+// String returns the canonical form: EIP-55 for an address.
+func (r recipient) String() string {
+	if r.other != "" {
+		return r.other
+	}
+	return r.addr.String()
+}
+
+// appendString is String with a Keccak-256 state to reuse.
+func (r recipient) appendString(dst []byte, h hash.Hash) []byte {
+	if r.other != "" {
+		return append(dst, r.other...)
+	}
+	return appendChecksummed(dst, r.addr, h)
+}
+
+// Compare orders recipients as payouts are ordered: by the lower-case
+// form, which puts addresses in numeric order. No other ID starts with
+// "0x", so each compares the same way against every address.
+func (r recipient) Compare(o recipient) int {
+	switch {
+	case r.other == "" && o.other == "":
+		return bytes.Compare(r.addr[:], o.addr[:])
+	case r.other == "":
+		return strings.Compare("0x", o.other)
+	case o.other == "":
+		return strings.Compare(r.other, "0x")
+	}
+	return strings.Compare(r.other, o.other)
+}
+
+// canonicalRecipient returns a contributor ID's canonical form (EIP-55 for
+// addresses, other IDs as they are) after validating it.
+func canonicalRecipient(id string) (string, error) {
+	r, err := parseRecipient(id, nil)
+	if err != nil {
+		return "", err
+	}
+	return r.String(), nil
+}
+
+// recipientSortKey validates a recipient ID and returns a string with the
+// order of payouts: the lower-case form of an address, other IDs as they
+// are.
+func recipientSortKey(id string) (string, error) {
+	r, err := parseRecipient(id, nil)
+	if err != nil {
+		return "", err
+	}
+	if r.other != "" {
+		return r.other, nil
+	}
+	return "0x" + hex.EncodeToString(r.addr[:]), nil
 }

@@ -153,6 +153,30 @@ func BenchmarkNewGraph(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildAndSplit measures what the scale target times: NewGraph
+// on benchGraph's nodes and one relative split of node 0, together.
+func BenchmarkBuildAndSplit(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			nodes := benchGraph(n, Relative)
+			edges := countEdges(nodes)
+			amount := mustBig("1000000000000000000000000000000")
+			runtime.GC()
+			b.ResetTimer()
+			for b.Loop() {
+				g, err := NewGraph(nodes, Limits{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := g.Split("n0", amount, SplitOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(edges), "ns/edge")
+		})
+	}
+}
+
 // BenchmarkMerkle builds StandardMerkleTrees of 10k to 1M payees.
 func BenchmarkMerkle(b *testing.B) {
 	for _, n := range benchSizes {

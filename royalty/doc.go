@@ -76,6 +76,12 @@
 //
 // # Outputs
 //
+// Payout recipients are canonical IDs (EIP-55 for addresses), so look a
+// contributor's payout up with Split.Index, which takes any spelling a
+// contributor ID may have, rather than comparing strings; Split.Fraction
+// gives a payout's exact fraction of the payment, for FormatFraction. A
+// graph from ManifestNodes names each node by its manifest CID's String().
+//
 // Split.WriteJSON and Split.WriteCSV write the payout table; the CSV is
 // "address,amount" lines, which ReadPayouts reads back. NewMerkleTree builds
 // the OpenZeppelin StandardMerkleTree over (address, uint256) leaves that a

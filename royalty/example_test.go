@@ -40,6 +40,10 @@ func Example() {
 	fmt.Printf("data: %s of the %s that reached %s\n",
 		royalty.FormatFraction(big.NewRat(int64(in.Share), royalty.ShareWhole), 6), royalty.FormatFraction(in.ChildReceived, 6), in.Child)
 
+	// Look a contributor's payout up by ID, written in any case.
+	i := split.Index("0x3333333333333333333333333333333333333333")
+	fmt.Printf("compute: %s wei, %s of the payment\n", split.Payouts[i].Amount, royalty.FormatFraction(split.Fraction(i), 6))
+
 	tree, err := royalty.NewMerkleTree(split.Payouts)
 	if err != nil {
 		log.Fatal(err)
@@ -51,5 +55,6 @@ func Example() {
 	// 0x3333333333333333333333333333333333333333,135000000000000000
 	// 0x4444444444444444444444444444444444444444,50000000000000000
 	// data: 10% of the 50% that reached base
+	// compute: 135000000000000000 wei, 13.5% of the payment
 	// leaves: 4 proof of the first: 2 hashes
 }

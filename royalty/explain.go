@@ -175,12 +175,12 @@ func (s *Split) buildIndex() {
 // nodes' IDs.
 func (s *Split) Explain(recipient string) (*Explanation, error) {
 	g := s.g
-	key, err := recipientSortKey(recipient)
+	rid, err := parseRecipient(recipient, nil)
 	if err != nil {
 		return nil, err
 	}
-	id := displayRecipient(key)
-	r, ok := g.recipByKey[key]
+	id := rid.String()
+	r, ok := g.recipientIndex(rid)
 	if !ok {
 		r = -1
 	}

@@ -110,7 +110,7 @@ func checkMonotone(t *testing.T, nodes []Node, before *Split, policy Policy, pic
 	onlyUp := map[string]bool{}
 	for _, n := range nodes {
 		for _, c := range n.Contributors {
-			id, _, _ := canonicalRecipient(c.ID)
+			id, _ := canonicalRecipient(c.ID)
 			if _, ok := onlyUp[id]; !ok {
 				onlyUp[id] = true
 			}

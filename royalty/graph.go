@@ -1,11 +1,14 @@
 package royalty
 
 import (
+	"cmp"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+
+	"golang.org/x/crypto/sha3"
 
 	"github.com/aiprov/aiprov/provenance"
 )
@@ -106,11 +109,9 @@ type Graph struct {
 	contribShare     []uint32
 	contribRole      []string
 
-	recipByKey map[string]int32
+	// Recipients are numbered in payout order (recipient.Compare).
+	recipIDs   []recipient
 	recipients []string // canonical IDs
-	recipKeys  []string // sort keys (lower-case addresses); only while building
-	recipOrder []int32  // recipient indexes in key order
-	recipRank  []int32  // inverse of recipOrder
 
 	// topo lists every node, children before parents; pos is its inverse.
 	topo []int32
@@ -145,9 +146,6 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		if len(n.ID) > lim.MaxIDLength {
 			return nil, &GraphError{Node: fmt.Sprintf("#%d", i), Field: "id", Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(n.ID), lim.MaxIDLength)}
 		}
-		if _, dup := g.index[n.ID]; dup {
-			return nil, &GraphError{Node: n.ID, Field: "id", Err: fmt.Errorf("%w: node appears twice", ErrInvalid)}
-		}
 		switch n.Policy {
 		case "", Absolute, Relative:
 		default:
@@ -160,7 +158,12 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %d contributors, at most %d allowed", ErrLimit, len(n.Contributors), lim.MaxContributors)}
 		}
 		g.ids[i] = n.ID
+		// One map operation per node: a repeated ID leaves the map's size
+		// unchanged.
 		g.index[n.ID] = int32(i)
+		if len(g.index) != i+1 {
+			return nil, &GraphError{Node: n.ID, Field: "id", Err: fmt.Errorf("%w: node appears twice", ErrInvalid)}
+		}
 		g.policy[i] = n.Policy
 		edges += len(n.Parents)
 		g.parentStart[i+1] = int32(edges)
@@ -177,68 +180,145 @@ func NewGraph(nodes []Node, limits Limits) (*Graph, error) {
 		return nil, err
 	}
 
-	g.contribStart = make([]int32, len(nodes)+1)
-	g.contribRecipient = make([]int32, 0, contribs)
-	g.contribShare = make([]uint32, 0, contribs)
-	g.contribRole = make([]string, 0, contribs)
-	recipIndex := make(map[string]int32)
-	for i := range nodes {
-		n := &nodes[i]
-		var total uint64
-		cstart := len(g.contribRecipient)
-		for j, c := range n.Contributors {
-			if len(c.ID) > lim.MaxIDLength {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
-			}
-			key, err := recipientSortKey(c.ID)
-			if err != nil {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
-			}
-			if c.Share > ShareWhole {
-				return nil, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
-			}
-			total += c.Share
-			r, ok := recipIndex[key]
-			if !ok {
-				r = int32(len(g.recipKeys))
-				recipIndex[key] = r
-				g.recipKeys = append(g.recipKeys, key)
-			}
-			g.contribRecipient = append(g.contribRecipient, r)
-			g.contribShare = append(g.contribShare, uint32(c.Share))
-			g.contribRole = append(g.contribRole, c.Role)
-		}
-		if dup := firstDuplicate(g.contribRecipient[cstart:]); dup >= 0 {
-			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, displayRecipient(g.recipKeys[dup]))}
-		}
-		if len(n.Contributors) > 0 && total != ShareWhole {
-			return nil, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}
-		}
-		g.contribStart[i+1] = int32(len(g.contribRecipient))
+	if err := g.indexContributors(nodes, contribs, lim); err != nil {
+		return nil, err
 	}
 	if err := g.sortTopologically(); err != nil {
 		return nil, err
 	}
+	g.orderRecipients()
+	return g, nil
+}
+
+// indexContributors validates contributors, fills the contributor rows
+// and numbers the recipients. Rather than look each contributor up in a
+// map (a cache miss each, with millions), it sorts them by recipient and
+// numbers the distinct ones in that order, which is also the payout order.
+// Errors are those of a node-by-node pass: the first node with a problem
+// decides, and within a node a bad ID or share comes before a repeated
+// recipient, which comes before a wrong sum.
+func (g *Graph) indexContributors(nodes []Node, contribs int, lim Limits) error {
+	g.contribStart = make([]int32, len(nodes)+1)
+	g.contribShare = make([]uint32, 0, contribs)
+	g.contribRole = make([]string, 0, contribs)
+	// Addresses as integers, so that sorting compares without calls.
+	type addrKey struct {
+		hi, mid uint64
+		lo      uint32
+		c       int32 // contributor row
+	}
+	addrs := make([]addrKey, 0, contribs)
+	type otherKey struct {
+		id string
+		c  int32
+	}
+	var others []otherKey
+	h := sha3.NewLegacyKeccak256()
+	failAt, failErr, sumFail := len(nodes), error(nil), false
+scan:
+	for i := range nodes {
+		n := &nodes[i]
+		var total uint64
+		for j, c := range n.Contributors {
+			if len(c.ID) > lim.MaxIDLength {
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: fmt.Errorf("%w: ID is %d bytes, at most %d allowed", ErrLimit, len(c.ID), lim.MaxIDLength)}
+				break scan
+			}
+			id, err := parseRecipient(c.ID, h)
+			if err != nil {
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
+				break scan
+			}
+			if c.Share > ShareWhole {
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+				break scan
+			}
+			total += c.Share
+			row := int32(len(g.contribShare))
+			if id.other != "" {
+				others = append(others, otherKey{id.other, row})
+			} else {
+				a := &id.addr
+				addrs = append(addrs, addrKey{binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(a[8:16]), binary.BigEndian.Uint32(a[16:]), row})
+			}
+			g.contribShare = append(g.contribShare, uint32(c.Share))
+			g.contribRole = append(g.contribRole, c.Role)
+		}
+		g.contribStart[i+1] = int32(len(g.contribShare))
+		if len(n.Contributors) > 0 && total != ShareWhole {
+			failAt, failErr, sumFail = i, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}, true
+			break
+		}
+	}
+
+	slices.SortFunc(addrs, func(a, b addrKey) int {
+		if a.hi != b.hi {
+			return cmp.Compare(a.hi, b.hi)
+		}
+		if a.mid != b.mid {
+			return cmp.Compare(a.mid, b.mid)
+		}
+		return cmp.Compare(a.lo, b.lo)
+	})
+	slices.SortFunc(others, func(a, b otherKey) int { return strings.Compare(a.id, b.id) })
+	// Payout order: other IDs below "0x", addresses, other IDs above.
+	below, _ := slices.BinarySearchFunc(others, "0x", func(o otherKey, t string) int { return strings.Compare(o.id, t) })
+	g.contribRecipient = make([]int32, len(g.contribShare))
+	number := func(id recipient, c int32, same bool) {
+		if !same {
+			g.recipIDs = append(g.recipIDs, id)
+		}
+		g.contribRecipient[c] = int32(len(g.recipIDs) - 1)
+	}
+	for k, o := range others[:below] {
+		number(recipient{other: o.id}, o.c, k > 0 && o.id == others[k-1].id)
+	}
+	for k, a := range addrs {
+		var id recipient
+		binary.BigEndian.PutUint64(id.addr[:8], a.hi)
+		binary.BigEndian.PutUint64(id.addr[8:16], a.mid)
+		binary.BigEndian.PutUint32(id.addr[16:], a.lo)
+		same := k > 0 && a.hi == addrs[k-1].hi && a.mid == addrs[k-1].mid && a.lo == addrs[k-1].lo
+		number(id, a.c, same)
+	}
+	for k, o := range others[below:] {
+		number(recipient{other: o.id}, o.c, k > 0 && o.id == others[below+k-1].id)
+	}
+
+	// Repeated recipients, in the nodes before the first other problem
+	// (and in that node, if the problem is its sum).
+	last := failAt
+	if sumFail {
+		last++
+	}
+	for i := range min(last, len(nodes)) {
+		lo, hi := g.contribStart[i], g.contribStart[i+1]
+		if dup := firstDuplicate(g.contribRecipient[lo:hi]); dup >= 0 {
+			return &GraphError{Node: nodes[i].ID, Field: "contributors", Err: fmt.Errorf("%w: %s appears twice", ErrDuplicateRecipient, g.recipIDs[dup])}
+		}
+	}
+	return failErr
+}
+
+// orderRecipients computes the recipients' canonical IDs.
+func (g *Graph) orderRecipients() {
 	// EIP-55 checksums cost a Keccak-256 each: once per distinct recipient,
 	// in parallel.
-	g.recipients = make([]string, len(g.recipKeys))
-	parallel(len(g.recipKeys), func(lo, hi int) {
+	g.recipients = make([]string, len(g.recipIDs))
+	parallel(len(g.recipIDs), func(lo, hi int) {
+		h := sha3.NewLegacyKeccak256()
+		var buf []byte
 		for i := lo; i < hi; i++ {
-			g.recipients[i] = displayRecipient(g.recipKeys[i])
+			buf = g.recipIDs[i].appendString(buf[:0], h)
+			g.recipients[i] = string(buf)
 		}
 	})
-	g.recipOrder = make([]int32, len(g.recipients))
-	for i := range g.recipOrder {
-		g.recipOrder[i] = int32(i)
-	}
-	slices.SortFunc(g.recipOrder, func(a, b int32) int { return strings.Compare(g.recipKeys[a], g.recipKeys[b]) })
-	g.recipRank = make([]int32, len(g.recipients))
-	for k, r := range g.recipOrder {
-		g.recipRank[r] = int32(k)
-	}
-	g.recipKeys = nil
-	g.recipByKey = recipIndex
-	return g, nil
+}
+
+// recipientIndex returns the number of a recipient of the graph.
+func (g *Graph) recipientIndex(id recipient) (int32, bool) {
+	r, ok := slices.BinarySearchFunc(g.recipIDs, id, recipient.Compare)
+	return int32(r), ok
 }
 
 func contributorField(j int, name string) string {
@@ -253,21 +333,14 @@ func (g *Graph) resolveParents(nodes []Node) error {
 	edges := g.parentStart[len(nodes)]
 	g.parentIdx = make([]int32, edges)
 	g.parentShare = make([]uint32, edges)
-	var mu sync.Mutex
-	firstBad, firstErr := len(nodes), error(nil)
-	parallel(len(nodes), func(lo, hi int) {
+	return parallelFirstError(len(nodes), func(lo, hi int) error {
 		for i := lo; i < hi; i++ {
 			if err := g.resolveNode(int32(i), &nodes[i]); err != nil {
-				mu.Lock()
-				if i < firstBad {
-					firstBad, firstErr = i, err
-				}
-				mu.Unlock()
-				return
+				return err
 			}
 		}
+		return nil
 	})
-	return firstErr
 }
 
 func (g *Graph) resolveNode(i int32, n *Node) error {
@@ -295,15 +368,17 @@ func (g *Graph) resolveNode(i int32, n *Node) error {
 	return nil
 }
 
-// firstDuplicate returns a value that occurs twice in s, or -1. s is short
-// (one node's edges), so a sorted copy is cheap.
+// firstDuplicate returns a value that occurs twice in s, or -1. s is one
+// node's edges or contributors: usually a handful, compared pairwise
+// without allocating; longer lists are sorted.
 func firstDuplicate(s []int32) int32 {
-	switch len(s) {
-	case 0, 1:
-		return -1
-	case 2:
-		if s[0] == s[1] {
-			return s[0]
+	if len(s) <= 16 {
+		for i := 1; i < len(s); i++ {
+			for _, v := range s[:i] {
+				if v == s[i] {
+					return v
+				}
+			}
 		}
 		return -1
 	}

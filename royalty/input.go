@@ -1,9 +1,6 @@
 package royalty
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,55 +14,6 @@ import (
 // DefaultMaxGraphBytes is how much JSON ReadGraph reads unless told
 // otherwise.
 const DefaultMaxGraphBytes = 1 << 30
-
-// graphJSON is the plain graph description; see the package doc.
-type graphJSON struct {
-	Nodes []nodeJSON `json:"nodes"`
-}
-
-type nodeJSON struct {
-	ID           string            `json:"id"`
-	Policy       Policy            `json:"policy,omitempty"`
-	Parents      []edgeJSON        `json:"parents,omitempty"`
-	Contributors []contributorJSON `json:"contributors,omitempty"`
-}
-
-type edgeJSON struct {
-	ID    string     `json:"id"`
-	Share shareValue `json:"share"`
-}
-
-type contributorJSON struct {
-	ID    string     `json:"id"`
-	Share shareValue `json:"share"`
-	Role  string     `json:"role,omitempty"`
-}
-
-// shareValue is a share written either as an integer in ShareWhole units
-// (10000000) or as a percentage string with at most six decimals ("10%",
-// "2.5%").
-type shareValue uint64
-
-func (s *shareValue) UnmarshalJSON(b []byte) error {
-	if len(b) > 0 && b[0] == '"' {
-		var str string
-		if err := json.Unmarshal(b, &str); err != nil {
-			return err
-		}
-		v, err := ParseShare(str)
-		if err != nil {
-			return err
-		}
-		*s = shareValue(v)
-		return nil
-	}
-	v, err := strconv.ParseUint(string(b), 10, 64)
-	if err != nil {
-		return fmt.Errorf("share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", b, ShareWhole)
-	}
-	*s = shareValue(v)
-	return nil
-}
 
 // ParseShare parses a percentage with at most six decimals ("12.5%",
 // "0.000001%") or a bare integer in ShareWhole units ("12500000") into
@@ -99,7 +47,9 @@ func ParseShare(s string) (uint64, error) {
 
 // ReadGraph reads a JSON graph description (see the package doc) of at
 // most DefaultMaxGraphBytes and builds a Graph. Syntax and type errors name
-// the byte offset; graph errors name the node and field.
+// the offending byte's offset (from 0); graph errors name the node and
+// field. Keys match ignoring ASCII case, as encoding/json's do; a key
+// repeated within one object is an error.
 func ReadGraph(r io.Reader, limits Limits) (*Graph, error) {
 	nodes, err := ReadGraphNodes(r, DefaultMaxGraphBytes)
 	if err != nil {
@@ -119,52 +69,12 @@ func ReadGraphNodes(r io.Reader, maxBytes int64) ([]Node, error) {
 	if int64(len(data)) > maxBytes {
 		return nil, fmt.Errorf("%w: graph JSON is larger than %d bytes", ErrLimit, maxBytes)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var gj graphJSON
-	if err := dec.Decode(&gj); err != nil {
-		return nil, jsonError(data, err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: graph JSON at byte %d: unexpected data after the top-level object", ErrInvalid, dec.InputOffset())
-	}
-	nodes := make([]Node, len(gj.Nodes))
-	for i, nj := range gj.Nodes {
-		n := Node{ID: nj.ID, Policy: nj.Policy}
-		if len(nj.Parents) > 0 {
-			n.Parents = make([]Edge, len(nj.Parents))
-			for j, e := range nj.Parents {
-				n.Parents[j] = Edge{Parent: e.ID, Share: uint64(e.Share)}
-			}
-		}
-		if len(nj.Contributors) > 0 {
-			n.Contributors = make([]Contributor, len(nj.Contributors))
-			for j, c := range nj.Contributors {
-				n.Contributors[j] = Contributor{ID: c.ID, Share: uint64(c.Share), Role: c.Role}
-			}
-		}
-		nodes[i] = n
-	}
-	return nodes, nil
-}
-
-func jsonError(data []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		return fmt.Errorf("%w: graph JSON at byte %d: %v", ErrInvalid, syn.Offset, err)
-	case errors.As(err, &typ):
-		return fmt.Errorf("%w: graph JSON at byte %d: field %s: want %s, got %s", ErrInvalid, typ.Offset, typ.Field, typ.Type, typ.Value)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("%w: graph JSON at byte %d: unexpected end of input", ErrInvalid, len(data))
-	default:
-		return fmt.Errorf("%w: graph JSON: %v", ErrInvalid, err)
-	}
+	return parseGraphJSON(data)
 }
 
 // ManifestNodes turns lineage manifests, keyed by their manifest CIDs, into
-// graph nodes: each manifest's CID is its node ID (the CID's string form),
+// graph nodes: each manifest's CID is its node ID (c.String(), which is
+// what Graph.Split, Graph.Has and Split.Flow then take),
 // its parents' manifest CIDs are its parent edges with their shares, its
 // contributors are the node's contributors and its royalty policy the
 // node's policy.
@@ -190,11 +100,11 @@ func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
 		}
 		// A manifest may credit one person in several roles; the graph
 		// pays each person once, so their shares add up.
-		at := map[string]int{}
+		at := map[recipient]int{}
 		for _, ct := range m.Contributors {
-			key, err := recipientSortKey(ct.ID)
+			key, err := parseRecipient(ct.ID, nil)
 			if err != nil {
-				key = ct.ID // NewGraph reports it
+				key = recipient{other: ct.ID} // NewGraph reports it
 			}
 			if i, ok := at[key]; ok {
 				n.Contributors[i].Share += ct.Share

@@ -55,8 +55,16 @@ func TestReadGraphErrors(t *testing.T) {
 		want     error
 		msg      string
 	}{
-		{"syntax", `{"nodes": [}`, ErrInvalid, "at byte 12"},
-		{"type", `{"nodes": [{"id": 5}]}`, ErrInvalid, "at byte 19: field nodes.id: want string"},
+		// Offsets count from 0 and point at the offending byte.
+		{"syntax", `{"nodes": [}`, ErrInvalid, "at byte 11"},
+		{"type", `{"nodes": [{"id": 5}]}`, ErrInvalid, "at byte 18: field nodes.id: want string, got number"},
+		{"nested unknown field", `{"nodes": [{"id": "a", "parents": [{"id": "b", "shares": 1}]}]}`, ErrInvalid, `at byte 47: json: unknown field "shares"`},
+		{"null share", `{"nodes": [{"id": "a", "parents": [{"id": "b", "share": null}]}]}`, ErrInvalid, "field nodes.parents.share: want share, got null"},
+		{"fractional share", `{"nodes": [{"id": "a", "parents": [{"id": "b", "share": 1.5}]}]}`, ErrInvalid, "share 1.5"},
+		{"bad escape", `{"nodes": [{"id": "\x"}]}`, ErrInvalid, "at byte 18: invalid string"},
+		{"bad literal", `{"nodes": [{"id": "a", "parents": [{"id": "b", "share": 1x}]}]}`, ErrInvalid, "at byte 57: invalid character 'x'"},
+		{"trailing bracket", `{"nodes": []}]`, ErrInvalid, "after the top-level object"},
+		{"not an object", `[]`, ErrInvalid, "at byte 0"},
 		{"unknown field", `{"nodes": [], "extra": 1}`, ErrInvalid, `unknown field "extra"`},
 		{"bad share", `{"nodes": [{"id": "a", "parents": [{"id": "b", "share": "abc"}]}]}`, ErrInvalid, "share"},
 		{"negative share", `{"nodes": [{"id": "a", "parents": [{"id": "b", "share": -1}]}]}`, ErrInvalid, "share"},
@@ -128,7 +136,7 @@ func TestManifestNodes(t *testing.T) {
 	}
 }
 
-func addrC(i int) string { a, _, _ := canonicalRecipient(addr(i)); return a }
+func addrC(i int) string { a, _ := canonicalRecipient(addr(i)); return a }
 
 func TestPayoutsCSV(t *testing.T) {
 	g, _ := NewGraph(workedExample(), Limits{})

@@ -61,34 +61,24 @@ func NewMerkleTree(payouts []Payout) (*MerkleTree, error) {
 		idx  int32
 	}
 	leaves := make([]leaf, n)
-	var mu sync.Mutex
-	firstBad, firstErr := n, error(nil)
-	fail := func(i int, err error) {
-		mu.Lock()
-		defer mu.Unlock()
-		if i < firstBad {
-			firstBad, firstErr = i, err
-		}
-	}
-	parallel(n, func(lo, hi int) {
+	err := parallelFirstError(n, func(lo, hi int) error {
 		h := sha3.NewLegacyKeccak256()
 		for i := lo; i < hi; i++ {
 			p := payouts[i]
 			a, err := parseAddress(p.Recipient, h)
 			if err != nil {
-				fail(i, fmt.Errorf("payout %d: %w", i, err))
-				return
+				return fmt.Errorf("payout %d: %w", i, err)
 			}
 			if p.Amount == nil || p.Amount.Sign() < 0 || p.Amount.Cmp(maxAmount) > 0 {
-				fail(i, fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount))
-				return
+				return fmt.Errorf("%w: payout %d (%s): amount %v is not a uint256", ErrInvalid, i, a, p.Amount)
 			}
 			t.addrs[i] = a
 			leaves[i] = leaf{leafHash(h, a, p.Amount), int32(i)}
 		}
+		return nil
 	})
-	if firstErr != nil {
-		return nil, firstErr
+	if err != nil {
+		return nil, err
 	}
 	// Duplicates: sort the addresses with their indexes and compare
 	// neighbours.
@@ -148,6 +138,25 @@ func parallel(n int, f func(lo, hi int)) {
 		}(lo, min(lo+chunk, n))
 	}
 	wg.Wait()
+}
+
+// parallelFirstError runs f over [0, n) in chunks, as parallel does; f
+// stops at the first error in its chunk. Of the chunks that fail, the one
+// lowest in [0, n) decides the error, which is thus the error a sequential
+// loop would report.
+func parallelFirstError(n int, f func(lo, hi int) error) error {
+	var mu sync.Mutex
+	firstLo, firstErr := n, error(nil)
+	parallel(n, func(lo, hi int) {
+		if err := f(lo, hi); err != nil {
+			mu.Lock()
+			if lo < firstLo {
+				firstLo, firstErr = lo, err
+			}
+			mu.Unlock()
+		}
+	})
+	return firstErr
 }
 
 // LeafHash returns the StandardMerkleTree leaf for (account, amount):

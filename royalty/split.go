@@ -23,7 +23,10 @@ type SplitOptions struct {
 
 // Payout is an amount owed to one recipient.
 type Payout struct {
-	Recipient string   // canonical ID: EIP-55 for addresses
+	// Recipient is the canonical ID: EIP-55 (mixed case) for addresses, so
+	// compare it with contributor IDs through Split.Index or ParseAddress,
+	// not as strings.
+	Recipient string
 	Amount    *big.Int // in the payment's smallest unit (wei, …)
 }
 
@@ -37,8 +40,10 @@ type Split struct {
 	Artifact string   // the paid node
 	Policy   Policy   // the policy applied
 	Amount   *big.Int // the amount paid
-	// Payouts are the non-zero payouts, ordered by recipient (addresses by
-	// numeric value, then other IDs bytewise). They sum exactly to Amount.
+	// Payouts are the non-zero payouts, ordered by recipient: bytewise by
+	// the lower-case form, which puts addresses in numeric order (other
+	// IDs sort before them if below "0x", as "0:…" is, else after). They
+	// sum exactly to Amount.
 	// Their amounts belong to the Split: copy before modifying.
 	Payouts []Payout
 	// Dust is the total of small payouts rolled into the dust recipient.
@@ -66,6 +71,9 @@ type Split struct {
 	creditAt  []int32 // contributions (index into contrib*) of each recipient at reached nodes, compressed rows
 	creditIdx []int32
 	creditOf  []int32 // the node of each entry of creditIdx
+
+	payoutOnce sync.Once
+	payoutAt   map[string]int // canonical recipient → index in Payouts
 }
 
 // pathsSaturated marks a path count too large to matter: under the absolute
@@ -111,6 +119,9 @@ const pathsSaturated = 1 << 62
 //
 // A node that keeps a non-zero part but has no contributors is an error
 // (ErrNoPayee); on any error no payout is returned.
+//
+// artifact is a node ID; for a graph from ManifestNodes, the manifest
+// CID's String().
 func (g *Graph) Split(artifact string, amount *big.Int, opts SplitOptions) (*Split, error) {
 	root, ok := g.index[artifact]
 	if !ok {
@@ -158,15 +169,23 @@ func (g *Graph) Split(artifact string, amount *big.Int, opts SplitOptions) (*Spl
 	return s, nil
 }
 
+// reached yields the nodes reached from the paid node, children before
+// parents. Nodes are marked reached (seen) as their children are visited.
+func (s *Split) reached(yield func(int32) bool) {
+	g := s.g
+	for _, v := range g.topo[g.pos[s.root]:] {
+		if s.seen[v] && !yield(v) {
+			return
+		}
+	}
+}
+
 func (s *Split) propagateRelative() error {
 	g := s.g
 	s.frac = make([]fixed, len(g.ids))
 	s.frac[s.root] = fixedOne
 	s.seen[s.root] = true
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		fv := s.frac[v]
 		for e := g.parentStart[v]; e < g.parentStart[v+1]; e++ {
 			p := g.parentIdx[e]
@@ -187,10 +206,7 @@ func (s *Split) propagateAbsolute() error {
 	s.lap = make([]uint64, len(g.ids))
 	s.paths[s.root] = 1
 	s.seen[s.root] = true
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		pv := s.paths[v]
 		for e := g.parentStart[v]; e < g.parentStart[v+1]; e++ {
 			p := g.parentIdx[e]
@@ -210,10 +226,7 @@ func (s *Split) propagateAbsolute() error {
 		}
 	}
 	// Every ancestor keeps what it receives; the paid node keeps the rest.
-	for _, v := range g.topo[g.pos[s.root]:] {
-		if !s.seen[v] {
-			continue
-		}
+	for v := range s.reached {
 		kept := s.lap[v]
 		if v == s.root {
 			kept = ShareWhole - s.stack
@@ -283,7 +296,7 @@ func (s *Split) allocate(opts SplitOptions) error {
 			if c := rem[b].cmp(rem[a]); c != 0 {
 				return c
 			}
-			return cmp.Compare(g.recipRank[a], g.recipRank[b])
+			return cmp.Compare(a, b)
 		})
 		for _, i := range candidates[:left.Int64()] {
 			s.amount[i].Add(&s.amount[i], big.NewInt(1))
@@ -297,7 +310,7 @@ func (s *Split) allocate(opts SplitOptions) error {
 	}
 
 	s.Payouts = make([]Payout, 0, len(candidates))
-	for _, i := range g.recipOrder {
+	for i := range g.recipients {
 		if s.amount[i].Sign() > 0 {
 			s.Payouts = append(s.Payouts, Payout{Recipient: g.recipients[i], Amount: &s.amount[i]})
 		}
@@ -319,18 +332,16 @@ func (s *Split) rollDust(opts SplitOptions) error {
 	if opts.DustRecipient == "" {
 		return fmt.Errorf("%w: a minimum payout needs a dust recipient", ErrInvalid)
 	}
-	id, key, err := canonicalRecipient(opts.DustRecipient)
+	id, err := parseRecipient(opts.DustRecipient, nil)
 	if err != nil {
 		return fmt.Errorf("dust recipient: %w", err)
 	}
-	s.dustTo = -1
-	if r, ok := g.recipByKey[key]; ok {
+	if r, ok := g.recipientIndex(id); ok {
 		s.dustTo = r
-	}
-	if s.dustTo < 0 {
+	} else {
 		s.dustTo = int32(len(s.amount))
 		s.amount = append(s.amount, big.Int{})
-		s.extra = []string{id}
+		s.extra = []string{id.String()}
 	}
 	s.rolled = make(map[int32]*big.Int)
 	for i := range g.recipients {
@@ -355,4 +366,30 @@ func recipientKey(id string) string {
 		return id
 	}
 	return key
+}
+
+// Index returns the index in s.Payouts of the payout to recipient, or -1
+// if it is paid nothing. recipient may be written in any form a contributor
+// ID may take (an address in lower case, say); an invalid ID is not found.
+func (s *Split) Index(recipient string) int {
+	id, err := canonicalRecipient(recipient)
+	if err != nil {
+		return -1
+	}
+	s.payoutOnce.Do(func() {
+		s.payoutAt = make(map[string]int, len(s.Payouts))
+		for i, p := range s.Payouts {
+			s.payoutAt[p.Recipient] = i
+		}
+	})
+	if i, ok := s.payoutAt[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Fraction returns the exact fraction of the amount paid that s.Payouts[i]
+// is, for FormatFraction.
+func (s *Split) Fraction(i int) *big.Rat {
+	return new(big.Rat).SetFrac(s.Payouts[i].Amount, s.Amount)
 }

@@ -2,6 +2,7 @@ package royalty
 
 import (
 	"cmp"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math/big"
@@ -88,7 +89,7 @@ func refSplit(nodes []Node, root string, amount *big.Int, policy Policy) (map[st
 			return nil, ErrNoPayee
 		}
 		for _, c := range byID[id].Contributors {
-			rid, _, _ := canonicalRecipient(c.ID)
+			rid, _ := canonicalRecipient(c.ID)
 			if weights[rid] == nil {
 				weights[rid] = new(big.Rat)
 			}
@@ -157,7 +158,7 @@ func TestWorkedExample(t *testing.T) {
 			}
 			got := payoutMap(s)
 			for i, w := range tt.want {
-				a, _, _ := canonicalRecipient(addr(i + 1))
+				a, _ := canonicalRecipient(addr(i + 1))
 				if got[a].Int64() != w || ref[a].Int64() != w {
 					t.Errorf("%s: got %v, reference %v, want %d", a, got[a], ref[a], w)
 				}
@@ -394,7 +395,7 @@ func TestMinPayout(t *testing.T) {
 	checkConservation(t, s)
 	got := payoutMap(s)
 	// addr(1) (50) and addr(3) (40) are below 55: 90 rolls to dust.
-	d, _, _ := canonicalRecipient(dust)
+	d, _ := canonicalRecipient(dust)
 	if got[d].Int64() != 90 || s.Dust.Int64() != 90 || len(got) != 4 {
 		t.Fatalf("payouts %v, dust %v", s.Payouts, s.Dust)
 	}
@@ -414,7 +415,7 @@ func TestMinPayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a3, _, _ := canonicalRecipient(addr(3))
+	a3, _ := canonicalRecipient(addr(3))
 	if got := payoutMap(s)[a3]; got.Int64() != 90 {
 		t.Errorf("dust recipient that is a contributor gets %v, want 40 + 50", got)
 	}
@@ -485,6 +486,18 @@ func TestGraphErrors(t *testing.T) {
 		{"contributors under 100%", []Node{{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 99_000_000}}}}, Limits{}, ErrInvalid, "sum to 99%"},
 		{"bad address", []Node{{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrNotAddress, "contributors[0].id"},
 		{"bad recipient", []Node{{ID: "a", Contributors: []Contributor{{ID: "alice", Share: ShareWhole}}}}, Limits{}, ErrInvalid, "scheme:value"},
+		// The first node with a problem decides; within a node, a bad ID
+		// comes before a repeat, and a repeat before a wrong sum.
+		{"repeat before a later bad ID", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}},
+			{ID: "b", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrDuplicateRecipient, "node a: contributors:"},
+		{"bad ID before a later repeat", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}},
+			{ID: "b", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[0].id"},
+		{"bad ID before a repeat in its node", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: 1}, {ID: "0x12", Share: 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[2].id"},
+		{"repeat before a wrong sum in its node", []Node{
+			{ID: "a", Contributors: []Contributor{{ID: "did:x", Share: 1}, {ID: "did:x", Share: 1}}}}, Limits{}, ErrDuplicateRecipient, "did:x appears twice"},
 		{"unknown policy", []Node{{ID: "a", Policy: "lol"}}, Limits{}, ErrInvalid, "unknown policy"},
 		{"too many nodes", []Node{{ID: "a"}, {ID: "b"}}, Limits{MaxNodes: 1}, ErrLimit, "2 nodes"},
 		{"too many edges", []Node{{ID: "a", Parents: []Edge{{"b", 1}}}, {ID: "b", Parents: []Edge{{"c", 1}}}, {ID: "c"}}, Limits{MaxEdges: 1}, ErrLimit, "edges"},
@@ -587,5 +600,85 @@ func TestParallelBuild(t *testing.T) {
 	nodes[12_000].Parents = append(nodes[12_000].Parents, Edge{Parent: "ghost-a"})
 	if _, err := NewGraph(nodes, Limits{}); !errors.Is(err, ErrMissingParent) || !strings.Contains(err.Error(), "node n12000") {
 		t.Fatalf("err = %v, want the missing parent of n12000", err)
+	}
+}
+
+func TestIndexAndFraction(t *testing.T) {
+	g, err := NewGraph(workedExample(), Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// addr(77) is not in the graph: it receives only the rolled-up dust.
+	s, err := g.Split("app", big.NewInt(1000), SplitOptions{MinPayout: big.NewInt(55), DustRecipient: addr(77)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := new(big.Rat)
+	for i, p := range s.Payouts {
+		a, err := ParseAddress(p.Recipient)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := "0x" + hex.EncodeToString(a[:])
+		upper := "0x" + strings.ToUpper(lower[2:])
+		for _, id := range []string{p.Recipient, lower, upper} {
+			if got := s.Index(id); got != i {
+				t.Errorf("Index(%s) = %d, want %d", id, got, i)
+			}
+		}
+		want := new(big.Rat).SetFrac(p.Amount, big.NewInt(1000))
+		if got := s.Fraction(i); got.Cmp(want) != 0 {
+			t.Errorf("Fraction(%d) = %v, want %v", i, got, want)
+		}
+		sum.Add(sum, s.Fraction(i))
+	}
+	if sum.Cmp(big.NewRat(1, 1)) != 0 {
+		t.Errorf("fractions sum to %v, want 1", sum)
+	}
+	for _, id := range []string{
+		addr(1), // rolled into dust: paid nothing
+		addr(99),
+		"not an address",
+	} {
+		if got := s.Index(id); got != -1 {
+			t.Errorf("Index(%q) = %d, want -1", id, got)
+		}
+	}
+}
+
+// TestPayoutOrderMixedIDs: payouts are ordered by recipient key, addresses
+// by value, with other IDs below "0x" before them and the rest after.
+func TestPayoutOrderMixedIDs(t *testing.T) {
+	ids := []string{"ed25519:z", addr(2), "0:zero", "!x:1", "0X" + strings.ToUpper(addr(1)[2:]), "did:a"}
+	var cs []Contributor
+	for i, id := range ids {
+		cs = append(cs, Contributor{ID: id, Share: uint64(10_000_000 + 100*i)})
+	}
+	cs[0].Share += ShareWhole - 60_001_500
+	g, err := NewGraph([]Node{{ID: "n", Contributors: cs}}, Limits{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := g.Split("n", big.NewInt(1_000_000), SplitOptions{Policy: Relative})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range s.Payouts {
+		got = append(got, p.Recipient)
+	}
+	a1, _ := canonicalRecipient(addr(1))
+	a2, _ := canonicalRecipient(addr(2))
+	want := []string{"!x:1", "0:zero", a1, a2, "did:a", "ed25519:z"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("payout order %q, want %q", got, want)
+	}
+	for i, id := range ids {
+		if k := s.Index(id); k < 0 || s.Payouts[k].Amount.Cmp(new(big.Int).SetUint64(cs[i].Share/100)) != 0 {
+			t.Errorf("Index(%s) = %d", id, k)
+		}
+		if _, err := s.Explain(id); err != nil {
+			t.Errorf("Explain(%s): %v", id, err)
+		}
 	}
 }

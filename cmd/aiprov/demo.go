@@ -895,10 +895,10 @@ func (d *demo) split(ctx context.Context) error {
 		sum := new(big.Int)
 		d.printf("   %s policy:\n", policy)
 		d.printf("     %-44s %-22s %20s %12s\n", "recipient", "", "wei", "share")
-		for _, p := range s.Payouts {
+		for i, p := range s.Payouts {
 			sum.Add(sum, p.Amount)
 			name := demoPeople[strings.ToLower(p.Recipient)]
-			pct := royalty.FormatFraction(new(big.Rat).SetFrac(p.Amount, demoPayment), 6)
+			pct := royalty.FormatFraction(s.Fraction(i), 6)
 			out.Payouts = append(out.Payouts, demoPayout{Recipient: p.Recipient, Name: name, Amount: p.Amount.String(), Percent: pct})
 			d.printf("     %-44s %-22s %20s %12s\n", p.Recipient, name, p.Amount, pct)
 		}
@@ -922,7 +922,7 @@ func (d *demo) split(ctx context.Context) error {
 		}
 		out.MerkleRoot = tree.Root().String()
 		// Prove the base model's payout, as its contributor would claim it.
-		i := demoPayoutIndex(s.Payouts, demoAlice)
+		i := s.Index(demoAlice)
 		if i < 0 {
 			return errors.New("no payout to the base model's contributor")
 		}
@@ -949,15 +949,6 @@ func (d *demo) split(ctx context.Context) error {
 		d.printf("   (the policies agree here: they differ only from grandparents on — relative multiplies shares along a path, absolute does not)\n")
 	}
 	return nil
-}
-
-func demoPayoutIndex(payouts []royalty.Payout, recipient string) int {
-	for i, p := range payouts {
-		if strings.EqualFold(p.Recipient, recipient) {
-			return i
-		}
-	}
-	return -1
 }
 
 // demoBytes writes a size for people: 3.0 MiB, 900.0 KiB, 12 B.

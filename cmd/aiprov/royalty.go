@@ -45,7 +45,8 @@ Policies (--policy, default: the one the paid artifact records):
             100% minus the sum, which must not exceed 100%.
 
 --manifests DIR reads every *.cbor (DAG-CBOR) and *.json (DAG-JSON) lineage
-manifest under DIR; --artifact is then the paid artifact's manifest CID, and
+manifest under DIR, skipping hidden files and directories, as aiprov lineage
+does; --artifact is then the paid artifact's manifest CID, and
 each manifest's parents (by CID), shares, contributors and policy make the
 graph. A parent without a manifest in DIR must have a zero share.
 
@@ -219,8 +220,8 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 	default:
 		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "RECIPIENT\tAMOUNT\tSHARE\t\n")
-		for _, p := range s.Payouts {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(new(big.Rat).SetFrac(p.Amount, s.Amount), 4))
+		for i, p := range s.Payouts {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(s.Fraction(i), 4))
 		}
 		fmt.Fprintf(tw, "total\t%s\t\t\n", s.Amount)
 		if s.Dust.Sign() > 0 {
@@ -257,13 +258,17 @@ func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags) (*royalty.Graph
 // maxManifestFiles bounds how many manifests --manifests reads.
 const maxManifestFiles = 10_000_000
 
-// manifestDirNodes reads the lineage manifests in dir and its
-// subdirectories — files ending in .cbor (DAG-CBOR) or .json (DAG-JSON);
-// hidden files and directories are skipped — validates them, keys each by
-// its CID and turns them into graph nodes.
+// manifestDirNodes reads the lineage manifests in dir and turns them into
+// graph nodes. It takes the files `aiprov lineage` does
+// (provenance.Graph.AddDir): *.cbor as DAG-CBOR and *.json as DAG-JSON,
+// under dir and its subdirectories, skipping hidden files and directories,
+// each read by provenance.ReadManifestFile. provenance.Graph keeps no
+// contributors or policy, so the walk is repeated here rather than
+// shared; a test runs both commands on one directory. Unlike lineage,
+// which draws whatever decodes, a payment also needs every manifest to
+// pass Validate.
 func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 	manifests := map[cid.Cid]*provenance.Manifest{}
-	files := 0
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -278,15 +283,18 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 			return nil
 		}
 		ext := filepath.Ext(path)
-		if d.IsDir() || !d.Type().IsRegular() || (ext != ".cbor" && ext != ".json") {
+		if !d.Type().IsRegular() || (ext != ".cbor" && ext != ".json") {
 			return nil
 		}
-		if files++; files > maxManifestFiles {
+		if len(manifests) >= maxManifestFiles {
 			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
 		}
-		m, c, err := readManifestFile(path)
+		m, c, err := provenance.ReadManifestFile(path)
 		if err != nil {
 			return err
+		}
+		if err := m.Validate(); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
 		}
 		manifests[c] = m
 		return nil
@@ -298,33 +306,6 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 		return nil, fmt.Errorf("%s: no manifests (*.cbor or *.json files)", dir)
 	}
 	return royalty.ManifestNodes(manifests)
-}
-
-func readManifestFile(path string) (*provenance.Manifest, cid.Cid, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, cid.Undef, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, provenance.MaxManifestSize+1))
-	if err != nil {
-		return nil, cid.Undef, err
-	}
-	if len(data) > provenance.MaxManifestSize {
-		return nil, cid.Undef, fmt.Errorf("%s: larger than %d bytes, too large for a manifest", path, provenance.MaxManifestSize)
-	}
-	m, err := provenance.ReadManifest(data)
-	if err != nil {
-		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
-	}
-	if err := m.Validate(); err != nil {
-		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
-	}
-	c, err := m.CID()
-	if err != nil {
-		return nil, cid.Undef, fmt.Errorf("%s: %w", path, err)
-	}
-	return m, c, nil
 }
 
 type explainJSON struct {
