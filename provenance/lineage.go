@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
 )
 
@@ -462,7 +463,7 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 			}
 		}
 	}
-	return addOrdered(ctx, g, manifests, func(ctx context.Context, c cid.Cid, scratch *Manifest) (cid.Cid, *Manifest, error) {
+	return addOrdered(ctx, g, manifests, func(ctx context.Context, c cid.Cid, scratch *decodeScratch) (cid.Cid, *Manifest, error) {
 		data, err := src.GetBlock(ctx, c)
 		if err != nil {
 			return c, nil, fmt.Errorf("lineage: reading %s: %w", c, err)
@@ -470,10 +471,10 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 		if !looksLikeManifest(data) {
 			return c, nil, nil
 		}
-		if err := decodeManifestInto(data, scratch); err != nil {
+		if err := decodeManifestInto(data, &scratch.m, &scratch.r); err != nil {
 			return c, nil, fmt.Errorf("lineage: manifest %s: %w", c, err)
 		}
-		return c, scratch, nil
+		return c, &scratch.m, nil
 	})
 }
 
@@ -483,7 +484,7 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 // a nil manifest for an item to skip; it may decode into scratch, which
 // its goroutine reuses, since only what the graph keeps is passed on.
 func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
-	read func(ctx context.Context, item T, scratch *Manifest) (cid.Cid, *Manifest, error)) error {
+	read func(ctx context.Context, item T, scratch *decodeScratch) (cid.Cid, *Manifest, error)) error {
 	// Items travel in batches so that channel operations and reordering
 	// cost little per manifest.
 	const batchSize = 256
@@ -512,7 +513,7 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			scratch := &Manifest{}
+			scratch := &decodeScratch{}
 			for j := range jobs {
 				n := len(j.items)
 				r := result{seq: j.seq, cids: make([]cid.Cid, n), names: make([]string, n), kinds: make([]Kind, n), ends: make([]int, n)}
@@ -603,6 +604,13 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 	return <-listErr
 }
 
+// decodeScratch is what one of addOrdered's goroutines reuses from one
+// manifest to the next.
+type decodeScratch struct {
+	m Manifest
+	r ipld.CBORReader
+}
+
 // looksLikeManifest reports whether DAG-CBOR data holds the manifest schema
 // string, so that other DAG-CBOR blocks in a store are skipped while broken
 // manifests are still reported.
@@ -640,7 +648,7 @@ func (g *Graph) AddDir(ctx context.Context, dir string) error {
 			yield("", err)
 		}
 	}
-	return addOrdered(ctx, g, files, func(_ context.Context, name string, _ *Manifest) (cid.Cid, *Manifest, error) {
+	return addOrdered(ctx, g, files, func(_ context.Context, name string, _ *decodeScratch) (cid.Cid, *Manifest, error) {
 		m, c, err := ReadManifestFile(name)
 		return c, m, err
 	})

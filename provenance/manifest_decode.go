@@ -8,18 +8,17 @@ import "github.com/aiprov/aiprov/internal/ipld"
 // with a fraction of the allocations.
 func decodeManifestCBOR(data []byte) (*Manifest, error) {
 	m := &Manifest{}
-	if err := decodeManifestInto(data, m); err != nil {
+	if err := decodeManifestInto(data, m, &ipld.CBORReader{}); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
 
-// decodeManifestInto decodes data into m, reusing the arrays of m's
-// slices: a Graph's Load decodes a million manifests into a few. On
-// error, m holds part of the document.
-func decodeManifestInto(data []byte, m *Manifest) error {
-	r, err := ipld.NewCBORReader(data, manifestLimits)
-	if err != nil {
+// decodeManifestInto decodes data into m with r, reusing the arrays of m's
+// slices and r's memory: a Graph's Load decodes a million manifests with a
+// few. On error, m holds part of the document.
+func decodeManifestInto(data []byte, m *Manifest, r *ipld.CBORReader) error {
+	if err := r.Reset(data, manifestLimits); err != nil {
 		return fromIPLD(err)
 	}
 	*m = Manifest{

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/aiprov/aiprov/internal/testtools"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -372,10 +373,18 @@ func TestDecodeManifestIntoReuses(t *testing.T) {
 		}
 		return &c
 	}
-	scratch := &Manifest{}
-	for _, i := range []int{0, 1, 2, 3, 4, 1, 0, 4, 2, 3} {
+	scratch, r := &Manifest{}, &ipld.CBORReader{}
+	for _, i := range []int{0, 1, 2, 3, 4, -1, 1, 0, 4, -1, 2, 3} {
+		if i < 0 { // a document that fails half-way leaves nothing behind either
+			bad := bytes.Clone(docs[0])
+			bad[len(bad)/2] = 0xff
+			if err := decodeManifestInto(bad, scratch, r); !errors.Is(err, ErrMalformedManifest) {
+				t.Fatalf("broken document: %v", err)
+			}
+			continue
+		}
 		i %= len(docs)
-		if err := decodeManifestInto(docs[i], scratch); err != nil {
+		if err := decodeManifestInto(docs[i], scratch, r); err != nil {
 			t.Fatal(err)
 		}
 		want, err := DecodeManifest(docs[i])
