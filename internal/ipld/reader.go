@@ -141,11 +141,11 @@ func (r *CBORReader) Link() (cid.Cid, error) {
 	if r.d.pos < len(r.d.data) && r.d.data[r.d.pos]>>5 != majTag {
 		return cid.Undef, &Error{Offset: int64(r.d.pos), Path: r.d.path.String(), Err: fmt.Errorf("want a link {\"/\": \"cid\"}, got %s", r.kindAt(r.d.pos))}
 	}
-	v, err := r.d.value(r.depth)
+	_, arg, start, err := r.d.head()
 	if err != nil {
 		return cid.Undef, err
 	}
-	return v.(cid.Cid), nil
+	return r.d.link(arg, start)
 }
 
 // Any reads any value, as DecodeCBOR would.
