@@ -110,5 +110,9 @@
 // A Graph indexes manifests by CID: Ancestors, Descendants, TopoOrder, and
 // Check for cycles and missing parent manifests (naming the CIDs). AddDir
 // loads a directory of .json/.cbor manifest files; Load reads any
-// ManifestSource, such as a storage.Store. WriteDOT and WriteJSON render it.
+// ManifestSource, such as a storage.Store. Both decode on GOMAXPROCS
+// goroutines and add in a fixed order. A graph keeps only what walks need
+// (each node's CID, subject name and kind, and its parent links: about 160
+// bytes for a manifest with two parents), not the manifests; read those
+// again by CID when you need them. WriteDOT and WriteJSON render it.
 package provenance

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
 )
 
@@ -177,28 +178,33 @@ func (g *Graph) node(c cid.Cid) (int32, error) {
 // CID (AddManifest computes it). Adding a CID again is a no-op. The graph
 // keeps m's subject name and kind and its parent links, not m.
 func (g *Graph) Add(c cid.Cid, m *Manifest) error {
+	return g.add(c, m.Subject.Name, m.Subject.Kind, m.Parents)
+}
+
+// add adds what the graph keeps of manifest c.
+func (g *Graph) add(c cid.Cid, name string, kind Kind, parents []Parent) error {
 	if !c.Defined() {
 		return errors.New("lineage: undefined CID")
 	}
 	if i, ok := g.index[c]; ok && g.at(i).manifest {
 		return nil
 	}
-	if len(m.Parents) > MaxParents {
-		return fmt.Errorf("lineage: manifest %s: %d parents, more than %d", c, len(m.Parents), MaxParents)
+	if len(parents) > MaxParents {
+		return fmt.Errorf("lineage: manifest %s: %d parents, more than %d", c, len(parents), MaxParents)
 	}
-	if uint64(len(g.edges))+uint64(len(m.Parents)) > math.MaxUint32 {
+	if uint64(len(g.edges))+uint64(len(parents)) > math.MaxUint32 {
 		return fmt.Errorf("%w: more than %d parent links", ErrGraphLimit, uint32(math.MaxUint32))
 	}
 	i, err := g.node(c)
 	if err != nil {
 		return err
 	}
-	kind, err := g.intern(string(m.Subject.Kind))
+	k, err := g.intern(string(kind))
 	if err != nil {
 		return err
 	}
 	first := len(g.edges)
-	for _, p := range m.Parents {
+	for _, p := range parents {
 		j, err := g.node(p.CID)
 		if err == nil {
 			var rel uint16
@@ -211,8 +217,8 @@ func (g *Graph) Add(c cid.Cid, m *Manifest) error {
 		return err
 	}
 	n := g.at(i)
-	n.manifest, n.name, n.kind = true, m.Subject.Name, kind
-	n.first, n.nparents = uint32(first), uint16(len(m.Parents))
+	n.manifest, n.name, n.kind = true, name, k
+	n.first, n.nparents = uint32(first), uint16(len(parents))
 	g.added = append(g.added, i)
 	g.children = nil
 	return nil
@@ -457,7 +463,7 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 			}
 		}
 	}
-	return addOrdered(ctx, g, manifests, func(ctx context.Context, c cid.Cid) (cid.Cid, *Manifest, error) {
+	return addOrdered(ctx, g, manifests, func(ctx context.Context, c cid.Cid, scratch *decodeScratch) (cid.Cid, *Manifest, error) {
 		data, err := src.GetBlock(ctx, c)
 		if err != nil {
 			return c, nil, fmt.Errorf("lineage: reading %s: %w", c, err)
@@ -465,20 +471,20 @@ func (g *Graph) Load(ctx context.Context, src ManifestSource) error {
 		if !looksLikeManifest(data) {
 			return c, nil, nil
 		}
-		m, err := DecodeManifest(data)
-		if err != nil {
+		if err := decodeManifestInto(data, &scratch.m, &scratch.r); err != nil {
 			return c, nil, fmt.Errorf("lineage: manifest %s: %w", c, err)
 		}
-		return c, m, nil
+		return c, &scratch.m, nil
 	})
 }
 
 // addOrdered reads manifests named by items on GOMAXPROCS goroutines and
 // adds them to g in the order items yields them, so that the graph, and
 // which error is returned first, do not depend on scheduling. read returns
-// a nil manifest for an item to skip.
+// a nil manifest for an item to skip; it may decode into scratch, which
+// its goroutine reuses, since only what the graph keeps is passed on.
 func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
-	read func(context.Context, T) (cid.Cid, *Manifest, error)) error {
+	read func(ctx context.Context, item T, scratch *decodeScratch) (cid.Cid, *Manifest, error)) error {
 	// Items travel in batches so that channel operations and reordering
 	// cost little per manifest.
 	const batchSize = 256
@@ -486,11 +492,16 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 		seq   int
 		items []T
 	}
+	// A result holds what the graph keeps of a batch's manifests, in
+	// arrays shared by the batch.
 	type result struct {
-		seq  int
-		cids []cid.Cid
-		ms   []*Manifest // nil entries: skipped
-		err  error       // after the manifests before it
+		seq     int
+		cids    []cid.Cid // cid.Undef: skipped
+		names   []string
+		kinds   []Kind
+		ends    []int    // manifest i's parents are parents[ends[i-1]:ends[i]]
+		parents []Parent // without names, which the graph does not keep
+		err     error    // after the manifests before it
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -502,13 +513,24 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			scratch := &decodeScratch{}
 			for j := range jobs {
-				r := result{seq: j.seq, cids: make([]cid.Cid, len(j.items)), ms: make([]*Manifest, len(j.items))}
+				n := len(j.items)
+				r := result{seq: j.seq, cids: make([]cid.Cid, n), names: make([]string, n), kinds: make([]Kind, n), ends: make([]int, n)}
 				for i, it := range j.items {
-					if r.cids[i], r.ms[i], r.err = read(ctx, it); r.err != nil {
-						r.ms[i] = nil
+					c, m, err := read(ctx, it, scratch)
+					if err != nil {
+						r.err = err
+						r.cids, r.ends = r.cids[:i], r.ends[:i]
 						break
 					}
+					if m != nil {
+						r.cids[i], r.names[i], r.kinds[i] = c, m.Subject.Name, m.Subject.Kind
+						for _, p := range m.Parents {
+							r.parents = append(r.parents, Parent{CID: p.CID, Relation: p.Relation, Share: p.Share})
+						}
+					}
+					r.ends[i] = len(r.parents)
 				}
 				select {
 				case results <- r:
@@ -565,13 +587,14 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 			}
 			delete(waiting, next)
 			next++
-			for i, m := range r.ms {
-				if m == nil {
-					continue
+			start := 0
+			for i, c := range r.cids {
+				if c.Defined() {
+					if err := g.add(c, r.names[i], r.kinds[i], r.parents[start:r.ends[i]]); err != nil {
+						return err
+					}
 				}
-				if err := g.Add(r.cids[i], m); err != nil {
-					return err
-				}
+				start = r.ends[i]
 			}
 			if r.err != nil {
 				return r.err
@@ -579,6 +602,13 @@ func addOrdered[T any](ctx context.Context, g *Graph, items iter.Seq2[T, error],
 		}
 	}
 	return <-listErr
+}
+
+// decodeScratch is what one of addOrdered's goroutines reuses from one
+// manifest to the next.
+type decodeScratch struct {
+	m Manifest
+	r ipld.CBORReader
 }
 
 // looksLikeManifest reports whether DAG-CBOR data holds the manifest schema
@@ -618,7 +648,7 @@ func (g *Graph) AddDir(ctx context.Context, dir string) error {
 			yield("", err)
 		}
 	}
-	return addOrdered(ctx, g, files, func(_ context.Context, name string) (cid.Cid, *Manifest, error) {
+	return addOrdered(ctx, g, files, func(_ context.Context, name string, _ *decodeScratch) (cid.Cid, *Manifest, error) {
 		m, c, err := ReadManifestFile(name)
 		return c, m, err
 	})

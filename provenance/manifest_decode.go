@@ -7,19 +7,44 @@ import "github.com/aiprov/aiprov/internal/ipld"
 // manifestFromNode refuses (FuzzDecodeManifestPaths holds the two to it),
 // with a fraction of the allocations.
 func decodeManifestCBOR(data []byte) (*Manifest, error) {
-	r, err := ipld.NewCBORReader(data, manifestLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	d := &manifestDecoder{r: r}
-	m, err := d.manifest()
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	if err := r.Done(); err != nil {
-		return nil, fromIPLD(err)
+	m := &Manifest{}
+	if err := decodeManifestInto(data, m, &ipld.CBORReader{}); err != nil {
+		return nil, err
 	}
 	return m, nil
+}
+
+// decodeManifestInto decodes data into m with r, reusing the arrays of m's
+// slices and r's memory: a Graph's Load decodes a million manifests with a
+// few. On error, m holds part of the document.
+func decodeManifestInto(data []byte, m *Manifest, r *ipld.CBORReader) error {
+	if err := r.Reset(data, manifestLimits); err != nil {
+		return fromIPLD(err)
+	}
+	*m = Manifest{
+		Subject:      Subject{Files: m.Subject.Files[:0], Formats: m.Subject.Formats[:0]},
+		Parents:      m.Parents[:0],
+		Contributors: m.Contributors[:0],
+	}
+	d := &manifestDecoder{r: r}
+	if err := d.manifest(m); err != nil {
+		return fromIPLD(err)
+	}
+	if err := r.Done(); err != nil {
+		return fromIPLD(err)
+	}
+	return nil
+}
+
+// resize returns s with n zero elements, in s's array if it is large
+// enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 type manifestDecoder struct {
@@ -72,8 +97,7 @@ func required(path func() string, names []string, seen uint32) error {
 	return nil
 }
 
-func (d *manifestDecoder) manifest() (*Manifest, error) {
-	m := &Manifest{}
+func (d *manifestDecoder) manifest(m *Manifest) error {
 	var seen uint32
 	const (
 		fSchema = 1 << iota
@@ -98,7 +122,7 @@ func (d *manifestDecoder) manifest() (*Manifest, error) {
 			seen |= fParents
 			err = d.r.List(func(i, n int) error {
 				if i == 0 {
-					m.Parents = make([]Parent, n)
+					m.Parents = resize(m.Parents, n)
 				}
 				return d.parent(&m.Parents[i])
 			})
@@ -106,7 +130,7 @@ func (d *manifestDecoder) manifest() (*Manifest, error) {
 			seen |= fContributors
 			err = d.r.List(func(i, n int) error {
 				if i == 0 {
-					m.Contributors = make([]Contributor, n)
+					m.Contributors = resize(m.Contributors, n)
 				}
 				return d.contributor(&m.Contributors[i])
 			})
@@ -172,12 +196,9 @@ func (d *manifestDecoder) manifest() (*Manifest, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := required(func() string { return "" }, []string{"schema", "subject", "parents", "contributors", "license", "created"}, seen); err != nil {
-		return nil, err
-	}
-	return m, nil
+	return required(func() string { return "" }, []string{"schema", "subject", "parents", "contributors", "license", "created"}, seen)
 }
 
 func (d *manifestDecoder) subject(s *Subject) error {
@@ -202,7 +223,7 @@ func (d *manifestDecoder) subject(s *Subject) error {
 		case "files":
 			err = d.r.List(func(i, n int) error {
 				if i == 0 {
-					s.Files = make([]File, n)
+					s.Files = resize(s.Files, n)
 				}
 				return d.file(&s.Files[i])
 			})
@@ -212,7 +233,7 @@ func (d *manifestDecoder) subject(s *Subject) error {
 		case "formats":
 			err = d.r.List(func(i, n int) error {
 				if i == 0 {
-					s.Formats = make([]string, n)
+					s.Formats = resize(s.Formats, n)
 				}
 				var err error
 				s.Formats[i], err = d.r.String()

@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/aiprov/aiprov/internal/testtools"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -340,5 +342,57 @@ func TestManifestSizeLimitKubo(t *testing.T) {
 	}
 	if _, err := DecodeManifest(last); err != nil {
 		t.Errorf("decoding the largest manifest: %v", err)
+	}
+}
+
+// decodeManifestInto, which Load uses with one scratch Manifest per
+// goroutine, leaves nothing of the previous document behind.
+func TestDecodeManifestIntoReuses(t *testing.T) {
+	ms := variedManifests()
+	docs := make([][]byte, len(ms))
+	for i, m := range ms {
+		var err error
+		if docs[i], err = m.MarshalCBOR(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Arrays of a reused Manifest stay, emptied; a fresh decode leaves nil.
+	normalize := func(m *Manifest) *Manifest {
+		c := *m
+		if len(c.Parents) == 0 {
+			c.Parents = nil
+		}
+		if len(c.Contributors) == 0 {
+			c.Contributors = nil
+		}
+		if len(c.Subject.Files) == 0 {
+			c.Subject.Files = nil
+		}
+		if len(c.Subject.Formats) == 0 {
+			c.Subject.Formats = nil
+		}
+		return &c
+	}
+	scratch, r := &Manifest{}, &ipld.CBORReader{}
+	for _, i := range []int{0, 1, 2, 3, 4, -1, 1, 0, 4, -1, 2, 3} {
+		if i < 0 { // a document that fails half-way leaves nothing behind either
+			bad := bytes.Clone(docs[0])
+			bad[len(bad)/2] = 0xff
+			if err := decodeManifestInto(bad, scratch, r); !errors.Is(err, ErrMalformedManifest) {
+				t.Fatalf("broken document: %v", err)
+			}
+			continue
+		}
+		i %= len(docs)
+		if err := decodeManifestInto(docs[i], scratch, r); err != nil {
+			t.Fatal(err)
+		}
+		want, err := DecodeManifest(docs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(normalize(scratch), want) {
+			t.Fatalf("manifest %d decoded into a used Manifest:\n%+v\nwant\n%+v", i, scratch, want)
+		}
 	}
 }

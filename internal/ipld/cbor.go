@@ -257,6 +257,33 @@ func (d *cborDecoder) length(n uint64, start int, what string) (int, error) {
 	return int(n), nil
 }
 
+// link reads the rest of a CID link whose tag head, with argument arg,
+// started at start.
+func (d *cborDecoder) link(arg uint64, start int) (cid.Cid, error) {
+	if arg != tagCID {
+		return cid.Undef, d.errorf(start, ErrUnsupported, "CBOR tag %d; DAG-CBOR allows only tag 42 (CID)", arg)
+	}
+	bmaj, blen, bstart, err := d.head()
+	if err != nil {
+		return cid.Undef, err
+	}
+	if bmaj != majBytes {
+		return cid.Undef, d.errorf(bstart, ErrSyntax, "tag 42 must hold a byte string")
+	}
+	b, err := d.bytes(blen, bstart, "CID")
+	if err != nil {
+		return cid.Undef, err
+	}
+	if len(b) == 0 || b[0] != 0 {
+		return cid.Undef, d.errorf(bstart, ErrSyntax, "CID bytes must start with the 0x00 multibase prefix")
+	}
+	c, err := cid.Cast(b[1:])
+	if err != nil {
+		return cid.Undef, d.errorf(bstart, ErrSyntax, "invalid CID: %v", err)
+	}
+	return c, nil
+}
+
 func (d *cborDecoder) value(depth int) (any, error) {
 	major, arg, start, err := d.head()
 	if err != nil {
@@ -348,26 +375,9 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		}
 		return m, nil
 	case majTag:
-		if arg != tagCID {
-			return nil, d.errorf(start, ErrUnsupported, "CBOR tag %d; DAG-CBOR allows only tag 42 (CID)", arg)
-		}
-		bmaj, blen, bstart, err := d.head()
+		c, err := d.link(arg, start)
 		if err != nil {
 			return nil, err
-		}
-		if bmaj != majBytes {
-			return nil, d.errorf(bstart, ErrSyntax, "tag 42 must hold a byte string")
-		}
-		b, err := d.bytes(blen, bstart, "CID")
-		if err != nil {
-			return nil, err
-		}
-		if len(b) == 0 || b[0] != 0 {
-			return nil, d.errorf(bstart, ErrSyntax, "CID bytes must start with the 0x00 multibase prefix")
-		}
-		c, err := cid.Cast(b[1:])
-		if err != nil {
-			return nil, d.errorf(bstart, ErrSyntax, "invalid CID: %v", err)
 		}
 		return c, nil
 	default: // majSimple

@@ -20,10 +20,21 @@ type CBORReader struct {
 
 // NewCBORReader reads data, which must not exceed lim.MaxSize.
 func NewCBORReader(data []byte, lim Limits) (*CBORReader, error) {
-	if lim.MaxSize > 0 && len(data) > lim.MaxSize {
-		return nil, errorf(-1, nil, ErrLimit, "document is %d bytes, more than the limit of %d", len(data), lim.MaxSize)
+	r := &CBORReader{}
+	if err := r.Reset(data, lim); err != nil {
+		return nil, err
 	}
-	return &CBORReader{d: cborDecoder{data: data, lim: lim}}, nil
+	return r, nil
+}
+
+// Reset makes r read data from the start, as NewCBORReader would, keeping
+// the memory r allocated for earlier documents.
+func (r *CBORReader) Reset(data []byte, lim Limits) error {
+	if lim.MaxSize > 0 && len(data) > lim.MaxSize {
+		return errorf(-1, nil, ErrLimit, "document is %d bytes, more than the limit of %d", len(data), lim.MaxSize)
+	}
+	*r = CBORReader{d: cborDecoder{data: data, lim: lim, path: r.d.path[:0]}}
+	return nil
 }
 
 // Errorf returns an *Error at the current path and offset.
@@ -130,11 +141,11 @@ func (r *CBORReader) Link() (cid.Cid, error) {
 	if r.d.pos < len(r.d.data) && r.d.data[r.d.pos]>>5 != majTag {
 		return cid.Undef, &Error{Offset: int64(r.d.pos), Path: r.d.path.String(), Err: fmt.Errorf("want a link {\"/\": \"cid\"}, got %s", r.kindAt(r.d.pos))}
 	}
-	v, err := r.d.value(r.depth)
+	_, arg, start, err := r.d.head()
 	if err != nil {
 		return cid.Undef, err
 	}
-	return v.(cid.Cid), nil
+	return r.d.link(arg, start)
 }
 
 // Any reads any value, as DecodeCBOR would.
