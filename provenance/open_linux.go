@@ -66,7 +66,8 @@ func (f *rawFile) stat() (size int64, mtime time.Time, regular bool, err error) 
 	if err != nil {
 		return 0, time.Time{}, false, &fs.PathError{Op: "fstat", Path: f.path, Err: err}
 	}
-	return st.Size, time.Unix(st.Mtim.Sec, st.Mtim.Nsec), st.Mode&syscall.S_IFMT == syscall.S_IFREG, nil
+	// The conversions matter on 386, where Timespec fields are int32.
+	return st.Size, time.Unix(int64(st.Mtim.Sec), int64(st.Mtim.Nsec)), st.Mode&syscall.S_IFMT == syscall.S_IFREG, nil
 }
 
 func (f *rawFile) Close() error { return syscall.Close(f.fd) }
