@@ -20,18 +20,21 @@ const keyPasswordEnv = "AIPROV_KEY_PASSWORD"
 // when --key is not given.
 const keyEnv = "AIPROV_KEY"
 
+const keysUsage = `usage: aiprov keys generate --type ed25519|secp256k1|p256 --out NAME
+       aiprov keys show NAME
+
+Run aiprov keys SUBCOMMAND -h for its flags.
+`
+
 func runKeys(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 {
-		return usagef("usage: aiprov keys generate|show ...")
+	if err := needSubcommand(c, keysUsage, args); err != nil {
+		return err
 	}
 	switch args[0] {
 	case "generate":
 		return runKeysGenerate(ctx, c, args[1:])
 	case "show":
 		return runKeysShow(ctx, c, args[1:])
-	case "-h", "--help", "help":
-		fmt.Fprintln(c.stderr, "usage: aiprov keys generate --type ed25519|secp256k1|p256 --out NAME\n       aiprov keys show NAME")
-		return nil
 	}
 	return usagef("unknown keys subcommand %q (want generate or show)", args[0])
 }

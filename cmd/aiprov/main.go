@@ -117,6 +117,19 @@ func usage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun `aiprov COMMAND -h` for a command's flags.")
 }
 
+// needSubcommand prints usage, and returns the error to exit with, when
+// args names no subcommand or asks for help.
+func needSubcommand(c *cli, usage string, args []string) error {
+	if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
+		return nil
+	}
+	fmt.Fprint(c.stderr, usage)
+	if len(args) == 0 {
+		return usagef("missing subcommand")
+	}
+	return flag.ErrHelp
+}
+
 // usageError is a mistake in the command line; it exits with code 2.
 type usageError struct{ msg string }
 

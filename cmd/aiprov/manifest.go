@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -42,19 +41,6 @@ func runManifest(ctx context.Context, c *cli, args []string) error {
 		return runManifestCheck(ctx, c, args[1:])
 	}
 	return usagef("unknown subcommand %q; want init, cid, validate or check", args[0])
-}
-
-// needSubcommand prints usage, and returns the error to exit with, when
-// args names no subcommand or asks for help.
-func needSubcommand(c *cli, usage string, args []string) error {
-	if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
-		return nil
-	}
-	fmt.Fprint(c.stderr, usage)
-	if len(args) == 0 {
-		return usagef("missing subcommand")
-	}
-	return flag.ErrHelp
 }
 
 // listFlag collects a repeatable flag.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -64,12 +63,8 @@ shares to exactly 100%.
 `
 
 func runRoyalty(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(c.stderr, royaltyUsage)
-		if len(args) == 0 {
-			return usagef("missing subcommand: split, explain or merkle")
-		}
-		return flag.ErrHelp
+	if err := needSubcommand(c, royaltyUsage, args); err != nil {
+		return err
 	}
 	switch args[0] {
 	case "split":

@@ -36,9 +36,8 @@ verified against its CID.
 `
 
 func runStore(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 {
-		fmt.Fprint(c.stderr, storeUsage)
-		return usagef("missing subcommand")
+	if err := needSubcommand(c, storeUsage, args); err != nil {
+		return err
 	}
 	sub, rest := args[0], args[1:]
 	switch sub {
