@@ -196,6 +196,8 @@ func (d *Dir) writeObject(c cid.Cid, data []byte, durable bool) (string, error) 
 		if err := f.Sync(); err != nil {
 			return fail(err)
 		}
+	} else {
+		startWriteback(f)
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(tmp)
