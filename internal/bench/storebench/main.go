@@ -35,6 +35,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,6 +57,7 @@ func main() {
 	sizeFlag := flag.String("size", "1GiB", "file size (e.g. 256MiB, 4GiB)")
 	dirFlag := flag.String("dir", os.TempDir(), "working directory (on the disk to measure)")
 	runs := flag.Int("runs", 3, "measure each step this many times, interleaved, and keep the fastest")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the in-process steps (put, get, hashing) to this file")
 	flag.Parse()
 	size, err := parseSize(*sizeFlag)
 	if err != nil {
@@ -71,6 +73,17 @@ func main() {
 		log.Fatal(err)
 	}
 	run("cat", src) // warm the page cache
+
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	ctx := context.Background()
 	names := []string{"cp", "cp + sync", "dd bs=1M conv=fsync", "store put (verified)", "cat > /dev/null", "store get (verified)", "sha256, all cores", "sha256x2, all cores"}
