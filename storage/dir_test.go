@@ -355,3 +355,50 @@ func TestDefaultDir(t *testing.T) {
 		}
 	}
 }
+
+// TestGetVerifiesLeafPairs: Dir verifies equal-length leaves two at a time
+// (internal/sha256x2); a damaged leaf in either place of a pair, or one
+// whose length changed (so the pair is verified one by one), fails the
+// read naming that leaf, after only the bytes before it.
+func TestGetVerifiesLeafPairs(t *testing.T) {
+	ctx := context.Background()
+	const chunk = 4096
+	content := randomBytes(5*chunk+1000, 7) // five full leaves and a short one
+	root, blocks := buildFile(t, content, chunk)
+	leaves := blocks[:len(blocks)-1]
+	for _, tc := range []struct {
+		name   string
+		damage func([]byte) []byte
+	}{
+		{"flipped bit", func(b []byte) []byte { b = bytes.Clone(b); b[len(b)/2] ^= 1; return b }},
+		{"truncated", func(b []byte) []byte { return b[:len(b)-1] }},
+	} {
+		for i, victim := range leaves {
+			t.Run(fmt.Sprintf("%s/leaf %d", tc.name, i), func(t *testing.T) {
+				d := openTestDir(t)
+				if _, err := putDAG(ctx, d, fakeImporter(root, blocks)); err != nil {
+					t.Fatal(err)
+				}
+				// Intact first: pairs verify.
+				r, _ := Get(ctx, d, root)
+				if back, err := io.ReadAll(r); err != nil || !bytes.Equal(back, content) {
+					t.Fatalf("intact Get: %d bytes, %v", len(back), err)
+				}
+				_, file := d.blockPath(victim.c)
+				os.Chmod(file, 0o644)
+				if err := os.WriteFile(file, tc.damage(victim.data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				r, _ = Get(ctx, d, root)
+				back, err := io.ReadAll(r)
+				var ce *CorruptError
+				if !errors.As(err, &ce) || !ce.CID.Equals(victim.c) || !strings.Contains(err.Error(), file) {
+					t.Fatalf("Get with leaf %d damaged: %v", i, err)
+				}
+				if !bytes.Equal(back, content[:len(back)]) || len(back) > i*chunk {
+					t.Fatalf("read handed on %d bytes before damaged leaf %d", len(back), i)
+				}
+			})
+		}
+	}
+}

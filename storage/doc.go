@@ -32,6 +32,19 @@
 // HAMT-sharded) to disk under a temporary name and renames it when
 // complete; ReadDir lists a directory.
 //
+// # Speed
+//
+// Both directions are bounded by SHA-256, which verification cannot skip.
+// Dir writes a put's blocks from a pool of writers while the importer
+// hashes, starts each block's writeback as it is written (on Linux) and
+// fsyncs them all together before it writes the root. Get reads leaves
+// ahead of the reader and verifies a file's equal-length sha2-256 leaves
+// two at a time, which hashes them in little more time than one. On a
+// shared 2-core VM a verified get of 1 GiB takes about as long as hashing
+// it on both cores (0.33–0.40 s; cat 0.15 s), and a verified, durable put
+// 1.0–1.2 s (cp 0.29 s, cp then sync 0.69 s); go run
+// ./internal/bench/storebench measures both against cp and cat.
+//
 // # Manifests and envelopes
 //
 // PutManifest stores a manifest's canonical DAG-CBOR block (its CID is the

@@ -173,6 +173,12 @@ type blockReaderInto interface {
 	getBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte, error)
 }
 
+// blockPairReaderInto is implemented by stores that can read and verify
+// two blocks at once (see Dir.getBlocksInto2).
+type blockPairReaderInto interface {
+	getBlocksInto2(ctx context.Context, a, b cid.Cid, bufA, bufB []byte) (da, db []byte, errA, errB error)
+}
+
 // chunk is a piece of file content on its way to the reader.
 type chunk struct {
 	b      []byte
@@ -232,6 +238,25 @@ func (r *fileReader) load(ctx context.Context, s Store, c cid.Cid) (*node, error
 		return &node{c: c, raw: data, pooled: true}, nil
 	}
 	return loadNode(ctx, s, c)
+}
+
+// pairLoader returns a loader of two raw leaves at once into recycled
+// buffers, or nil if s cannot verify two blocks together.
+func (r *fileReader) pairLoader(s Store) pairLoader {
+	br, ok := s.(blockPairReaderInto)
+	if !ok {
+		return nil
+	}
+	return func(ctx context.Context, a, b cid.Cid) (na, nb *node, errA, errB error) {
+		da, db, errA, errB := br.getBlocksInto2(ctx, a, b, r.getBuf(), r.getBuf())
+		if errA == nil {
+			na = &node{c: a, raw: da, pooled: true}
+		}
+		if errB == nil {
+			nb = &node{c: b, raw: db, pooled: true}
+		}
+		return na, nb, errA, errB
+	}
 }
 
 func (r *fileReader) Read(p []byte) (int, error) {
@@ -329,7 +354,7 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 	}
 	got := uint64(len(u.Data))
 	load := func(ctx context.Context, c cid.Cid) (*node, error) { return r.load(ctx, s, c) }
-	err := fetchOrdered(ctx, load, links, func(i int, child *node) error {
+	err := fetchOrdered(ctx, load, r.pairLoader(s), links, func(i int, child *node) error {
 		m, err := r.emitFile(ctx, s, child, depth+1)
 		if err != nil {
 			return err
@@ -344,8 +369,9 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 }
 
 // fetchOrdered loads the blocks of links with up to prefetch reads in
-// flight and calls fn on each in order.
-func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*node, error), links []dagpb.Link, fn func(i int, n *node) error) error {
+// flight and calls fn on each in order. With loadPair set, two
+// consecutive raw sha2-256 leaves are loaded (and verified) by one call.
+func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*node, error), loadPair pairLoader, links []dagpb.Link, fn func(i int, n *node) error) error {
 	type result struct {
 		n   *node
 		err error
@@ -355,17 +381,33 @@ func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*nod
 	results := make([]chan result, len(links))
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	// start begins loading link i (and i+1 when they pair) and returns
+	// how many links it took.
+	start := func(i int) int {
+		results[i] = make(chan result, 1)
+		if loadPair != nil && i+1 < len(links) && pairable(links[i].Hash) && pairable(links[i+1].Hash) {
+			results[i+1] = make(chan result, 1)
+			wg.Add(1)
+			go func(a, b cid.Cid, ra, rb chan result) {
+				defer wg.Done()
+				na, nb, errA, errB := loadPair(ctx, a, b)
+				ra <- result{na, errA}
+				rb <- result{nb, errB}
+			}(links[i].Hash, links[i+1].Hash, results[i], results[i+1])
+			return 2
+		}
+		wg.Add(1)
+		go func(c cid.Cid, ch chan result) {
+			defer wg.Done()
+			n, err := load(ctx, c)
+			ch <- result{n, err}
+		}(links[i].Hash, results[i])
+		return 1
+	}
 	next := 0
 	for i := range links {
-		for ; next < len(links) && next < i+prefetch; next++ {
-			ch := make(chan result, 1)
-			results[next] = ch
-			wg.Add(1)
-			go func(c cid.Cid) {
-				defer wg.Done()
-				n, err := load(ctx, c)
-				ch <- result{n, err}
-			}(links[next].Hash)
+		for next < len(links) && next < i+prefetch {
+			next += start(next)
 		}
 		res := <-results[i]
 		if res.err != nil {
@@ -377,6 +419,13 @@ func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*nod
 	}
 	return nil
 }
+
+// pairLoader loads two blocks at once; an error for one does not affect
+// the other.
+type pairLoader func(ctx context.Context, a, b cid.Cid) (na, nb *node, errA, errB error)
+
+// pairable reports whether c is a leaf that a pairLoader takes.
+func pairable(c cid.Cid) bool { return c.Type() == cid.Raw && isSHA256(c) }
 
 // Entry is one entry of a UnixFS directory.
 type Entry struct {
