@@ -279,29 +279,35 @@ func (d *jsonDecoder) number() (any, error) {
 }
 
 func (d *jsonDecoder) string() (string, error) {
+	b, err := d.appendString(nil)
+	return string(b), err
+}
+
+// appendString reads the string at d.pos (its opening quote) and appends
+// its decoded bytes to b. The transcoder shares it with a reusable buffer.
+func (d *jsonDecoder) appendString(b []byte) ([]byte, error) {
 	start := d.pos
 	d.pos++ // opening quote
-	var b []byte
 	for {
 		if d.lim.MaxStringLen > 0 && len(b) > d.lim.MaxStringLen {
-			return "", d.errorf(start, ErrLimit, "string longer than the limit of %d bytes", d.lim.MaxStringLen)
+			return nil, d.errorf(start, ErrLimit, "string longer than the limit of %d bytes", d.lim.MaxStringLen)
 		}
 		if d.pos >= len(d.data) {
-			return "", d.errorf(start, ErrSyntax, "unterminated string")
+			return nil, d.errorf(start, ErrSyntax, "unterminated string")
 		}
 		c := d.data[d.pos]
 		switch {
 		case c == '"':
 			d.pos++
 			if d.lim.MaxStringLen > 0 && len(b) > d.lim.MaxStringLen {
-				return "", d.errorf(start, ErrLimit, "string longer than the limit of %d bytes", d.lim.MaxStringLen)
+				return nil, d.errorf(start, ErrLimit, "string longer than the limit of %d bytes", d.lim.MaxStringLen)
 			}
-			return string(b), nil
+			return b, nil
 		case c < 0x20:
-			return "", d.errorf(d.pos, ErrSyntax, "control character %#02x in a string must be escaped", c)
+			return nil, d.errorf(d.pos, ErrSyntax, "control character %#02x in a string must be escaped", c)
 		case c == '\\':
 			if d.pos+1 >= len(d.data) {
-				return "", d.errorf(start, ErrSyntax, "unterminated string")
+				return nil, d.errorf(start, ErrSyntax, "unterminated string")
 			}
 			esc := d.data[d.pos+1]
 			d.pos += 2
@@ -321,25 +327,25 @@ func (d *jsonDecoder) string() (string, error) {
 			case 'u':
 				r, err := d.hex4()
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				if utf16.IsSurrogate(r) {
 					at := d.pos - 6
 					if r >= 0xdc00 || d.pos+1 >= len(d.data) || d.data[d.pos] != '\\' || d.data[d.pos+1] != 'u' {
-						return "", d.errorf(at, ErrUnsupported, "lone UTF-16 surrogate \\u%04x", r)
+						return nil, d.errorf(at, ErrUnsupported, "lone UTF-16 surrogate \\u%04x", r)
 					}
 					d.pos += 2
 					r2, err := d.hex4()
 					if err != nil {
-						return "", err
+						return nil, err
 					}
 					if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
-						return "", d.errorf(at, ErrUnsupported, "lone UTF-16 surrogate")
+						return nil, d.errorf(at, ErrUnsupported, "lone UTF-16 surrogate")
 					}
 				}
 				b = utf8.AppendRune(b, r)
 			default:
-				return "", d.errorf(d.pos-2, ErrSyntax, "invalid escape \\%c", esc)
+				return nil, d.errorf(d.pos-2, ErrSyntax, "invalid escape \\%c", esc)
 			}
 		case c < utf8.RuneSelf:
 			b = append(b, c)
@@ -347,7 +353,7 @@ func (d *jsonDecoder) string() (string, error) {
 		default:
 			r, size := utf8.DecodeRune(d.data[d.pos:])
 			if r == utf8.RuneError && size <= 1 {
-				return "", d.errorf(d.pos, ErrSyntax, "invalid UTF-8 in a string")
+				return nil, d.errorf(d.pos, ErrSyntax, "invalid UTF-8 in a string")
 			}
 			b = append(b, d.data[d.pos:d.pos+size]...)
 			d.pos += size

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/ipfs/go-cid"
@@ -258,83 +257,15 @@ func (t *transcoder) string() ([]byte, error) {
 	return t.stringSlow()
 }
 
-// stringSlow is jsonDecoder.string writing into t.str.
+// stringSlow decodes a string with escapes (or one to report an error in)
+// into the reusable buffer t.str.
 func (t *transcoder) stringSlow() ([]byte, error) {
-	start := t.pos
-	t.pos++ // opening quote
-	b := t.str[:0]
-	defer func() { t.str = b[:0] }()
-	for {
-		if t.lim.MaxStringLen > 0 && len(b) > t.lim.MaxStringLen {
-			return nil, t.errorf(start, ErrLimit, "string longer than the limit of %d bytes", t.lim.MaxStringLen)
-		}
-		if t.pos >= len(t.data) {
-			return nil, t.errorf(start, ErrSyntax, "unterminated string")
-		}
-		c := t.data[t.pos]
-		switch {
-		case c == '"':
-			t.pos++
-			if t.lim.MaxStringLen > 0 && len(b) > t.lim.MaxStringLen {
-				return nil, t.errorf(start, ErrLimit, "string longer than the limit of %d bytes", t.lim.MaxStringLen)
-			}
-			return b, nil
-		case c < 0x20:
-			return nil, t.errorf(t.pos, ErrSyntax, "control character %#02x in a string must be escaped", c)
-		case c == '\\':
-			if t.pos+1 >= len(t.data) {
-				return nil, t.errorf(start, ErrSyntax, "unterminated string")
-			}
-			esc := t.data[t.pos+1]
-			t.pos += 2
-			switch esc {
-			case '"', '\\', '/':
-				b = append(b, esc)
-			case 'b':
-				b = append(b, '\b')
-			case 'f':
-				b = append(b, '\f')
-			case 'n':
-				b = append(b, '\n')
-			case 'r':
-				b = append(b, '\r')
-			case 't':
-				b = append(b, '\t')
-			case 'u':
-				r, err := t.hex4()
-				if err != nil {
-					return nil, err
-				}
-				if utf16.IsSurrogate(r) {
-					at := t.pos - 6
-					if r >= 0xdc00 || t.pos+1 >= len(t.data) || t.data[t.pos] != '\\' || t.data[t.pos+1] != 'u' {
-						return nil, t.errorf(at, ErrUnsupported, "lone UTF-16 surrogate \\u%04x", r)
-					}
-					t.pos += 2
-					r2, err := t.hex4()
-					if err != nil {
-						return nil, err
-					}
-					if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
-						return nil, t.errorf(at, ErrUnsupported, "lone UTF-16 surrogate")
-					}
-				}
-				b = utf8.AppendRune(b, r)
-			default:
-				return nil, t.errorf(t.pos-2, ErrSyntax, "invalid escape \\%c", esc)
-			}
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			t.pos++
-		default:
-			r, size := utf8.DecodeRune(t.data[t.pos:])
-			if r == utf8.RuneError && size <= 1 {
-				return nil, t.errorf(t.pos, ErrSyntax, "invalid UTF-8 in a string")
-			}
-			b = append(b, t.data[t.pos:t.pos+size]...)
-			t.pos += size
-		}
+	b, err := t.appendString(t.str[:0])
+	t.str = b[:0]
+	if err != nil {
+		return nil, err
 	}
+	return b, nil
 }
 
 func (t *transcoder) array(depth int) error {
