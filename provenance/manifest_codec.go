@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
@@ -61,16 +60,8 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	var b strings.Builder
-	if e.Path != "" {
-		b.WriteString(e.Path)
-		b.WriteString(": ")
-	}
-	b.WriteString(e.Err.Error())
-	if e.Offset >= 0 {
-		fmt.Fprintf(&b, " (at byte %d)", e.Offset)
-	}
-	return b.String()
+	// Said the way the codec says it, so that both read alike.
+	return (&ipld.Error{Offset: e.Offset, Path: e.Path, Err: e.Err}).Error()
 }
 
 func (e *FieldError) Unwrap() []error { return []error{e.kind, e.Err} }
