@@ -95,7 +95,7 @@ func BenchmarkVerifySignature(b *testing.B) {
 
 	// EIP-712: the library parses the typed data, hashes it and recovers
 	// the signer; the primitive is Ecrecover on the precomputed digest.
-	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain)
+	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -57,10 +57,11 @@ type Domain struct {
 	VerifyingContract common.Address // zero: not part of the domain
 }
 
-// DefaultDomain is the domain used when none is given: name "aiprov",
-// version "1", no chain and no contract (for off-chain attestations; a
-// registry sets ChainID and VerifyingContract).
-var DefaultDomain = Domain{Name: "aiprov", Version: "1"}
+// DefaultDomain returns the domain for off-chain attestations: name
+// "aiprov", version "1", no chain and no contract. A registry sets ChainID
+// and VerifyingContract. (A function, not a variable, so that no package
+// can change what everyone else signs under.)
+func DefaultDomain() Domain { return Domain{Name: "aiprov", Version: "1"} }
 
 // ManifestAttestation is the EIP-712 message signed for a manifest.
 type ManifestAttestation struct {

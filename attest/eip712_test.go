@@ -68,7 +68,7 @@ var testDomains = []struct {
 	name string
 	d    Domain
 }{
-	{"default", DefaultDomain},
+	{"default", DefaultDomain()},
 	{"full", Domain{Name: "aiprov", Version: "1", ChainID: 1337, VerifyingContract: common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3")}},
 	{"chain only", Domain{Name: "aiprov", ChainID: 8453}},
 	{"contract only", Domain{Version: "2", VerifyingContract: common.HexToAddress("0x00000000000000000000000000000000DeaDBeef")}},

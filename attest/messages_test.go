@@ -22,7 +22,7 @@ func TestEthSignaturesManifestNotVerified(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain)
+	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestSignatureProblemsSayEachFactOnce(t *testing.T) {
 	}
 	// An Ethereum signature file whose stated signer is not the one who
 	// signed: each address appears once.
-	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain)
+	s712, err := SignEIP712(ctx, m, k.eth, DefaultDomain())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -531,7 +531,7 @@ func (d *demo) sign(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	eth, err := attest.SignEIP712(ctx, m, wallet, attest.DefaultDomain)
+	eth, err := attest.SignEIP712(ctx, m, wallet, attest.DefaultDomain())
 	if err != nil {
 		return err
 	}

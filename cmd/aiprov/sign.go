@@ -26,7 +26,7 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 	if len(rest) != 1 {
 		return usagef("sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign")
 	}
-	domain := attest.DefaultDomain
+	domain := attest.DefaultDomain()
 	domain.ChainID = *chainID
 	if *contract != "" {
 		if !common.IsHexAddress(*contract) {

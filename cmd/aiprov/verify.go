@@ -66,7 +66,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		return usagef("say whom to trust: --key FILE (repeatable) or --policy FILE")
 	}
 	if *chainID != 0 || *contract != "" {
-		d := attest.DefaultDomain
+		d := attest.DefaultDomain()
 		d.ChainID = *chainID
 		if *contract != "" {
 			if !common.IsHexAddress(*contract) {
