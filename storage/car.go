@@ -3,10 +3,12 @@ package storage
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
 )
 
@@ -89,7 +91,7 @@ func WriteCAR(ctx context.Context, w io.Writer, s Store, roots []cid.Cid, opts *
 			return err
 		}
 		cb := c.Bytes()
-		section = appendUvarint(section[:0], uint64(len(cb)+len(data)))
+		section = binary.AppendUvarint(section[:0], uint64(len(cb)+len(data)))
 		section = append(section, cb...)
 		if _, err := bw.Write(section); err != nil {
 			return err
@@ -123,41 +125,18 @@ func encodeCARHeader(roots []cid.Cid) []byte {
 	h = append(h, 0xa2)
 	h = append(h, 0x65)
 	h = append(h, "roots"...)
-	h = appendCBORHead(h, 4, uint64(len(roots)))
+	h = ipld.AppendHead(h, 4, uint64(len(roots)))
 	for _, r := range roots {
 		b := r.Bytes()
 		h = append(h, 0xd8, 0x2a) // tag 42
-		h = appendCBORHead(h, 2, uint64(len(b)+1))
+		h = ipld.AppendHead(h, 2, uint64(len(b)+1))
 		h = append(h, 0x00)
 		h = append(h, b...)
 	}
 	h = append(h, 0x67)
 	h = append(h, "version"...)
 	h = append(h, 0x01)
-	return append(appendUvarint(nil, uint64(len(h))), h...)
-}
-
-func appendCBORHead(b []byte, major byte, n uint64) []byte {
-	m := major << 5
-	switch {
-	case n < 24:
-		return append(b, m|byte(n))
-	case n <= 0xff:
-		return append(b, m|24, byte(n))
-	case n <= 0xffff:
-		return append(b, m|25, byte(n>>8), byte(n))
-	case n <= 0xffffffff:
-		return append(b, m|26, byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
-	}
-	return append(b, m|27, byte(n>>56), byte(n>>48), byte(n>>40), byte(n>>32), byte(n>>24), byte(n>>16), byte(n>>8), byte(n))
-}
-
-func appendUvarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
+	return append(binary.AppendUvarint(nil, uint64(len(h))), h...)
 }
 
 // CARReader reads a CARv1 stream block by block, verifying each block

@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/aiprov/aiprov/internal/testtools"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -28,13 +30,13 @@ func cborCID(t testing.TB, data []byte) cid.Cid {
 // length-first order: "name" < "links").
 func cborDoc(name string, links ...cid.Cid) []byte {
 	b := []byte{0xa2, 0x64, 'n', 'a', 'm', 'e'}
-	b = appendCBORHead(b, 3, uint64(len(name)))
+	b = ipld.AppendHead(b, 3, uint64(len(name)))
 	b = append(b, name...)
 	b = append(b, 0x65, 'l', 'i', 'n', 'k', 's')
-	b = appendCBORHead(b, 4, uint64(len(links)))
+	b = ipld.AppendHead(b, 4, uint64(len(links)))
 	for _, l := range links {
 		b = append(b, 0xd8, 0x2a)
-		b = appendCBORHead(b, 2, uint64(len(l.Bytes())+1))
+		b = ipld.AppendHead(b, 2, uint64(len(l.Bytes())+1))
 		b = append(b, 0)
 		b = append(b, l.Bytes()...)
 	}
@@ -185,7 +187,7 @@ func TestCARRejects(t *testing.T) {
 	root := rawCID(t, []byte("hello world"))
 	hdr := encodeCARHeader([]cid.Cid{root})
 	section := func(c cid.Cid, data []byte) []byte {
-		b := appendUvarint(nil, uint64(len(c.Bytes())+len(data)))
+		b := binary.AppendUvarint(nil, uint64(len(c.Bytes())+len(data)))
 		return append(append(b, c.Bytes()...), data...)
 	}
 	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }

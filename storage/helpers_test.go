@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"encoding/binary"
 	"testing"
 
 	"github.com/ipfs/go-cid"
@@ -14,7 +15,7 @@ type testBlock struct {
 	data []byte
 }
 
-func pbVarint(b []byte, v uint64) []byte { return appendUvarint(b, v) }
+func pbVarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v) }
 
 func pbBytes(b []byte, tag byte, v []byte) []byte {
 	b = append(b, tag)

@@ -39,19 +39,23 @@ type cborEncoder struct {
 	path path
 }
 
-func (e *cborEncoder) head(major byte, n uint64) {
+func (e *cborEncoder) head(major byte, n uint64) { e.buf = AppendHead(e.buf, major, n) }
+
+// AppendHead appends a CBOR item head — major type and argument — in its
+// shortest form, as DAG-CBOR requires.
+func AppendHead(b []byte, major byte, n uint64) []byte {
 	m := major << 5
 	switch {
 	case n < 24:
-		e.buf = append(e.buf, m|byte(n))
+		return append(b, m|byte(n))
 	case n <= math.MaxUint8:
-		e.buf = append(e.buf, m|24, byte(n))
+		return append(b, m|24, byte(n))
 	case n <= math.MaxUint16:
-		e.buf = binary.BigEndian.AppendUint16(append(e.buf, m|25), uint16(n))
+		return binary.BigEndian.AppendUint16(append(b, m|25), uint16(n))
 	case n <= math.MaxUint32:
-		e.buf = binary.BigEndian.AppendUint32(append(e.buf, m|26), uint32(n))
+		return binary.BigEndian.AppendUint32(append(b, m|26), uint32(n))
 	default:
-		e.buf = binary.BigEndian.AppendUint64(append(e.buf, m|27), n)
+		return binary.BigEndian.AppendUint64(append(b, m|27), n)
 	}
 }
 

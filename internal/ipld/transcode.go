@@ -86,21 +86,7 @@ type transcoder struct {
 // value out[val:end].
 type entry struct{ key, val, end int }
 
-func (t *transcoder) head(major byte, n uint64) {
-	m := major << 5
-	switch {
-	case n < 24:
-		t.out = append(t.out, m|byte(n))
-	case n <= math.MaxUint8:
-		t.out = append(t.out, m|24, byte(n))
-	case n <= math.MaxUint16:
-		t.out = binary.BigEndian.AppendUint16(append(t.out, m|25), uint16(n))
-	case n <= math.MaxUint32:
-		t.out = binary.BigEndian.AppendUint32(append(t.out, m|26), uint32(n))
-	default:
-		t.out = binary.BigEndian.AppendUint64(append(t.out, m|27), n)
-	}
-}
+func (t *transcoder) head(major byte, n uint64) { t.out = AppendHead(t.out, major, n) }
 
 // fixHead writes the head of a list or map whose entries follow the one
 // byte reserved for it at out[at].
