@@ -26,7 +26,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			// Pass through the reference tools' locations.
-			for _, k := range []string{"AIPROV_IPFS", "AIPROV_COSIGN", "AIPROV_NODE_DIR", "AIPROV_CACHE", "AIPROV_REQUIRE_TOOLS"} {
+			for _, k := range []string{"AIPROV_IPFS", "AIPROV_COSIGN", "AIPROV_GETH", "AIPROV_CHROMIUM", "AIPROV_NODE_DIR", "AIPROV_CACHE", "AIPROV_REQUIRE_TOOLS"} {
 				if v := os.Getenv(k); v != "" {
 					env.Setenv(k, v)
 				}

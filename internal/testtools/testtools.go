@@ -27,6 +27,9 @@ var (
 	KuboTool   = Tool{Name: "ipfs", EnvVar: "AIPROV_IPFS", What: "Kubo v0.43.1 (ipfs)"}
 	CosignTool = Tool{Name: "cosign", EnvVar: "AIPROV_COSIGN", What: "cosign v2.6.5"}
 	GethTool   = Tool{Name: "geth", EnvVar: "AIPROV_GETH", What: "geth v1.17.10"}
+	AbigenTool = Tool{Name: "abigen", EnvVar: "AIPROV_ABIGEN", What: "abigen v1.17.10"}
+	// ChromiumTool is Debian's chromium package (apt-get install chromium).
+	ChromiumTool = Tool{Name: "chromium", EnvVar: "AIPROV_CHROMIUM", What: "headless Chromium (Debian's chromium)"}
 )
 
 // CacheDir is where .ci/test installs tools: $AIPROV_CACHE, or
