@@ -78,9 +78,8 @@ every run.`,
 }
 
 func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
-	dir, asJSON := &dirFlag, &jsonFlag
 	var err error
-	work, kept := *dir, true
+	work, kept := dirFlag, true
 	if work == "" {
 		kept = false
 		if work, err = os.MkdirTemp("", "aiprov-demo-"); err != nil {
@@ -97,7 +96,7 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 	}
 
 	d := &demo{out: c.stdout, work: work}
-	if *asJSON {
+	if jsonFlag {
 		d.out = io.Discard
 	}
 	d.sum.WorkDir, d.sum.Kept = work, kept
@@ -105,7 +104,7 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 	if err := d.run(ctx); err != nil {
 		return err
 	}
-	if *asJSON {
+	if jsonFlag {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(d.sum)

@@ -61,30 +61,29 @@ recovered.`,
 }
 
 func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
-	typ, out, format, passwordFile, lightKDF := &f.typ, &f.out, &f.format, f.passwordFile, &f.lightKDF
-	if *out == "" {
+	if f.out == "" {
 		return usagef("--out NAME is required")
 	}
-	k, err := attest.GenerateKey(attest.Algorithm(*typ), nil)
+	k, err := attest.GenerateKey(attest.Algorithm(f.typ), nil)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	password, err := keysPassword(c, passwordFile)
+	password, err := keysPassword(c, f.passwordFile)
 	if err != nil {
 		return err
 	}
-	if *format == "" {
+	if f.format == "" {
 		switch {
 		case k.Algorithm() != attest.Secp256k1:
-			*format = "pem"
+			f.format = "pem"
 		case password != nil:
-			*format = "keystore"
+			f.format = "keystore"
 		default:
-			*format = "hex"
+			f.format = "hex"
 		}
 	}
 	var priv []byte
-	switch *format {
+	switch f.format {
 	case "pem":
 		if password != nil {
 			return usagef("--format pem writes unencrypted keys; use --format openssh to encrypt with the password")
@@ -102,12 +101,12 @@ func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
 			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
 		}
 		var params attest.KeystoreParams
-		if *lightKDF {
+		if f.lightKDF {
 			params = attest.KeystoreParams{N: 1 << 12, P: 6} // geth's LightScryptN/P
 		}
 		priv, err = k.MarshalKeystore(password, params)
 	default:
-		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
+		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", f.format)
 	}
 	if err != nil {
 		return err
@@ -117,19 +116,19 @@ func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
 		return err
 	}
 	// Refuse to overwrite either file: a lost private key cannot be recovered.
-	for _, name := range []string{*out, *out + ".pub"} {
+	for _, name := range []string{f.out, f.out + ".pub"} {
 		if _, err := os.Lstat(name); err == nil {
 			return fmt.Errorf("%s already exists; not overwriting a key", name)
 		}
 	}
-	if err := keysWriteNew(*out, priv, 0o600); err != nil {
+	if err := keysWriteNew(f.out, priv, 0o600); err != nil {
 		return err
 	}
-	if err := keysWriteNew(*out+".pub", pub, 0o644); err != nil {
+	if err := keysWriteNew(f.out+".pub", pub, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s\n", k.ID())
-	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", *out, *format, *out)
+	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", f.out, f.format, f.out)
 	return nil
 }
 

@@ -141,8 +141,7 @@ func runLineageGraph(ctx context.Context, c *cli, dir, root, format string) erro
 	if !slices.Contains(lineageGraphFormats, format) {
 		return usagef("--format %q: want %s", format, strings.Join(lineageGraphFormats, " or "))
 	}
-	pos := []string{dir}
-	g, err := loadGraph(ctx, pos[0])
+	g, err := loadGraph(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -185,8 +184,7 @@ parent whose manifest is not in DIR, and exits 1 if there is any.`,
 }
 
 func runLineageCheck(ctx context.Context, c *cli, dir string) error {
-	pos := []string{dir}
-	g, err := loadGraph(ctx, pos[0])
+	g, err := loadGraph(ctx, dir)
 	if err != nil {
 		return err
 	}

@@ -67,28 +67,25 @@ Hugging Face model card); what is still missing is listed on stderr.`,
 }
 
 func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir string) error {
-	out, card, license, name, kind, policy, created, profile, noFiles := &f.out, &f.card, &f.license, &f.name, &f.kind, &f.policy, &f.created, &f.profile, &f.noFiles
-	parents, contributors := f.parents, f.contributors
-	pos := []string{dir}
-	params, err := provenance.ProfileParams(*profile)
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
 	var hf *provenance.ModelCard
-	if *card != "" {
-		f, err := os.Open(*card)
+	if f.card != "" {
+		file, err := os.Open(f.card)
 		if err != nil {
 			return err
 		}
-		hf, err = provenance.ParseModelCard(f)
-		f.Close()
+		hf, err = provenance.ParseModelCard(file)
+		file.Close()
 		if err != nil {
-			return fmt.Errorf("%s: %w", *card, err)
+			return fmt.Errorf("%s: %w", f.card, err)
 		}
 	}
 	// Parse every flag before hashing, which may take long.
 	var ps []provenance.Parent
-	for _, p := range parents {
+	for _, p := range f.parents {
 		parent, err := parseParentFlag(p, hf)
 		if err != nil {
 			return usagef("--parent %s: %v", p, err)
@@ -96,34 +93,33 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		ps = append(ps, parent)
 	}
 	var cs []provenance.Contributor
-	for _, s := range contributors {
+	for _, s := range f.contributors {
 		contrib, err := parseContributorFlag(s)
 		if err != nil {
 			return usagef("--contributor %s: %v", s, err)
 		}
 		cs = append(cs, contrib)
 	}
-	when := *created
-	if when == "" {
+	if f.created == "" {
 		var err error
-		when, err = defaultCreated(c)
+		f.created, err = defaultCreated(c)
 		if err != nil {
 			return err
 		}
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
-	bar := newProgressBar(c, pos[0])
+	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), OmitFiles: f.noFiles}
+	bar := newProgressBar(c, dir)
 	if bar != nil {
 		bopts.Progress = bar.update
 	}
-	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	m, err := provenance.BuildManifest(ctx, dir, bopts)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	m.Parents, m.Contributors, m.License, m.Created = ps, cs, *license, when
-	m.Royalty.Policy = provenance.RoyaltyPolicy(*policy)
+	m.Parents, m.Contributors, m.License, m.Created = ps, cs, f.license, f.created
+	m.Royalty.Policy = provenance.RoyaltyPolicy(f.policy)
 	if m.Royalty.Policy == "" {
 		for _, p := range ps {
 			if p.Share > 0 {
@@ -139,7 +135,7 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		}
 	}
 	var data []byte
-	if strings.HasSuffix(*out, ".cbor") {
+	if strings.HasSuffix(f.out, ".cbor") {
 		data, err = m.MarshalCBOR()
 	} else {
 		data, err = m.MarshalJSON()
@@ -155,12 +151,12 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	if err != nil {
 		return err
 	}
-	if *out == "" || *out == "-" {
+	if f.out == "" || f.out == "-" {
 		if _, err := c.stdout.Write(data); err != nil {
 			return err
 		}
 	} else {
-		if err := writeBytesAtomic(*out, 0o644, data); err != nil {
+		if err := writeBytesAtomic(f.out, 0o644, data); err != nil {
 			return err
 		}
 		fmt.Fprintln(c.stdout, id)
@@ -332,8 +328,7 @@ that changed (and how), is missing or is extra, and exits 1 if any did.`,
 }
 
 func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []string) error {
-	paths, cacheFile, profile, quiet := f.paths, &f.cacheFile, &f.profile, &f.quiet
-	params, err := provenance.ProfileParams(*profile)
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
@@ -341,14 +336,14 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 	if err != nil {
 		return err
 	}
-	opts := &provenance.CheckOptions{Params: params, Paths: paths}
-	if *cacheFile != "" {
+	opts := &provenance.CheckOptions{Params: params, Paths: f.paths}
+	if f.cacheFile != "" {
 		opts.Cache = &provenance.CheckCache{}
-		if f, err := os.Open(*cacheFile); err == nil {
-			cache, err := provenance.ReadCheckCache(f)
-			f.Close()
+		if file, err := os.Open(f.cacheFile); err == nil {
+			cache, err := provenance.ReadCheckCache(file)
+			file.Close()
 			if err != nil {
-				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", *cacheFile, err)
+				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", f.cacheFile, err)
 			} else {
 				opts.Cache = cache
 			}
@@ -361,7 +356,7 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 		return err
 	}
 	if opts.Cache != nil {
-		if err := writeFileAtomic(*cacheFile, 0o644, func(w io.Writer) error {
+		if err := writeFileAtomic(f.cacheFile, 0o644, func(w io.Writer) error {
 			_, err := opts.Cache.WriteTo(w)
 			return err
 		}); err != nil {
@@ -387,7 +382,7 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 	if !r.OK() {
 		return errSilentFailure
 	}
-	if !*quiet {
+	if !f.quiet {
 		how := ""
 		if r.Cached > 0 {
 			how = fmt.Sprintf(" (%d unchanged since the cached check, not re-read)", r.Cached)

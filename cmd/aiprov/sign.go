@@ -45,16 +45,15 @@ key. Given a DSSE envelope, adds a signature over the same payload
 }
 
 func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
-	keyFile, out, format, chainID, contract, passwordFile := &f.keyFile, &f.out, &f.format, &f.chainID, &f.contract, &f.passwordFile
 	domain := attest.DefaultDomain()
-	domain.ChainID = *chainID
-	if *contract != "" {
-		if !common.IsHexAddress(*contract) {
-			return usagef("--contract %q is not an address (0x + 40 hex digits)", *contract)
+	domain.ChainID = f.chainID
+	if f.contract != "" {
+		if !common.IsHexAddress(f.contract) {
+			return usagef("--contract %q is not an address (0x + 40 hex digits)", f.contract)
 		}
-		domain.VerifyingContract = common.HexToAddress(*contract)
+		domain.VerifyingContract = common.HexToAddress(f.contract)
 	}
-	key, err := keysLoadSigner(c, *keyFile, *passwordFile)
+	key, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
 	if err != nil {
 		return err
 	}
@@ -64,7 +63,7 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 	}
 
 	var result any
-	switch *format {
+	switch f.format {
 	case "dsse":
 		var env *attest.Envelope
 		if isEnvelope(data) {
@@ -90,16 +89,16 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 		result = env
 	case "eip712", "eip191":
 		if key.Algorithm() != attest.Secp256k1 {
-			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", *format, key.Algorithm())
+			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", f.format, key.Algorithm())
 		}
 		if isEnvelope(data) {
-			return usagef("--format %s signs a manifest, not an envelope", *format)
+			return usagef("--format %s signs a manifest, not an envelope", f.format)
 		}
 		m, err := signReadManifest(rest[0], data)
 		if err != nil {
 			return err
 		}
-		if *format == "eip712" {
+		if f.format == "eip712" {
 			result, err = attest.SignEIP712(ctx, m, key, domain)
 		} else {
 			result, err = attest.SignEIP191(ctx, m, key)
@@ -108,7 +107,7 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			return err
 		}
 	default:
-		return usagef("unknown --format %q (want dsse, eip712 or eip191)", *format)
+		return usagef("unknown --format %q (want dsse, eip712 or eip191)", f.format)
 	}
 
 	js, err := json.MarshalIndent(result, "", "  ")
@@ -116,14 +115,14 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 		return err
 	}
 	js = append(js, '\n')
-	if *out == "" {
+	if f.out == "" {
 		_, err = c.stdout.Write(js)
 		return err
 	}
-	if err := writeBytesAtomic(*out, 0o644, js); err != nil {
+	if err := writeBytesAtomic(f.out, 0o644, js); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), *out)
+	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), f.out)
 	return nil
 }
 

@@ -106,12 +106,11 @@ root CID. --manifest stores manifests as their canonical DAG-CBOR block,
 }
 
 func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, paths []string) error {
-	sf, imp, noPin, asManifest, asEnvelope := &f.store, &f.imp, &f.noPin, &f.manifest, &f.envelope
-	if *asManifest && *asEnvelope {
+	if f.manifest && f.envelope {
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
-	if *asManifest || *asEnvelope {
-		s, _, kubo, err := sf.open(c)
+	if f.manifest || f.envelope {
+		s, _, kubo, err := f.store.open(c)
 		if err != nil {
 			return err
 		}
@@ -121,7 +120,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 				return err
 			}
 			var id cid.Cid
-			if *asManifest {
+			if f.manifest {
 				m, err := provenance.ReadManifest(data)
 				if err != nil {
 					return fmt.Errorf("%s: %w", path, err)
@@ -132,7 +131,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
-			if kubo != nil && !*noPin && *asEnvelope {
+			if kubo != nil && !f.noPin && f.envelope {
 				// A manifest links its artifact and parents, which the
 				// node may not hold; only an envelope is pinned.
 				if err := kubo.Pin(ctx, id); err != nil {
@@ -143,11 +142,11 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 		}
 		return nil
 	}
-	p, err := imp.params(fs)
+	p, err := f.imp.params(fs)
 	if err != nil {
 		return err
 	}
-	s, _, kubo, err := sf.open(c)
+	s, _, kubo, err := f.store.open(c)
 	if err != nil {
 		return err
 	}
@@ -173,7 +172,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 			}
 			root = res.CID
 		}
-		if kubo != nil && !*noPin {
+		if kubo != nil && !f.noPin {
 			if err := kubo.Pin(ctx, root); err != nil {
 				return err
 			}
@@ -205,7 +204,6 @@ is written as its bytes.`,
 }
 
 func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string) error {
-	out := &output
 	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
@@ -216,23 +214,23 @@ func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output
 		if err != nil {
 			return err
 		}
-		if *out == "" {
+		if output == "" {
 			_, err = c.stdout.Write(b)
 			return err
 		}
-		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(output, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
 			return err
 		}
 		if _, err := f.Write(b); err != nil {
 			f.Close()
-			os.Remove(*out)
+			os.Remove(output)
 			return err
 		}
 		return f.Close()
 	}
-	if *out != "" {
-		return storage.GetPath(ctx, s, cids[0], *out)
+	if output != "" {
+		return storage.GetPath(ctx, s, cids[0], output)
 	}
 	r, err := storage.Get(ctx, s, cids[0])
 	if errors.Is(err, storage.ErrNotFile) {
@@ -452,25 +450,24 @@ manifests link to.`,
 }
 
 func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []string) error {
-	sf, out, artifacts, skipMissing := &ef.store, &ef.out, &ef.artifacts, &ef.skipMissing
-	if *out == "" {
+	if ef.out == "" {
 		return usagef("store export-car needs -o FILE.car")
 	}
 	roots, err := parseCIDs(rest)
 	if err != nil {
 		return err
 	}
-	s, _, _, err := sf.open(c)
+	s, _, _, err := ef.store.open(c)
 	if err != nil {
 		return err
 	}
-	opts := &storage.ExportOptions{Artifacts: *artifacts, SkipMissing: *skipMissing}
-	if *out == "-" {
+	opts := &storage.ExportOptions{Artifacts: ef.artifacts, SkipMissing: ef.skipMissing}
+	if ef.out == "-" {
 		return storage.WriteCAR(ctx, c.stdout, s, roots, opts)
 	}
 	// Written beside the target and renamed, so a failed export leaves
 	// no partial CAR under the requested name.
-	f, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(ef.out), "."+filepath.Base(ef.out)+".tmp-*")
 	if err != nil {
 		return err
 	}
@@ -486,7 +483,7 @@ func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []st
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), *out)
+	return os.Rename(f.Name(), ef.out)
 }
 
 func newStoreImportCARCmd(c *cli) *cobra.Command {
