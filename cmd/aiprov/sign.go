@@ -35,12 +35,13 @@ key. Given a DSSE envelope, adds a signature over the same payload
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default: the hex secp256k1 key in $"+keyEnv+")")
+	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default $"+envKey+": a key file, or the key itself, e.g. a hex secp256k1 key)")
 	fs.StringVarP(&f.out, "output", "o", "", "write the signature to `FILE` (default: standard output)")
 	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "EIP-712 domain chainId (0: none)")
+	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
-	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+keyPasswordEnv+")")
+	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
 	return cmd
 }
 

@@ -17,44 +17,67 @@ import (
 
 func newStoreCmd(c *cli) *cobra.Command {
 	return newGroupCmd("store", "Put, get and bundle content-addressed objects",
-		`A store holds blocks by CID: a directory (--store DIR, default
-$AIPROV_STORE, else the per-user data directory) or a Kubo node (--ipfs URL:
-its RPC API, e.g. http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every
-block read is verified against its CID.`,
+		`A store holds blocks by CID: a directory (--store DIR, default $`+envStore+`,
+else the per-user data directory: $XDG_DATA_HOME/aiprov/store or
+~/.local/share/aiprov/store; on macOS ~/Library/Application Support/aiprov/store)
+or a Kubo node (--api URL, default $`+envAPI+`: its RPC API, e.g.
+http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). A flag wins over the
+environment. Every block read is verified against its CID.`,
 		newStorePutCmd(c), newStoreGetCmd(c), newStoreHasCmd(c), newStoreLsCmd(c),
 		newStoreRmCmd(c), newStoreCheckCmd(c), newStoreExportCARCmd(c), newStoreImportCARCmd(c))
 }
 
 // storeFlags are the flags that choose a store.
 type storeFlags struct {
-	dir  string
-	ipfs string
+	dir string
+	api string
+	fs  *pflag.FlagSet
 }
 
 func (sf *storeFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&sf.dir, "store", "", "store directory (default $AIPROV_STORE or the per-user data directory)")
-	fs.StringVar(&sf.ipfs, "ipfs", "", "use the Kubo node whose RPC API is at `URL` instead of a directory")
+	sf.fs = fs
+	fs.StringVar(&sf.dir, "store", "", "store blocks in `DIR` (default: the per-user data directory, see aiprov store --help)")
+	bindEnv(fs, "store", envStore)
+	fs.StringVar(&sf.api, "api", "", "use the Kubo node whose RPC API is at `URL` instead of a directory, as ipfs --api (--ipfs is the same)")
+	bindEnv(fs, "api", envAPI)
+	// --ipfs, aiprov's first spelling, is read as --api.
+	fs.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "ipfs" {
+			name = "api"
+		}
+		return pflag.NormalizedName(name)
+	})
 }
 
-// open returns the chosen store; kubo is set when it is a Kubo node.
+// open returns the chosen store; kubo is set when it is a Kubo node. A
+// flag on the command line wins over the environment; with neither, the
+// per-user directory.
 func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *storage.Kubo, err error) {
-	if sf.dir != "" && sf.ipfs != "" {
-		return nil, nil, nil, usagef("--store and --ipfs are mutually exclusive")
+	dirPath, api := sf.dir, sf.api
+	dirEnv, apiEnv := flagFromEnv(c, sf.fs, "store"), flagFromEnv(c, sf.fs, "api")
+	switch {
+	case dirPath != "" && api != "" && !dirEnv && !apiEnv:
+		return nil, nil, nil, usagef("--store and --api (--ipfs) are mutually exclusive")
+	case dirPath != "" && api != "" && dirEnv && apiEnv:
+		return nil, nil, nil, usagef("both $%s and $%s are set; choose one with --store or --api", envStore, envAPI)
+	case dirPath != "" && api != "" && dirEnv:
+		dirPath = "" // --api given: $AIPROV_STORE does not apply
+	case dirPath != "" && api != "":
+		api = ""
 	}
-	if sf.ipfs != "" {
-		k, err := storage.NewKubo(sf.ipfs, nil)
+	if api != "" {
+		k, err := storage.NewKubo(api, nil)
 		if err != nil {
-			return nil, nil, nil, usagef("%v", err)
+			return nil, nil, nil, usagef("--api: %v", err)
 		}
 		return k, nil, k, nil
 	}
-	path := sf.dir
-	if path == "" {
-		if path, err = storage.DefaultDir(c.getenv); err != nil {
+	if dirPath == "" {
+		if dirPath, err = storage.DefaultDir(c.getenv); err != nil {
 			return nil, nil, nil, err
 		}
 	}
-	d, err := storage.OpenDir(path)
+	d, err := storage.OpenDir(dirPath)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -218,16 +241,7 @@ func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output
 			_, err = c.stdout.Write(b)
 			return err
 		}
-		f, err := os.OpenFile(output, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(b); err != nil {
-			f.Close()
-			os.Remove(output)
-			return err
-		}
-		return f.Close()
+		return writeFileNew(filepath.Clean(output), b, 0o644)
 	}
 	if output != "" {
 		return storage.GetPath(ctx, s, cids[0], output)
@@ -467,23 +481,9 @@ func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []st
 	}
 	// Written beside the target and renamed, so a failed export leaves
 	// no partial CAR under the requested name.
-	f, err := os.CreateTemp(filepath.Dir(ef.out), "."+filepath.Base(ef.out)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := storage.WriteCAR(ctx, f, s, roots, opts); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), ef.out)
+	return writeFileAtomic(ef.out, 0o644, func(w io.Writer) error {
+		return storage.WriteCAR(ctx, w, s, roots, opts)
+	})
 }
 
 func newStoreImportCARCmd(c *cli) *cobra.Command {
