@@ -123,7 +123,6 @@ func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
 	return nil
 }
 
-
 func newKeysShowCmd(c *cli) *cobra.Command {
 	var pub bool
 	var passwordFile string

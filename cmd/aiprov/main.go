@@ -142,12 +142,12 @@ their lineage in canonical DAG-CBOR manifests, signs and verifies them
 (DSSE/in-toto, EIP-712), splits royalties exactly across the lineage graph
 and stores everything in a verified content-addressed store or a Kubo node.
 
-`+envHelp(),
+` + envHelp(),
 		Example: `  aiprov demo                       # the whole pipeline on generated artifacts
   aiprov hash model/                # the CID ipfs add -Q -r --only-hash prints
   aiprov help manifest init         # the flags and examples of one command
   source <(aiprov completion bash)  # shell completion`,
-		Version:       versionString(),
+		Version: versionString(),
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			return applyEnv(c, cmd)
 		},
