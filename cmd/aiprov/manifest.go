@@ -30,7 +30,7 @@ decimals). The manifest's CID is that of its canonical DAG-CBOR encoding.`,
 type manifestInitFlags struct {
 	out, card, license, name, kind, policy, created, profile string
 	parents, contributors                                    []string
-	noFiles                                                  bool
+	noFiles, force, draft                                    bool
 }
 
 func newManifestInitCmd(c *cli) *cobra.Command {
@@ -41,11 +41,14 @@ func newManifestInitCmd(c *cli) *cobra.Command {
 		Long: `Hashes DIR (a directory or a file) and writes a manifest for it: DAG-JSON
 to standard output, or to --output FILE (.cbor: DAG-CBOR), then printing
 its CID. Parents, contributors and license come from the flags (or a
-Hugging Face model card); what is still missing is listed on stderr.`,
+Hugging Face model card). If the manifest would not be valid, it lists
+every problem and exits 1 without writing anything, unless --draft asks
+for a draft to finish by hand. An existing --output FILE is replaced only
+with --force.`,
 		Example: `  aiprov manifest init model/ --license MIT \
       --contributor 0x1111111111111111111111111111111111111111:weights:100% \
       --parent bafyrei…:finetune:10% -o model.json
-  aiprov manifest init model/ --from-hf-card model/README.md -o model.json`,
+  aiprov manifest init model/ --from-hf-card model/README.md --draft -o model.json`,
 		Args: nargs(1, 1, "init takes one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runManifestInit(cmd.Context(), c, &f, args[0])
@@ -62,6 +65,8 @@ Hugging Face model card); what is still missing is listed on stderr.`,
 	fs.StringVar(&f.policy, "policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
 	fs.StringVar(&f.created, "created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	fs.BoolVar(&f.force, "force", false, "replace --output FILE if it exists")
+	fs.BoolVar(&f.draft, "draft", false, "write the manifest even if it is not yet valid (to finish by hand), listing what is missing")
 	fs.BoolVar(&f.noFiles, "no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
 	return cmd
 }
@@ -70,6 +75,10 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
+	}
+	// Checked before hashing, which may take long.
+	if err := refuseOverwrite(f.out, f.force); err != nil {
+		return err
 	}
 	var hf *provenance.ModelCard
 	if f.card != "" {
@@ -151,7 +160,14 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	if err != nil {
 		return err
 	}
-	if f.out == "" || f.out == "-" {
+	verr := m.Validate()
+	if verr != nil && !f.draft {
+		fmt.Fprintf(c.stderr, "aiprov manifest init: not written: the manifest would not be valid:\n")
+		printProblems(c.stderr, "  ", verr)
+		fmt.Fprintf(c.stderr, "Give what is missing with flags (--license, --contributor, …), or write a draft to edit with --draft.\n")
+		return errSilentFailure
+	}
+	if toStdout(f.out) {
 		if _, err := c.stdout.Write(data); err != nil {
 			return err
 		}
@@ -161,9 +177,24 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		}
 		fmt.Fprintln(c.stdout, id)
 	}
-	if err := m.Validate(); err != nil {
+	if verr != nil {
 		fmt.Fprintf(c.stderr, "aiprov manifest init: draft %s is not yet valid:\n", id)
-		printProblems(c.stderr, "  ", err)
+		printProblems(c.stderr, "  ", verr)
+	}
+	return nil
+}
+
+func toStdout(out string) bool { return out == "" || out == "-" }
+
+// refuseOverwrite fails when out names an existing file and force is not
+// set: a manifest or envelope replaced by mistake can break a lineage
+// whose children name its CID.
+func refuseOverwrite(out string, force bool) error {
+	if force || toStdout(out) {
+		return nil
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists; use --force to replace it", out)
 	}
 	return nil
 }
