@@ -75,7 +75,9 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			if _, err := attest.ManifestOf(env); err != nil {
 				return fmt.Errorf("%s: not a lineage attestation: %w", rest[0], err)
 			}
-			if err := env.Sign(ctx, key); err != nil {
+			if env.SignedBy(key.Public()) >= 0 {
+				fmt.Fprintf(c.stderr, "aiprov sign: %s already signed %s; not adding another signature\n", key.ID(), rest[0])
+			} else if err := env.Sign(ctx, key); err != nil {
 				return err
 			}
 		} else {
