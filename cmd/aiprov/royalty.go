@@ -69,6 +69,7 @@ type splitFlags struct {
 	amount, policy, graph, manifests, artifact string
 	minPayout, dust                            string
 	json                                       bool
+	html                                       string
 	// explain
 	recipient string
 	// split
@@ -112,6 +113,7 @@ by path).`
 	fs.StringVar(&f.minPayout, "min-payout", "", "roll payouts below this amount into --dust")
 	fs.StringVar(&f.dust, "dust", "", "address that receives payouts below --min-payout")
 	fs.BoolVar(&f.json, "json", false, "write JSON")
+	fs.StringVar(&f.html, "html", "", "also write a self-contained HTML page to `FILE` showing how the payment flows along the lineage (needs --manifests)")
 	if explain {
 		fs.StringVar(&f.recipient, "recipient", "", "explain only this recipient")
 	} else {
@@ -136,6 +138,8 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return usagef("--artifact is required")
 	case (f.graph == "") == (f.manifests == ""):
 		return usagef("give exactly one of --graph FILE or --manifests DIR")
+	case f.html != "" && f.manifests == "":
+		return usagef("--html draws manifests: give --manifests DIR")
 	}
 	var opts royalty.SplitOptions
 	switch f.policy {
@@ -189,6 +193,15 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	s, err := g.Split(f.artifact, amount, opts)
 	if err != nil {
 		return err
+	}
+	if f.html != "" {
+		pg, err := loadGraph(ctx, f.manifests)
+		if err != nil {
+			return err
+		}
+		if err := writeLineagePage(ctx, c, f.html, "Royalty split of "+f.artifact, pg, f.manifests, nil, s); err != nil {
+			return err
+		}
 	}
 	if explain {
 		return writeExplanations(c.stdout, s, f.recipient, f.json)
