@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/tailscale/hujson"
 )
 
 // Policy says whose signatures count and how many are needed. Its JSON form
@@ -78,10 +79,17 @@ const (
 // ErrMalformedPolicy is matched by policy parsing errors.
 var ErrMalformedPolicy = errors.New("malformed trust policy")
 
-// ParsePolicy reads a policy's JSON form and checks it.
+// ParsePolicy reads a policy's JSON form and checks it. Comments (// and
+// /* */) and trailing commas are allowed, as in Tailscale's policy files
+// (JWCC, read with github.com/tailscale/hujson), so that a policy can say
+// why each key is trusted; byte offsets in errors stay those of the file.
 func ParsePolicy(data []byte) (*Policy, error) {
 	if len(data) > maxPolicySize {
 		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrMalformedPolicy, len(data), maxPolicySize)
+	}
+	data, err := hujson.Standardize(bytes.Clone(data))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrMalformedPolicy, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

@@ -70,6 +70,7 @@ func commandTree(c *cli) []*cobra.Command {
 		newKeysCmd(c),
 		newSignCmd(c),
 		newVerifyCmd(c),
+		newPolicyCmd(c),
 		newRoyaltyCmd(c),
 		newStoreCmd(c),
 		newVersionCmd(c),

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +21,7 @@ type verifyFlags struct {
 	keys                                    []string
 	policyFile, manifestFile, dir, contract string
 	chainID                                 uint64
-	quiet                                   bool
+	quiet, json                             bool
 }
 
 func newVerifyCmd(c *cli) *cobra.Command {
@@ -32,7 +33,26 @@ func newVerifyCmd(c *cli) *cobra.Command {
 together must be about the same manifest) against trusted keys (--key) or a
 trust policy (--policy), optionally checking the artifact itself (--dir).
 Prints what was verified and OK; exits 1, listing every problem on stderr,
-if verification fails.`,
+if verification fails (with --json, one report object either way).
+
+A trust policy (--policy FILE) is JSON, with // comments allowed:
+
+  {
+    "keys": [                       // whom to trust
+      {"id": "ed25519:6U9ig8…", "name": "alice", "roles": ["release"]},
+      {"id": "0x71562b71999873DB5b286dF957af199Ec94617F7", "name": "ci", "roles": ["release"]},
+      {"publicKey": "-----BEGIN PUBLIC KEY-----\n…", "name": "bob"}
+    ],
+    "rules": [                      // every rule must hold
+      {"role": "release", "threshold": 2},      // two distinct release keys
+      {"contributors": true, "threshold": 1}    // one key the manifest lists
+    ]
+  }
+
+With no rules, one signature by any listed key is enough; only signatures
+that verify against a listed key count, each identity once per rule.
+aiprov policy init writes a commented starting point; see also
+examples/sign-and-verify.`,
 		Example: `  aiprov verify model.dsse.json --key alice.pub
   aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/`,
 		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
@@ -49,6 +69,7 @@ if verification fails.`,
 	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
+	fs.BoolVar(&f.json, "json", false, "print the report as one JSON object (docs/json.md), failures included")
 	return cmd
 }
 
@@ -59,7 +80,7 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		if err != nil {
 			// A value that is no file is not echoed: it may be a private key
 			// pasted by mistake.
-			if _, serr := os.Stat(k); serr == nil {
+			if _, serr := os.Stat(k); serr == nil || looksLikePath(k) {
 				return fmt.Errorf("--key %s: %w", k, err)
 			}
 			return fmt.Errorf("--key #%d: %w", i+1, err)
@@ -129,7 +150,20 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		}
 	}
 
+	if b.Manifest == nil && b.Envelope == nil && len(b.EthSignatures) > 0 {
+		return usagef("EIP-712 and EIP-191 signatures sign the manifest's digest, not the manifest: give it with --manifest FILE")
+	}
+
 	report, verr := attest.Verify(ctx, b, opts)
+	if f.json {
+		if err := writeJSON(c.stdout, "verify", verifyJSONOf(report)); err != nil {
+			return err
+		}
+		if verr != nil {
+			return errSilentFailure
+		}
+		return nil
+	}
 	verifyPrint(c, report, f.quiet)
 	if verr != nil {
 		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
@@ -144,13 +178,39 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 	return nil
 }
 
-// verifyLoadKey reads a key file, or takes arg as an identity when no such
-// file exists.
+// verifyLoadKey reads a public key file, or takes arg as an identity
+// (0x address, ed25519:…, p256:…) when no such file exists. A private key
+// is refused: a trust anchor is public, and a private key in a verifier's
+// configuration is one about to leak.
 func verifyLoadKey(c *cli, arg string) (*attest.PublicKey, error) {
-	if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) {
+	_, err := os.Stat(arg)
+	if errors.Is(err, os.ErrNotExist) {
+		if looksLikePath(arg) {
+			return nil, fmt.Errorf("no such file (and not an identity such as 0x…, ed25519:… or p256:…)")
+		}
 		return attest.ParseIdentity(arg)
 	}
-	return keysLoadPublic(c, arg, "")
+	data, err := keysReadFile(arg, 1<<20)
+	if err != nil {
+		return nil, err
+	}
+	if pk, err := attest.ParsePublicKey(data); err == nil {
+		return pk, nil
+	}
+	if _, perr := attest.ParsePrivateKey(data, func() ([]byte, error) { return nil, errors.New("encrypted") }); perr == nil || strings.Contains(perr.Error(), "encrypted") {
+		return nil, usagef("is a private key; trust its public key instead (%s.pub, or the identity aiprov keys show prints)", arg)
+	}
+	return nil, errors.New("not a public key file (PKIX PEM, OpenSSH, or an address file)")
+}
+
+// looksLikePath says whether a --key value that names no file was meant
+// as a file rather than an identity: identities have no path separator
+// and no key-file extension.
+func looksLikePath(s string) bool {
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "ed25519:") || strings.HasPrefix(s, "p256:") {
+		return false
+	}
+	return strings.ContainsAny(s, `/\`) || strings.Contains(s, ".")
 }
 
 func verifyPrint(c *cli, r *attest.Report, quiet bool) {
@@ -208,4 +268,75 @@ func verifyPrintable(s string) string {
 		}
 	}
 	return s
+}
+
+// verifyJSON is the shape of verify --json (docs/json.md).
+type verifyJSON struct {
+	OK         bool                  `json:"ok"`
+	Manifest   *verifyManifestJSON   `json:"manifest,omitempty"`
+	Signatures []verifySignatureJSON `json:"signatures"`
+	Rules      []verifyRuleJSON      `json:"rules"`
+	Files      []verifyFileJSON      `json:"files"`
+	Problems   []string              `json:"problems"`
+}
+
+type verifyManifestJSON struct {
+	CID  string `json:"cid"`
+	Name string `json:"name,omitempty"`
+}
+
+type verifySignatureJSON struct {
+	Index    int    `json:"index"`
+	KeyID    string `json:"keyid,omitempty"`
+	Signer   string `json:"signer,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Verified bool   `json:"verified"`
+	Error    string `json:"error,omitempty"`
+}
+
+type verifyRuleJSON struct {
+	Rule      string   `json:"rule"`
+	Satisfied bool     `json:"satisfied"`
+	Signers   []string `json:"signers"`
+}
+
+type verifyFileJSON struct {
+	Path  string `json:"path"`
+	OK    bool   `json:"ok"`
+	Error string `json:"error,omitempty"`
+}
+
+func verifyJSONOf(r *attest.Report) verifyJSON {
+	out := verifyJSON{OK: r.OK(), Signatures: []verifySignatureJSON{}, Rules: []verifyRuleJSON{}, Files: []verifyFileJSON{}, Problems: []string{}}
+	if r.ManifestCID.Defined() {
+		out.Manifest = &verifyManifestJSON{CID: r.ManifestCID.String()}
+		if r.Manifest != nil {
+			out.Manifest.Name = r.Manifest.Subject.Name
+		}
+	}
+	for _, s := range r.Signatures {
+		sj := verifySignatureJSON{Index: s.Index, KeyID: s.KeyID, Signer: s.Signer, Name: s.Name, Verified: s.Err == nil}
+		if s.Err != nil {
+			sj.Error = s.Err.Error()
+		}
+		out.Signatures = append(out.Signatures, sj)
+	}
+	for _, rr := range r.Rules {
+		signers := rr.Signers
+		if signers == nil {
+			signers = []string{}
+		}
+		out.Rules = append(out.Rules, verifyRuleJSON{Rule: rr.Rule.String(), Satisfied: rr.Satisfied, Signers: signers})
+	}
+	for _, f := range r.Files {
+		fj := verifyFileJSON{Path: f.Path, OK: f.Err == nil}
+		if f.Err != nil {
+			fj.Error = f.Err.Error()
+		}
+		out.Files = append(out.Files, fj)
+	}
+	for _, p := range r.Problems {
+		out.Problems = append(out.Problems, p.Error())
+	}
+	return out
 }
