@@ -106,9 +106,10 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 		return err
 	}
 	if jsonFlag {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(d.sum)
+		if !kept {
+			d.sum.dropPaths()
+		}
+		return writeJSON(c.stdout, "demo", d.sum)
 	}
 	d.printf("\nDone in %s.", time.Since(start).Round(time.Millisecond))
 	if kept {
@@ -121,6 +122,26 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 		d.printf(" The temporary directory is removed on exit; run with --dir DIR to keep everything.\n")
 	}
 	return nil
+}
+
+// dropPaths clears every path in the summary, for a run whose temporary
+// directory is removed: --json must not point at files that no longer
+// exist. CIDs, sizes and outcomes stay.
+func (s *demoSummary) dropPaths() {
+	s.WorkDir = ""
+	for i := range s.Artifacts {
+		s.Artifacts[i].Path = ""
+	}
+	for i := range s.Manifests {
+		s.Manifests[i].File = ""
+	}
+	for _, sig := range []*demoSignature{&s.Signing.DSSE, &s.Signing.EIP712} {
+		sig.File, sig.PublicKeyFile = "", ""
+	}
+	s.Signing.PolicyFile = ""
+	s.Store.Dir, s.Store.CAR, s.Store.RestoredPath = "", "", ""
+	s.Check.EditedPath = ""
+	s.Royalty.Page = ""
 }
 
 // demoPrepareDir creates dir or checks that it is empty, so that the demo
@@ -140,7 +161,7 @@ func demoPrepareDir(dir string) error {
 
 // demoSummary is what --json prints: every CID, file and outcome of a run.
 type demoSummary struct {
-	WorkDir   string         `json:"workDir"`
+	WorkDir   string         `json:"workDir,omitempty"`
 	Kept      bool           `json:"kept"`
 	Profile   string         `json:"profile"`
 	Artifacts []demoArtifact `json:"artifacts"`
@@ -154,7 +175,7 @@ type demoSummary struct {
 type demoArtifact struct {
 	Name  string          `json:"name"`
 	Kind  provenance.Kind `json:"kind"`
-	Path  string          `json:"path"`
+	Path  string          `json:"path,omitempty"`
 	CID   string          `json:"cid"`
 	Size  int64           `json:"size"`
 	Files []demoFile      `json:"files"`
@@ -172,13 +193,13 @@ type demoFile struct {
 type demoManifest struct {
 	Name string `json:"name"`
 	CID  string `json:"cid"`
-	File string `json:"file"`
+	File string `json:"file,omitempty"`
 }
 
 type demoSigning struct {
 	DSSE       demoSignature `json:"dsse"`
 	EIP712     demoSignature `json:"eip712"`
-	PolicyFile string        `json:"policyFile"`
+	PolicyFile string        `json:"policyFile,omitempty"`
 	Verified   bool          `json:"verified"`
 	// OneSignerRejected: the envelope alone does not meet the policy.
 	OneSignerRejected bool     `json:"oneSignerRejected"`
@@ -190,30 +211,30 @@ type demoSigning struct {
 type demoSignature struct {
 	Signer        string `json:"signer"`
 	Algorithm     string `json:"algorithm"`
-	File          string `json:"file"`
-	PublicKeyFile string `json:"publicKeyFile"`
+	File          string `json:"file,omitempty"`
+	PublicKeyFile string `json:"publicKeyFile,omitempty"`
 }
 
 type demoStore struct {
-	Dir            string   `json:"dir"`
+	Dir            string   `json:"dir,omitempty"`
 	Blocks         int      `json:"blocks"`
 	Bytes          int64    `json:"bytes"`
 	ArtifactBytes  int64    `json:"artifactBytes"`
 	Envelopes      []string `json:"envelopes"` // CIDs of the stored DSSE envelope and EIP-712 signature
-	CAR            string   `json:"car"`
+	CAR            string   `json:"car,omitempty"`
 	CARBytes       int64    `json:"carBytes"`
 	CARRoots       []string `json:"carRoots"`
 	Imported       int      `json:"importedBlocks"`
 	ImportedGraph  int      `json:"importedGraphNodes"`
 	RestoredCID    string   `json:"restoredCid"`
-	RestoredPath   string   `json:"restoredPath"`
+	RestoredPath   string   `json:"restoredPath,omitempty"`
 	ImportVerified bool     `json:"importVerified"`
 }
 
 type demoCheck struct {
 	OK         bool             `json:"ok"`
 	Checked    int              `json:"checked"`
-	EditedPath string           `json:"editedPath"`
+	EditedPath string           `json:"editedPath,omitempty"`
 	Edit       string           `json:"edit"`
 	Changed    []demoFileChange `json:"changed"`
 	Missing    []string         `json:"missing"`
@@ -231,7 +252,7 @@ type demoRoyalty struct {
 	Amount   string      `json:"amount"`
 	Splits   []demoSplit `json:"splits"`
 	// Page is the HTML page drawing the lineage and the relative split.
-	Page string `json:"page"`
+	Page string `json:"page,omitempty"`
 }
 
 type demoSplit struct {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -234,7 +233,7 @@ func printHash(w io.Writer, path string, res *provenance.Result, asJSON bool) er
 	for i, f := range res.Files {
 		files[i] = fileHashJSON{Path: f.Path, CID: f.CID.String(), Size: f.Size, SHA256: f.SHA256}
 	}
-	b, err := json.Marshal(hashJSON{Path: path, CID: res.CID.String(), Size: res.Size, Files: files})
+	b, err := marshalVersioned(hashJSON{Path: path, CID: res.CID.String(), Size: res.Size, Files: files})
 	if err != nil {
 		return err
 	}

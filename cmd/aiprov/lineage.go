@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -98,9 +98,9 @@ func runLineageWalk(ctx context.Context, c *cli, which string, pos []string, asJ
 			}
 			out = append(out, nj)
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(c.stdout, "lineage "+which, struct {
+			Nodes []nodeJSON `json:"nodes"`
+		}{out})
 	}
 	for _, id := range ids {
 		n, _ := g.Node(id)
@@ -170,7 +170,7 @@ func runLineageGraph(ctx context.Context, c *cli, dir, root, format, html string
 	}
 	switch format {
 	case "json":
-		return g.WriteJSON(c.stdout, sel)
+		return versionedFrom(c.stdout, "lineage graph", func(w io.Writer) error { return g.WriteJSON(w, sel) })
 	default:
 		return g.WriteDOT(c.stdout, sel)
 	}

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/aiprov/aiprov/attest"
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/require"
 )
@@ -94,4 +96,14 @@ func TestInterspersedFlags(t *testing.T) {
 func TestIndentLines(t *testing.T) {
 	require.Equal(t, "one", indentLines("one"))
 	require.Equal(t, "bad:\n  a\n  b", indentLines("bad:\na\n  b\n"))
+}
+
+// TestExamplePolicyLoads: the README's example trust policy loads.
+func TestExamplePolicyLoads(t *testing.T) {
+	data, err := os.ReadFile("../../examples/policy.json")
+	require.NoError(t, err)
+	p, err := attest.ParsePolicy(data)
+	require.NoError(t, err)
+	require.Len(t, p.Keys, 2)
+	require.Equal(t, 2, p.Rules[0].Threshold)
 }

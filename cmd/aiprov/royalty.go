@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -208,7 +207,7 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	}
 	switch {
 	case f.json:
-		return s.WriteJSON(c.stdout)
+		return versionedFrom(c.stdout, "royalty split", s.WriteJSON)
 	case f.csv:
 		return s.WriteCSV(c.stdout)
 	case f.splitsV2:
@@ -229,9 +228,7 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		if exact {
 			out["basisPoints"] = bps
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(c.stdout, "royalty split --eip2981", out)
 	default:
 		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "RECIPIENT\tAMOUNT\tSHARE\t\n")
@@ -393,9 +390,11 @@ func writeExplanations(w io.Writer, s *royalty.Split, recipient string, asJSON b
 		all = append(all, ej)
 	}
 	if asJSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(all)
+		return writeJSON(w, "royalty explain", struct {
+			Artifact   string        `json:"artifact"`
+			Amount     string        `json:"amount"`
+			Recipients []explainJSON `json:"recipients"`
+		}{s.Artifact, s.Amount.String(), all})
 	}
 	for i, e := range all {
 		if i > 0 {
@@ -485,9 +484,9 @@ func runRoyaltyMerkle(c *cli, payoutsFile, dumpFile string, wantJSON bool) error
 		return err
 	}
 	type entry struct {
-		Address string   `json:"address"`
-		Amount  string   `json:"amount"`
-		Proof   []string `json:"proof"`
+		Recipient string   `json:"recipient"`
+		Amount    string   `json:"amount"`
+		Proof     []string `json:"proof"`
 	}
 	out := struct {
 		Root    string  `json:"root"`
@@ -495,13 +494,11 @@ func runRoyaltyMerkle(c *cli, payoutsFile, dumpFile string, wantJSON bool) error
 	}{Root: tree.Root().String()}
 	for i := range tree.Len() {
 		p := tree.Payout(i)
-		e := entry{Address: p.Recipient, Amount: p.Amount.String(), Proof: []string{}}
+		e := entry{Recipient: p.Recipient, Amount: p.Amount.String(), Proof: []string{}}
 		for _, h := range tree.Proof(i) {
 			e.Proof = append(e.Proof, h.String())
 		}
 		out.Entries = append(out.Entries, e)
 	}
-	enc := json.NewEncoder(c.stdout)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return writeJSON(c.stdout, "royalty merkle", out)
 }
