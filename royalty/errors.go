@@ -31,6 +31,10 @@ var (
 	// ErrNotAddress is a recipient that is not an Ethereum address where one
 	// is needed (Merkle trees, 0xSplits).
 	ErrNotAddress = errors.New("not an Ethereum address")
+	// ErrNoPolicy is a payment to a node that records no royalty policy
+	// when the policies would give different answers (it passes a share
+	// upstream) and SplitOptions.Policy does not choose one.
+	ErrNoPolicy = errors.New("no royalty policy")
 )
 
 // GraphError says which node and field of a graph is wrong.

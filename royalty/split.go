@@ -137,9 +137,15 @@ func (g *Graph) Split(artifact string, amount *big.Int, opts SplitOptions) (*Spl
 	if policy == "" {
 		policy = g.policy[root]
 	}
+	if policy == "" && g.stack[root] == 0 {
+		// Nothing flows upstream from the paid node: both policies give
+		// its contributors the whole amount, so neither needs choosing.
+		policy = Absolute
+	}
 	if policy != Absolute && policy != Relative {
 		if policy == "" {
-			return nil, fmt.Errorf("%w: node %s records no royalty policy; choose %q or %q", ErrInvalid, artifact, Absolute, Relative)
+			return nil, fmt.Errorf("%w: node %s records none and passes shares to its parents, where the policies differ; choose %q or %q",
+				ErrNoPolicy, artifact, Absolute, Relative)
 		}
 		return nil, fmt.Errorf("%w: unknown policy %q, want %q or %q", ErrInvalid, policy, Absolute, Relative)
 	}

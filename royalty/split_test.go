@@ -529,6 +529,7 @@ func TestSplitErrors(t *testing.T) {
 		{ID: "orphan", Parents: []Edge{{"nobody", 10}}, Contributors: c},
 		{ID: "nobody"},
 		{ID: "nopolicy", Contributors: c},
+		{ID: "nopolicyup", Parents: []Edge{{"a", 10_000_000}}, Contributors: c},
 	}
 	g, err := NewGraph(diamond, Limits{})
 	if err != nil {
@@ -548,7 +549,7 @@ func TestSplitErrors(t *testing.T) {
 		{"nil amount", "d", nil, SplitOptions{Policy: Relative}, ErrInvalid, "positive"},
 		{"over uint256", "d", new(big.Int).Lsh(big.NewInt(1), 256), SplitOptions{Policy: Relative}, ErrLimit, "uint256"},
 		{"unknown artifact", "zz", big.NewInt(1), SplitOptions{}, ErrInvalid, "not in the graph"},
-		{"no policy", "nopolicy", big.NewInt(1), SplitOptions{}, ErrInvalid, "no royalty policy"},
+		{"no policy, shares upstream", "nopolicyup", big.NewInt(1), SplitOptions{}, ErrNoPolicy, "passes shares to its parents"},
 		{"bad policy", "d", big.NewInt(1), SplitOptions{Policy: "x"}, ErrInvalid, "unknown policy"},
 		{"no payee", "orphan", big.NewInt(1), SplitOptions{Policy: Relative}, ErrNoPayee, "node nobody"},
 		{"min without dust", "d", big.NewInt(100), SplitOptions{Policy: Relative, MinPayout: big.NewInt(1)}, ErrInvalid, "dust recipient"},
@@ -560,6 +561,15 @@ func TestSplitErrors(t *testing.T) {
 				t.Fatalf("split %v, err = %v, want %v containing %q", s, err, tt.want, tt.msg)
 			}
 		})
+	}
+	// A node with no policy and nothing passed upstream needs none: both
+	// policies give its contributors everything.
+	s0, err := g.Split("nopolicy", big.NewInt(100), SplitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s0.Payouts) != 1 || s0.Payouts[0].Amount.Int64() != 100 {
+		t.Errorf("nopolicy payouts %v, want all 100 to its contributor", s0.Payouts)
 	}
 	// The same diamond splits under the relative policy: a gets 10%.
 	s, err := g.Split("d", big.NewInt(100), SplitOptions{Policy: Relative})

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -190,6 +191,9 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return fmt.Errorf("--artifact %s: no manifest with that CID in %s (give the manifest's CID, not the artifact's content CID)", f.artifact, f.manifests)
 	}
 	s, err := g.Split(f.artifact, amount, opts)
+	if errors.Is(err, royalty.ErrNoPolicy) {
+		return usagef("%v: give --policy absolute or --policy relative", err)
+	}
 	if err != nil {
 		return err
 	}
