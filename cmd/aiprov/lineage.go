@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,10 +25,24 @@ CIDs; a parent without a manifest in DIR is a node without a manifest.`,
 		newLineageCheckCmd(c))
 }
 
-func loadGraph(ctx context.Context, dir string) (*provenance.Graph, error) {
-	g := provenance.NewGraph(nil)
-	if err := g.AddDir(ctx, dir); err != nil {
+// loadGraph reads the lineage graph of the manifests in dir
+// (readManifestDir): files that are not manifests are skipped, and said
+// so on stderr; a broken manifest fails, since the graph would silently
+// lack its node.
+func loadGraph(ctx context.Context, c *cli, dir, cmd string) (*provenance.Graph, error) {
+	md, err := readManifestDir(ctx, dir)
+	if err != nil {
 		return nil, err
+	}
+	md.noteSkipped(c, cmd)
+	if len(md.broken) > 0 {
+		return nil, errors.Join(md.broken...)
+	}
+	g := provenance.NewGraph(nil)
+	for _, id := range md.order {
+		if err := g.Add(id, md.manifests[id]); err != nil {
+			return nil, fmt.Errorf("%s: %w", md.files[id], err)
+		}
 	}
 	return g, nil
 }
@@ -71,7 +86,7 @@ CID|FILE is a manifest CID or a manifest file.`,
 }
 
 func runLineageWalk(ctx context.Context, c *cli, which string, pos []string, asJSON bool) error {
-	g, err := loadGraph(ctx, pos[0])
+	g, err := loadGraph(ctx, c, pos[0], "lineage "+which)
 	if err != nil {
 		return err
 	}
@@ -145,7 +160,7 @@ func runLineageGraph(ctx context.Context, c *cli, dir, root, format, html string
 	if !slices.Contains(lineageGraphFormats, format) {
 		return usagef("--format %q: want %s", format, strings.Join(lineageGraphFormats, " or "))
 	}
-	g, err := loadGraph(ctx, dir)
+	g, err := loadGraph(ctx, c, dir, "lineage")
 	if err != nil {
 		return err
 	}
@@ -191,7 +206,7 @@ parent whose manifest is not in DIR, and exits 1 if there is any.`,
 }
 
 func runLineageCheck(ctx context.Context, c *cli, dir string) error {
-	g, err := loadGraph(ctx, dir)
+	g, err := loadGraph(ctx, c, dir, "lineage")
 	if err != nil {
 		return err
 	}

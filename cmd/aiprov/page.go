@@ -75,7 +75,7 @@ func lineagePage(title string, g *provenance.Graph, sel []cid.Cid, contributors 
 // manifests is still drawn, without their contributors.
 func writeLineagePage(ctx context.Context, c *cli, path, title string, g *provenance.Graph, dir string, sel []cid.Cid, split *royalty.Split) error {
 	contributors := map[string][]royalty.Contributor{}
-	if nodes, err := manifestDirNodes(ctx, dir); err == nil {
+	if nodes, err := validManifestNodes(ctx, dir); err == nil {
 		for _, n := range nodes {
 			contributors[n.ID] = n.Contributors
 		}

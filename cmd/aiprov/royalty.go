@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -44,7 +42,10 @@ Policies (--policy, default: the one the paid artifact records):
 manifest under DIR, skipping hidden files and directories, as aiprov lineage
 does; --artifact is then the paid artifact's manifest CID, and
 each manifest's parents (by CID), shares, contributors and policy make the
-graph. A parent without a manifest in DIR must have a zero share.
+graph. A parent without a manifest in DIR must have a zero share. Files
+that are not manifests (no top-level "schema", e.g. config.json) are
+skipped and listed on stderr; only the paid artifact and its ancestors
+must be valid manifests (broken ones elsewhere are noted and ignored).
 
 A graph file (--graph, "-" for stdin) is JSON:
 
@@ -183,7 +184,11 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return usagef("--incentive %d: at most 65535 (6.5535%%)", f.incentive)
 	}
 
-	g, err := loadRoyaltyGraph(ctx, c, *f)
+	cmd := "royalty split"
+	if explain {
+		cmd = "royalty explain"
+	}
+	g, err := loadRoyaltyGraph(ctx, c, *f, cmd)
 	if err != nil {
 		return err
 	}
@@ -198,7 +203,7 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return err
 	}
 	if f.html != "" {
-		pg, err := loadGraph(ctx, f.manifests)
+		pg, err := loadGraph(ctx, c, f.manifests, cmd)
 		if err != nil {
 			return err
 		}
@@ -247,9 +252,9 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	}
 }
 
-func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags) (*royalty.Graph, error) {
+func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags, cmd string) (*royalty.Graph, error) {
 	if f.manifests != "" {
-		nodes, err := manifestDirNodes(ctx, f.manifests)
+		nodes, err := manifestDirNodes(ctx, c, f.manifests, f.artifact, cmd)
 		if err != nil {
 			return nil, err
 		}
@@ -271,57 +276,71 @@ func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags) (*royalty.Graph
 	return g, nil
 }
 
-// maxManifestFiles bounds how many manifests --manifests reads.
-const maxManifestFiles = 10_000_000
-
-// manifestDirNodes reads the lineage manifests in dir and turns them into
-// graph nodes. It takes the files `aiprov lineage` does
-// (provenance.Graph.AddDir): *.cbor as DAG-CBOR and *.json as DAG-JSON,
-// under dir and its subdirectories, skipping hidden files and directories,
-// each read by provenance.ReadManifestFile. provenance.Graph keeps no
-// contributors or policy, so the walk is repeated here rather than
-// shared; a test runs both commands on one directory. Unlike lineage,
-// which draws whatever decodes, a payment also needs every manifest to
-// pass Validate.
-func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
-	manifests := map[cid.Cid]*provenance.Manifest{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if path != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		ext := filepath.Ext(path)
-		if !d.Type().IsRegular() || (ext != ".cbor" && ext != ".json") {
-			return nil
-		}
-		if len(manifests) >= maxManifestFiles {
-			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
-		}
-		m, c, err := provenance.ReadManifestFile(path)
-		if err != nil {
-			return err
-		}
-		if err := m.Validate(); err != nil {
-			return fmt.Errorf("%s: %w", path, err)
-		}
-		manifests[c] = m
-		return nil
-	})
+// manifestDirNodes reads the manifests in dir (readManifestDir, as aiprov
+// lineage does) and returns the graph nodes of the paid artifact and its
+// ancestors: only those must be valid, since only they change the answer.
+// A broken or invalid manifest elsewhere is noted on stderr and ignored; a
+// parent that is missing while some file was broken names those files.
+func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([]royalty.Node, error) {
+	md, err := readManifestDir(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	if len(manifests) == 0 {
+	md.noteSkipped(c, cmd)
+	if len(md.manifests) == 0 && len(md.broken) == 0 {
 		return nil, fmt.Errorf("%s: no manifests (*.cbor or *.json files)", dir)
 	}
-	return royalty.ManifestNodes(manifests)
+	brokenNote := func() string {
+		if len(md.broken) == 0 {
+			return ""
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "\n%d file(s) in %s could not be read as manifests; one may be it:", len(md.broken), dir)
+		for _, e := range md.broken {
+			fmt.Fprintf(&b, "\n  %v", e)
+		}
+		return b.String()
+	}
+	root, err := cid.Decode(artifact)
+	if err != nil {
+		return nil, usagef("--artifact %q: not a manifest CID: %v", artifact, err)
+	}
+	if _, ok := md.manifests[root]; !ok {
+		return nil, fmt.Errorf("--artifact %s: no manifest with that CID in %s (give the manifest's CID, not the artifact's content CID)%s", artifact, dir, brokenNote())
+	}
+	// The paid artifact and its ancestors with a manifest in dir.
+	lineage := map[cid.Cid]*provenance.Manifest{}
+	var problems []error
+	queue := []cid.Cid{root}
+	for len(queue) > 0 {
+		id := queue[0]
+		queue = queue[1:]
+		m, ok := md.manifests[id]
+		if !ok || lineage[id] != nil {
+			continue
+		}
+		if err := m.Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("%s: %w", md.files[id], err))
+		}
+		lineage[id] = m
+		for _, p := range m.Parents {
+			if _, ok := md.manifests[p.CID]; !ok && p.Share > 0 {
+				problems = append(problems, fmt.Errorf("%s: parent %s has a %s share but no manifest in %s", md.files[id], p.CID, provenance.FormatShare(p.Share), dir))
+			}
+			queue = append(queue, p.CID)
+		}
+	}
+	if len(problems) > 0 {
+		err := errors.Join(problems...)
+		if note := brokenNote(); note != "" {
+			err = fmt.Errorf("%w%s", err, note)
+		}
+		return nil, err
+	}
+	for _, e := range md.broken {
+		fmt.Fprintf(c.stderr, "aiprov %s: ignored (outside the paid lineage): %v\n", cmd, e)
+	}
+	return royalty.ManifestNodes(lineage)
 }
 
 type explainJSON struct {

@@ -80,12 +80,19 @@ func TestRoyaltyManifests(t *testing.T) {
 		t.Fatalf("payouts:\n%s\nwant:\n%s", stdout.String(), want)
 	}
 
-	// A file that is not a valid manifest is named.
+	// A broken manifest outside the paid lineage is named and ignored; a
+	// paid artifact that is not there names it as a possible cause.
 	os.WriteFile(filepath.Join(dir, "bad.json"), []byte(`{"schema": 5}`), 0o644)
 	stdout.Reset()
 	stderr.Reset()
-	code = run(context.Background(), []string{"royalty", "split", "--manifests", dir, "--artifact", chat.String(), "--amount", "1000"}, c)
-	if code != 1 || !strings.Contains(stderr.String(), "bad.json") || stdout.Len() != 0 {
-		t.Fatalf("bad manifest: exit %d, stderr %q, stdout %q", code, stderr.String(), stdout.String())
+	code = run(context.Background(), []string{"royalty", "split", "--manifests", dir, "--artifact", chat.String(), "--amount", "1000", "--csv"}, c)
+	if code != 0 || !strings.Contains(stderr.String(), "ignored (outside the paid lineage)") || !strings.Contains(stderr.String(), "bad.json") || stdout.String() != want {
+		t.Fatalf("bad manifest elsewhere: exit %d, stderr %q, stdout %q", code, stderr.String(), stdout.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code = run(context.Background(), []string{"royalty", "split", "--manifests", dir, "--artifact", "bafyreihs4vf6scesnyxziil34z32cl3z7fehs6tkcbhd4haxen22scrqkm", "--amount", "1000"}, c)
+	if code != 1 || !strings.Contains(stderr.String(), "one may be it") || !strings.Contains(stderr.String(), "bad.json") || stdout.Len() != 0 {
+		t.Fatalf("missing artifact with a broken file: exit %d, stderr %q, stdout %q", code, stderr.String(), stdout.String())
 	}
 }
