@@ -316,3 +316,43 @@ func registerImportFlags(fs *pflag.FlagSet, f *hashFlags) {
 	fs.BoolVar(&f.trickle, "trickle", false, "use the trickle DAG layout instead of balanced")
 	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "follow symbolic links (inside PATH only) instead of recording the links")
 }
+
+// progressReader draws bar as r is read; total is -1 when unknown.
+type progressReader struct {
+	r     io.Reader
+	bar   *progressBar
+	done  int64
+	total int64
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.done += int64(n)
+	p.bar.update(p.done, p.total)
+	return n, err
+}
+
+// progressWriter draws bar as w is written; total is -1 when unknown.
+type progressWriter struct {
+	w     io.Writer
+	bar   *progressBar
+	done  int64
+	total int64
+}
+
+func (p *progressWriter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	p.done += int64(n)
+	p.bar.update(p.done, p.total)
+	return n, err
+}
+
+// withProgress wraps w in a progressWriter when a bar is drawn (stderr is a
+// terminal and --progress is on), and returns the bar to finish.
+func withProgress(c *cli, label string, w io.Writer) (io.Writer, *progressBar) {
+	bar := newProgressBar(c, label)
+	if bar == nil {
+		return w, nil
+	}
+	return &progressWriter{w: w, bar: bar, total: -1}, bar
+}

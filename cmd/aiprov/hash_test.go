@@ -134,3 +134,41 @@ func TestHashProgressBar(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreProgress: export-car, import-car and store get draw a bar on a
+// terminal (ending erased), and none with --progress=false or when stderr
+// is not a terminal.
+func TestStoreProgress(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(dir, "store")
+	file := filepath.Join(dir, "w.bin")
+	if err := os.WriteFile(file, bytes.Repeat([]byte("aiprov"), 1<<19), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runT := func(terminal bool, args ...string) (string, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), args, &cli{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, stderrIsTerminal: terminal})
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		return stdout.String(), stderr.String()
+	}
+	out, _ := runT(false, "store", "put", "--store", store, file)
+	root := strings.TrimSpace(out)
+	car := filepath.Join(dir, "x.car")
+	for _, args := range [][]string{
+		{"store", "export-car", "--store", store, root, "-o", car},
+		{"store", "import-car", "--store", filepath.Join(dir, "store2"), car},
+		{"store", "get", "--store", store, root},
+	} {
+		if _, bar := runT(true, args...); !strings.Contains(bar, "\r") || !strings.HasSuffix(bar, "\r\033[K") {
+			t.Errorf("%v on a terminal: stderr %q", args[1], bar)
+		}
+		if _, bar := runT(true, append(args, "--progress=false")...); bar != "" {
+			t.Errorf("%v --progress=false: stderr %q", args[1], bar)
+		}
+		if _, bar := runT(false, args...); bar != "" {
+			t.Errorf("%v not a terminal: stderr %q", args[1], bar)
+		}
+	}
+}

@@ -254,7 +254,9 @@ func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output
 		return err
 	}
 	defer r.Close()
-	_, err = io.Copy(c.stdout, r)
+	w, bar := withProgress(c, cids[0].String(), c.stdout)
+	_, err = io.Copy(w, r)
+	bar.finish()
 	return err
 }
 
@@ -477,11 +479,15 @@ func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []st
 	}
 	opts := &storage.ExportOptions{Artifacts: ef.artifacts, SkipMissing: ef.skipMissing}
 	if ef.out == "-" {
-		return storage.WriteCAR(ctx, c.stdout, s, roots, opts)
+		w, bar := withProgress(c, "export-car", c.stdout)
+		defer bar.finish()
+		return storage.WriteCAR(ctx, w, s, roots, opts)
 	}
 	// Written beside the target and renamed, so a failed export leaves
 	// no partial CAR under the requested name.
 	return writeFileAtomic(ef.out, 0o644, func(w io.Writer) error {
+		w, bar := withProgress(c, ef.out, w)
+		defer bar.finish()
 		return storage.WriteCAR(ctx, w, s, roots, opts)
 	})
 }
@@ -509,6 +515,7 @@ func storeImportCAR(ctx context.Context, c *cli, sf *storeFlags, rest []string) 
 		return err
 	}
 	var r io.Reader = c.stdin
+	total := int64(-1)
 	if rest[0] != "-" {
 		f, err := os.Open(rest[0])
 		if err != nil {
@@ -516,8 +523,16 @@ func storeImportCAR(ctx context.Context, c *cli, sf *storeFlags, rest []string) 
 		}
 		defer f.Close()
 		r = f
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			total = st.Size()
+		}
+	}
+	bar := newProgressBar(c, rest[0])
+	if bar != nil {
+		r = &progressReader{r: r, bar: bar, total: total}
 	}
 	res, err := storage.ImportCAR(ctx, r, s)
+	bar.finish() // before the roots are printed, on the same terminal
 	if err != nil {
 		return fmt.Errorf("%s: %w", rest[0], err)
 	}
