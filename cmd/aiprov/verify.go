@@ -111,7 +111,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if b.Manifest, err = provenance.ReadManifest(data); err != nil {
+		if b.Manifest, _, err = provenance.ReadManifest(data); err != nil {
 			return fmt.Errorf("%s: %w", *manifestFile, err)
 		}
 	}
