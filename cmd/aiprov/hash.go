@@ -317,33 +317,38 @@ func registerImportFlags(fs *pflag.FlagSet, f *hashFlags) {
 	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "follow symbolic links (inside PATH only) instead of recording the links")
 }
 
-// progressReader draws bar as r is read; total is -1 when unknown.
+// progressCount draws bar as bytes pass; total is -1 when unknown.
+type progressCount struct {
+	bar         *progressBar
+	done, total int64
+}
+
+func (p *progressCount) add(n int) {
+	p.done += int64(n)
+	p.bar.update(p.done, p.total)
+}
+
+// progressReader draws a bar as r is read.
 type progressReader struct {
-	r     io.Reader
-	bar   *progressBar
-	done  int64
-	total int64
+	r io.Reader
+	progressCount
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
-	p.done += int64(n)
-	p.bar.update(p.done, p.total)
+	p.add(n)
 	return n, err
 }
 
-// progressWriter draws bar as w is written; total is -1 when unknown.
+// progressWriter draws a bar as w is written.
 type progressWriter struct {
-	w     io.Writer
-	bar   *progressBar
-	done  int64
-	total int64
+	w io.Writer
+	progressCount
 }
 
 func (p *progressWriter) Write(b []byte) (int, error) {
 	n, err := p.w.Write(b)
-	p.done += int64(n)
-	p.bar.update(p.done, p.total)
+	p.add(n)
 	return n, err
 }
 
@@ -354,5 +359,5 @@ func withProgress(c *cli, label string, w io.Writer) (io.Writer, *progressBar) {
 	if bar == nil {
 		return w, nil
 	}
-	return &progressWriter{w: w, bar: bar, total: -1}, bar
+	return &progressWriter{w: w, progressCount: progressCount{bar: bar, total: -1}}, bar
 }

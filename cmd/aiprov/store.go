@@ -529,7 +529,7 @@ func storeImportCAR(ctx context.Context, c *cli, sf *storeFlags, rest []string) 
 	}
 	bar := newProgressBar(c, rest[0])
 	if bar != nil {
-		r = &progressReader{r: r, bar: bar, total: total}
+		r = &progressReader{r: r, progressCount: progressCount{bar: bar, total: total}}
 	}
 	res, err := storage.ImportCAR(ctx, r, s)
 	bar.finish() // before the roots are printed, on the same terminal
