@@ -410,7 +410,7 @@ func (c *CheckCache) get(p Params, k cacheKey) (File, bool) {
 		return File{}, false
 	}
 	id, err := cid.Decode(e.CID)
-	if err != nil {
+	if err != nil || CheckCID(id) != nil {
 		return File{}, false
 	}
 	return File{CID: id, Size: e.Size, SHA256: e.SHA256}, true

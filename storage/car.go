@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"io"
 
 	"github.com/aiprov/aiprov/internal/ipld"
@@ -30,6 +31,7 @@ var ErrMalformedCAR = errors.New("malformed CAR")
 type CARError struct {
 	Offset int64
 	Msg    string
+	err    error // a cause that errors.Is should also see
 }
 
 func (e *CARError) Error() string {
@@ -37,7 +39,12 @@ func (e *CARError) Error() string {
 }
 
 // Unwrap makes the error match ErrMalformedCAR.
-func (e *CARError) Unwrap() error { return ErrMalformedCAR }
+func (e *CARError) Unwrap() []error {
+	if e.err != nil {
+		return []error{ErrMalformedCAR, e.err}
+	}
+	return []error{ErrMalformedCAR}
+}
 
 // ExportOptions says what WriteCAR follows from its roots.
 type ExportOptions struct {
@@ -231,6 +238,9 @@ func (cr *CARReader) Next() (cid.Cid, []byte, error) {
 	if err != nil {
 		return cid.Undef, nil, &CARError{Offset: cidOff, Msg: fmt.Sprintf("bad CID: %v", err)}
 	}
+	if err := cidcheck.Check(c); err != nil {
+		return cid.Undef, nil, &CARError{Offset: cidOff, Msg: err.Error(), err: err}
+	}
 	data := sec[cl:]
 	if err := checkSize(c, len(data)); err != nil {
 		return cid.Undef, nil, err
@@ -283,7 +293,9 @@ func decodeCARHeader(h []byte) ([]cid.Cid, error) {
 			}
 			for range cnt {
 				before := len(w.links)
-				if err := w.item(0); err != nil || len(w.links) != before+1 {
+				if err := w.item(0); errors.Is(err, cidcheck.ErrUnsafe) {
+					return nil, &CARError{Offset: int64(w.off), Msg: "header: root: " + err.Error(), err: err}
+				} else if err != nil || len(w.links) != before+1 {
 					return nil, fail("roots holds something other than a CID link")
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"io"
 	"math/bits"
 	"strconv"
@@ -54,14 +55,27 @@ func (e *DAGError) Error() string {
 
 // getBlock reads a block, handling identity CIDs (the data is in the CID).
 func getBlock(ctx context.Context, s Store, c cid.Cid) ([]byte, error) {
-	if c.Prefix().MhType == mh.IDENTITY {
-		d, err := mh.Decode(c.Hash())
-		if err != nil {
-			return nil, err
-		}
-		return d.Digest, nil
+	if d, ok, err := identityData(c); ok {
+		return d, err
 	}
 	return s.GetBlock(ctx, c)
+}
+
+// identityData returns the data inlined in an identity CID; ok is false
+// for other CIDs. Identity CIDs above provenance's 128-byte limit are
+// refused.
+func identityData(c cid.Cid) (data []byte, ok bool, err error) {
+	if c.Prefix().MhType != mh.IDENTITY {
+		return nil, false, nil
+	}
+	if err := cidcheck.Check(c); err != nil {
+		return nil, true, err
+	}
+	d, err := mh.Decode(c.Hash())
+	if err != nil {
+		return nil, true, err
+	}
+	return d.Digest, true, nil
 }
 
 // node is a decoded UnixFS dag-pb node or a raw block.

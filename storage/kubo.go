@@ -345,6 +345,9 @@ func (k *Kubo) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
 
 // GetBlock implements Store with `block get`, verifying the reply.
 func (k *Kubo) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	if err := provenance.CheckCID(c); err != nil {
+		return nil, err
+	}
 	b, err := k.doRead(ctx, call{cmd: "block/get", args: k.readArgs(c), idempotent: true}, MaxBlockSize)
 	if isNotFound(err) {
 		return nil, &NotFoundError{CID: c}
@@ -428,7 +431,7 @@ func (k *Kubo) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 				}
 				continue
 			}
-			c, err := cid.Decode(ref.Ref)
+			c, err := provenance.ParseCID(ref.Ref)
 			if !yield(c, err) {
 				return
 			}
@@ -648,9 +651,9 @@ func (k *Kubo) Pins(ctx context.Context) ([]cid.Cid, error) {
 	}
 	out := make([]cid.Cid, 0, len(reply.Keys))
 	for s := range reply.Keys {
-		c, err := cid.Decode(s)
+		c, err := provenance.ParseCID(s)
 		if err != nil {
-			return nil, &KuboError{URL: k.base + "pin/ls", Status: 200, Message: fmt.Sprintf("bad CID %q in reply", s)}
+			return nil, &KuboError{URL: k.base + "pin/ls", Status: 200, Message: fmt.Sprintf("bad CID in reply: %v", err)}
 		}
 		out = append(out, c)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"github.com/aiprov/aiprov/internal/cidcheck"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
 	"github.com/ipfs/go-cid"
@@ -22,6 +23,9 @@ func Links(c cid.Cid, data []byte) ([]cid.Cid, error) {
 		}
 		out := make([]cid.Cid, len(n.Links))
 		for i, l := range n.Links {
+			if err := cidcheck.Check(l.Hash); err != nil {
+				return nil, fmt.Errorf("block %s: link %d: %w", c, i, err)
+			}
 			out[i] = l.Hash
 		}
 		return out, nil
@@ -150,6 +154,9 @@ func (w *cborWalker) item(depth int) error {
 		c, err := cid.Cast(raw[1:])
 		if err != nil {
 			return w.fail("bad CID link: %v", err)
+		}
+		if err := cidcheck.Check(c); err != nil {
+			return fmt.Errorf("link at byte %d: %w", w.off, err)
 		}
 		w.links = append(w.links, c)
 		w.off += int(n)

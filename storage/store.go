@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"iter"
 
 	"github.com/ipfs/go-cid"
@@ -96,9 +97,13 @@ func (e *CorruptError) Unwrap() error { return ErrCorrupt }
 // Verify checks that data hashes to c with c's own prefix (version, codec,
 // hash function and length). where says where data came from, for the
 // error message.
+//
+// A CID whose hash does not identify its content (provenance.ErrUnsafeCID:
+// MD5, SHA-1, a digest cut short …) is refused whatever the bytes, since
+// other bytes could match it as well.
 func Verify(c cid.Cid, data []byte, where string) error {
-	if !c.Defined() {
-		return errors.New("undefined CID")
+	if err := cidcheck.Check(c); err != nil {
+		return err
 	}
 	got, err := c.Prefix().Sum(data)
 	if err != nil {

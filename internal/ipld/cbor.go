@@ -3,6 +3,7 @@ package ipld
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"math"
 	"slices"
 	"strings"
@@ -284,6 +285,9 @@ func (d *cborDecoder) link(arg uint64, start int) (cid.Cid, error) {
 	c, err := cid.Cast(b[1:])
 	if err != nil {
 		return cid.Undef, d.errorf(bstart, ErrSyntax, "invalid CID: %v", err)
+	}
+	if err := cidcheck.Check(c); err != nil {
+		return cid.Undef, &Error{Offset: int64(bstart), Path: d.path.String(), Err: err}
 	}
 	return c, nil
 }
