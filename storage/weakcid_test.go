@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/aiprov/aiprov/provenance"
@@ -207,5 +208,50 @@ func TestKuboRefusesWeakCIDs(t *testing.T) {
 		if _, err := d.IPFSIn(nil, "block", "get", "--offline", c.String()); err == nil {
 			t.Errorf("%s/%d: Kubo block get of a refused CID succeeded", h.name, h.length)
 		}
+	}
+}
+
+// countingStore is a Store without the batch and verified-put fast paths,
+// counting the blocks written to it.
+type countingStore struct {
+	Store
+	puts atomic.Int64
+}
+
+func (s *countingStore) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
+	s.puts.Add(1)
+	return s.Store.PutBlock(ctx, c, data)
+}
+
+// A CAR that repeats blocks costs one verification and one write per
+// distinct block, whatever the number of repeats.
+func TestImportCARDuplicates(t *testing.T) {
+	ctx := context.Background()
+	root, blocks := buildFile(t, randomBytes(3000, 5), 1000)
+	var sections []testBlock
+	for range 20_000 {
+		sections = append(sections, blocks[0])
+	}
+	sections = append(sections, blocks...)
+	s := &countingStore{Store: NewMemory()}
+	res, err := ImportCAR(ctx, bytes.NewReader(carOf([]cid.Cid{root}, sections...)), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Blocks != len(sections) || res.Duplicates != len(sections)-len(blocks) {
+		t.Errorf("Blocks %d, Duplicates %d; want %d, %d", res.Blocks, res.Duplicates, len(sections), len(sections)-len(blocks))
+	}
+	if n := s.puts.Load(); n != int64(len(blocks)) {
+		t.Errorf("%d blocks written, want %d", n, len(blocks))
+	}
+	// A repeat with other bytes is never stored: the first copy, verified,
+	// is what the store holds.
+	bad := carOf([]cid.Cid{root}, append(blocks, testBlock{blocks[0].c, []byte("forged")})...)
+	m := NewMemory()
+	if _, err := ImportCAR(ctx, bytes.NewReader(bad), m); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := m.GetBlock(ctx, blocks[0].c); err != nil || !bytes.Equal(got, blocks[0].data) {
+		t.Fatalf("after a forged repeat: %q, %v", got, err)
 	}
 }
