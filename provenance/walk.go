@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 	"time"
 )
 
@@ -59,6 +60,9 @@ type walker struct {
 func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
 	if err := w.im.ctx.Err(); err != nil {
 		return nil, err
+	}
+	if rel != "." && strings.Count(rel, "/") >= MaxTreeDepth {
+		return nil, &fs.PathError{Op: "hash", Path: osPath, Err: fmt.Errorf("%w: more than %d levels below the root", ErrTooDeep, MaxTreeDepth)}
 	}
 	info, err := os.Lstat(osPath)
 	if err != nil {
@@ -119,6 +123,9 @@ func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode
 	listed := ents[:0]
 	for _, e := range ents {
 		if w.im.p.Hidden || !strings.HasPrefix(e.Name(), ".") {
+			if name := e.Name(); !utf8.ValidString(name) || strings.Contains(name, `\`) {
+				return nil, &fs.PathError{Op: "hash", Path: filepath.Join(osPath, name), Err: ErrUnportableName}
+			}
 			listed = append(listed, e)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
@@ -19,9 +20,11 @@ import (
 // Limits on reading a DAG back, which may come from an untrusted store or
 // CAR file.
 const (
-	// maxDepth bounds the depth of a file or directory DAG. A balanced
-	// file DAG of 174-link nodes is 7 levels deep at 2^64 bytes.
-	maxDepth = 64
+	// maxDepth bounds the depth of a file or directory DAG: a directory
+	// tree as deep as provenance.Hash accepts (so what Put stores, GetPath
+	// gives back). A balanced file DAG of 174-link nodes is 7 levels deep
+	// at 2^64 bytes.
+	maxDepth = provenance.MaxTreeDepth
 	// prefetch is how many block reads (single blocks or pairs of leaves)
 	// run or wait ahead of the reader, across all levels of the DAG
 	// together: memory does not grow with depth or fanout.
