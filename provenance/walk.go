@@ -12,8 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 	"time"
+	"unicode/utf8"
 )
 
 // hashedFile is a file opened for hashing (see openFile).
@@ -296,6 +296,11 @@ func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	}
 	defer f.Close()
 	changed := func() error { return &fs.PathError{Op: "hash", Path: n.osPath, Err: ErrFileChanged} }
+	if _, _, regular, err := f.stat(); err != nil {
+		return fileSum{}, err
+	} else if !regular {
+		return fileSum{}, changed() // a regular file when walked
+	}
 	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
 	if err != nil {
 		op := "hash"

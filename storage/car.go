@@ -6,10 +6,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"io"
 	"slices"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"

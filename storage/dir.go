@@ -6,7 +6,6 @@ import (
 	"encoding/base32"
 	"errors"
 	"fmt"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"io"
 	"io/fs"
 	"iter"
@@ -17,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
+	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -445,7 +446,7 @@ func readLimited(file string, limit int64) ([]byte, error) {
 
 // readInto is readLimited into buf, if it has room.
 func readInto(file string, limit int64, buf []byte) ([]byte, error) {
-	f, err := os.Open(file)
+	f, err := os.OpenFile(file, fsutil.ReadNonblock, 0) // a FIFO must not block
 	if err != nil {
 		return nil, err
 	}

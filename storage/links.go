@@ -3,8 +3,8 @@ package storage
 import (
 	"errors"
 	"fmt"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/aiprov/aiprov/internal/dagpb"
 	"github.com/ipfs/go-cid"
 )

@@ -2,12 +2,12 @@ package storage
 
 import (
 	"context"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"iter"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 

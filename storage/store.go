@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"iter"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 

@@ -3,12 +3,12 @@ package ipld
 import (
 	"bytes"
 	"encoding/binary"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 

@@ -2,7 +2,6 @@ package ipld
 
 import (
 	"encoding/base64"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"math"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 

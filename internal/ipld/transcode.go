@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/binary"
-	"github.com/aiprov/aiprov/internal/cidcheck"
 	"math"
 	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
