@@ -58,7 +58,7 @@ func TestDirFIFOObject(t *testing.T) {
 		if err := d.PutBlock(ctx, c, data); err != nil {
 			t.Fatal(err)
 		}
-		if err := GetPath(ctx, d, c, filepath.Join(t.TempDir(), "out")); err != nil {
+		if err := GetPath(ctx, d, c, filepath.Join(t.TempDir(), "out"), nil); err != nil {
 			t.Errorf("GetPath after repair: %v", err)
 		}
 	})

@@ -66,7 +66,7 @@ func TestPutGetSymmetry(t *testing.T) {
 				t.Fatal(err)
 			}
 			dst := filepath.Join(t.TempDir(), "out")
-			if err := GetPath(ctx, s, res.CID, dst); err != nil {
+			if err := GetPath(ctx, s, res.CID, dst, nil); err != nil {
 				t.Fatalf("GetPath of what PutPath stored: %v", err)
 			}
 			back, err := provenance.Hash(ctx, dst, nil)

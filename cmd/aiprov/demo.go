@@ -778,7 +778,7 @@ func (d *demo) store(ctx context.Context) error {
 	if err := os.MkdirAll(filepath.Dir(restored), 0o755); err != nil {
 		return err
 	}
-	if err := storage.GetPath(ctx, mem, d.manifests[2].Subject.CID, restored); err != nil {
+	if err := storage.GetPath(ctx, mem, d.manifests[2].Subject.CID, restored, nil); err != nil {
 		return err
 	}
 	res, err := provenance.Hash(ctx, restored, nil)
