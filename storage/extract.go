@@ -101,7 +101,10 @@ func Measure(ctx context.Context, s Store, c cid.Cid, opts *GetOptions) (Usage, 
 			}
 			for _, e := range entries {
 				if err := walk(e.CID, depth+1); err != nil {
-					return err
+					if errors.Is(err, ErrOutputLimit) {
+						return err
+					}
+					return fmt.Errorf("%s: %w", e.Name, err)
 				}
 			}
 		}
@@ -119,6 +122,9 @@ func Measure(ctx context.Context, s Store, c cid.Cid, opts *GetOptions) (Usage, 
 // and never replaces something created at dst meanwhile (atomically on
 // Linux). Symlinks are created as symlinks, never followed.
 func GetPath(ctx context.Context, s Store, c cid.Cid, dst string, opts *GetOptions) error {
+	// "restored/" names the directory to create, as for ipfs get -o; the
+	// staging directory goes beside it, not inside.
+	dst = filepath.Clean(dst)
 	if _, err := os.Lstat(dst); err == nil {
 		return fmt.Errorf("%s already exists", dst)
 	} else if !errors.Is(err, fs.ErrNotExist) {

@@ -87,9 +87,9 @@ func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *sto
 func parseCIDs(args []string) ([]cid.Cid, error) {
 	out := make([]cid.Cid, 0, len(args))
 	for _, a := range args {
-		c, err := cid.Decode(a)
+		c, err := provenance.ParseCID(a)
 		if err != nil {
-			return nil, usagef("%q is not a CID: %v", a, err)
+			return nil, usagef("%v", err)
 		}
 		out = append(out, c)
 	}
