@@ -147,8 +147,8 @@ func TestDecodeManifestRefusesWeakCIDs(t *testing.T) {
 		if _, err := ParseManifestJSON(j); !errors.Is(err, ErrUnsafeCID) {
 			t.Errorf("%s: ParseManifestJSON: got %v, want ErrUnsafeCID", c, err)
 		}
-		if _, _, err := ParseManifestJSONCID(j); !errors.Is(err, ErrUnsafeCID) {
-			t.Errorf("%s: ParseManifestJSONCID: got %v, want ErrUnsafeCID", c, err)
+		if _, _, err := ReadManifest(j); !errors.Is(err, ErrUnsafeCID) {
+			t.Errorf("%s: ReadManifest: got %v, want ErrUnsafeCID", c, err)
 		}
 	}
 }
