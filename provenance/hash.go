@@ -141,13 +141,6 @@ func (im *importer) put(c cid.Cid, block []byte) error {
 	return nil
 }
 
-func (im *importer) putFunc() func(cid.Cid, []byte) error {
-	if im.sink == nil {
-		return nil
-	}
-	return im.put
-}
-
 func (im *importer) progress(n int64) {
 	if im.progressFn == nil {
 		return

@@ -963,6 +963,7 @@ func (d *demo) split(ctx context.Context) error {
 			out.Proof.Proof = append(out.Proof.Proof, h.String())
 		}
 		if !out.Proof.Verified || !out.Proof.WrongRejected {
+			//lint:ignore ST1005 Merkle is a name
 			return fmt.Errorf("Merkle proof for %s: verified %v, one wei more rejected %v", p.Recipient, out.Proof.Verified, out.Proof.WrongRejected)
 		}
 		if policy == royalty.Relative {
