@@ -221,7 +221,7 @@ func parseParentFlag(s string, card *provenance.ModelCard) (provenance.Parent, e
 	}
 	id, err := provenance.ParseCID(parts[0])
 	if err != nil {
-		return provenance.Parent{}, err
+		return provenance.Parent{}, fmt.Errorf("invalid CID %q: %w", parts[0], err)
 	}
 	p := provenance.Parent{CID: id}
 	if len(parts) > 1 && parts[1] != "" {
