@@ -38,12 +38,7 @@ func repeatFile(t *testing.T, s Store, leaf []byte, n int) cid.Cid {
 	u := []byte{0x08, 0x02, 0x18}
 	u = pbVarint(u, uint64(n*len(leaf)))
 	for range n {
-		var l []byte
-		l = pbBytes(l, 0x0a, lc.Bytes())
-		l = pbBytes(l, 0x12, nil)
-		l = append(l, 0x18)
-		l = pbVarint(l, uint64(len(leaf)))
-		links = pbBytes(links, 0x12, l)
+		links = appendPBLink(links, lc, "", uint64(len(leaf)))
 		u = append(u, 0x20)
 		u = pbVarint(u, uint64(len(leaf)))
 	}
@@ -64,11 +59,7 @@ func repeatDir(t *testing.T, s Store, child cid.Cid, n int) cid.Cid {
 	}
 	var block []byte
 	for _, name := range links { // sorted: zero-padded
-		var l []byte
-		l = pbBytes(l, 0x0a, child.Bytes())
-		l = pbBytes(l, 0x12, []byte(name))
-		l = append(l, 0x18, 0x01)
-		block = pbBytes(block, 0x12, l)
+		block = appendPBLink(block, child, name, 1)
 	}
 	block = pbBytes(block, 0x0a, []byte{0x08, 0x01})
 	c := pbCID(t, block)

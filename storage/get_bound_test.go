@@ -43,12 +43,7 @@ func deepFile(t *testing.T, s Store, depth, fanout int) (cid.Cid, int) {
 			if j == 0 {
 				c, n = cur, size
 			}
-			var l []byte
-			l = pbBytes(l, 0x0a, c.Bytes())
-			l = pbBytes(l, 0x12, nil)
-			l = append(l, 0x18)
-			l = pbVarint(l, n)
-			links = pbBytes(links, 0x12, l)
+			links = appendPBLink(links, c, "", n)
 			sizes = append(sizes, n)
 		}
 		var total uint64
