@@ -29,9 +29,10 @@ environment. Every block read is verified against its CID.`,
 
 // storeFlags are the flags that choose a store.
 type storeFlags struct {
-	dir string
-	api string
-	fs  *pflag.FlagSet
+	dir   string
+	api   string
+	fs    *pflag.FlagSet
+	noPin bool // store put --no-pin: the Kubo client pins nothing itself
 }
 
 func (sf *storeFlags) register(fs *pflag.FlagSet) {
@@ -66,7 +67,7 @@ func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *sto
 		api = ""
 	}
 	if api != "" {
-		k, err := storage.NewKubo(api, nil)
+		k, err := storage.NewKubo(api, &storage.KuboOptions{NoPin: sf.noPin})
 		if err != nil {
 			return nil, nil, nil, usagef("--api: %v", err)
 		}
@@ -133,6 +134,8 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
 	if f.manifest || f.envelope {
+		f.store.noPin = f.noPin
+		f.store.noPin = f.noPin
 		s, _, kubo, err := f.store.open(c)
 		if err != nil {
 			return err
