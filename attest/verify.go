@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 )
@@ -428,7 +429,7 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
 	}
 	if !info.IsDir() {
-		sum, err := hashFile(ctx, func() (*os.File, error) { return os.Open(path) })
+		sum, err := hashFile(ctx, func() (*os.File, error) { return fsutil.OpenRegular(path) })
 		if err != nil {
 			return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
 		}
@@ -480,7 +481,7 @@ func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []File
 
 func checkOne(ctx context.Context, root *os.Root, f provenance.File) FileResult {
 	res := FileResult{Path: f.Path}
-	sum, err := hashFile(ctx, func() (*os.File, error) { return root.Open(f.Path) })
+	sum, err := hashFile(ctx, func() (*os.File, error) { return root.OpenFile(f.Path, fsutil.ReadNonblock, 0) })
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		res.Err = fmt.Errorf("%w: %s is missing", ErrSubjectMismatch, f.Path)

@@ -207,7 +207,7 @@ func FuzzDirectoryNames(f *testing.F) {
 		dir := t.TempDir()
 		want := map[string]bool{}
 		for i, name := range strings.Split(joined, "\x00") {
-			if name == "" || name == "." || name == ".." || strings.ContainsAny(name, "/") || len(name) > 200 || !utf8.ValidString(name) {
+			if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) || len(name) > 200 || !utf8.ValidString(name) {
 				continue
 			}
 			if err := os.WriteFile(filepath.Join(dir, name), []byte{byte(i)}, 0o644); err != nil {

@@ -77,7 +77,20 @@ var (
 	// ErrSymlinkCycle: with DereferenceSymlinks, following links leads
 	// back into a directory being hashed.
 	ErrSymlinkCycle = errors.New("symbolic link cycle")
+	// ErrUnportableName: an entry name that is not valid UTF-8 or holds a
+	// backslash. Kubo would hash it, but dag-pb link names are UTF-8
+	// strings and a backslash is a path separator on Windows, so readers
+	// (aiprov's included) refuse such a DAG: it is refused before it is
+	// hashed or stored.
+	ErrUnportableName = errors.New("name is not valid UTF-8 or holds a backslash")
+	// ErrTooDeep: directories nested deeper than MaxTreeDepth, which
+	// readers refuse.
+	ErrTooDeep = errors.New("directory tree too deep")
 )
+
+// MaxTreeDepth is how many directory levels below the root Hash accepts
+// and storage reads back.
+const MaxTreeDepth = 64
 
 // importer is one import in progress.
 type importer struct {
@@ -126,13 +139,6 @@ func (im *importer) put(c cid.Cid, block []byte) error {
 		return fmt.Errorf("storing block %s: %w", c, err)
 	}
 	return nil
-}
-
-func (im *importer) putFunc() func(cid.Cid, []byte) error {
-	if im.sink == nil {
-		return nil
-	}
-	return im.put
 }
 
 func (im *importer) progress(n int64) {

@@ -116,18 +116,6 @@ func (k *kubo) add(t testing.TB, dir string, p Params, extra []string, names ...
 	return got
 }
 
-// addOne returns Kubo's CID for a single path.
-func (k *kubo) addOne(t testing.TB, path string, p Params) string {
-	t.Helper()
-	dir, name := filepath.Split(path)
-	got := k.add(t, dir, p, nil, name)
-	c, ok := got[name]
-	if !ok {
-		t.Fatalf("ipfs add printed no CID for %s: %v", name, got)
-	}
-	return c
-}
-
 func (p Params) String() string {
 	return fmt.Sprintf("v%d raw=%v chunk=%d links=%d hash=%s trickle=%v", p.CIDVersion, p.RawLeaves, p.ChunkSize, p.MaxLinks, hashName(p.HashFunction), p.Trickle)
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/ipfs/go-cid"
 )
 
@@ -317,7 +318,7 @@ func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache) (
 			return f, true, nil
 		}
 	}
-	fh, err := os.Open(osPath)
+	fh, err := fsutil.OpenRegular(osPath)
 	if err != nil {
 		return File{}, false, err
 	}
@@ -410,7 +411,7 @@ func (c *CheckCache) get(p Params, k cacheKey) (File, bool) {
 		return File{}, false
 	}
 	id, err := cid.Decode(e.CID)
-	if err != nil {
+	if err != nil || CheckCID(id) != nil {
 		return File{}, false
 	}
 	return File{CID: id, Size: e.Size, SHA256: e.SHA256}, true

@@ -97,6 +97,8 @@ func (v *validator) manifest(m *Manifest) {
 		at := fmt.Sprintf("parents[%d]", i)
 		if !p.CID.Defined() {
 			v.add(at+".cid", "missing")
+		} else if err := CheckCID(p.CID); err != nil {
+			v.add(at+".cid", "%v", err)
 		} else {
 			k := p.CID.KeyString()
 			if j, dup := seenParent[k]; dup {
@@ -187,6 +189,8 @@ func (v *validator) subject(s *Subject) {
 	}
 	if !s.CID.Defined() {
 		v.add("subject.cid", "missing")
+	} else if err := CheckCID(s.CID); err != nil {
+		v.add("subject.cid", "%v", err)
 	}
 	if s.Size < 0 {
 		v.add("subject.size", "negative")
@@ -209,6 +213,8 @@ func (v *validator) subject(s *Subject) {
 		}
 		if !f.CID.Defined() {
 			v.add(at+".cid", "missing")
+		} else if err := CheckCID(f.CID); err != nil {
+			v.add(at+".cid", "%v", err)
 		}
 		if f.Size < 0 {
 			v.add(at+".size", "negative")

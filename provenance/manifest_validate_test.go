@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
 )
 
 func TestValidate(t *testing.T) {
@@ -46,6 +47,9 @@ func TestValidate(t *testing.T) {
 		{"control char name", func(m *Manifest) { m.Subject.Name = "a\nb" }, "subject.name", "control character"},
 		{"wrong schema", func(m *Manifest) { m.Schema = "v0" }, "schema", "want"},
 		{"undefined parent", func(m *Manifest) { m.Parents[0].CID = cid.Undef }, "parents[0].cid", "missing"},
+		{"md5 subject", func(m *Manifest) { m.Subject.CID = weakCID(mh.MD5, 16) }, "subject.cid", "insecure hash functions not allowed (md5)"},
+		{"sha1 file", func(m *Manifest) { m.Subject.Files[0].CID = weakCID(mh.SHA1, 20) }, "subject.files[0].cid", "sha1"},
+		{"truncated parent", func(m *Manifest) { m.Parents[0].CID = weakCID(mh.SHA2_256, 1) }, "parents[0].cid", "digest too small: sha2-256 digest got 1 bytes, minimum 20"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -109,6 +113,42 @@ func TestCheckLicense(t *testing.T) {
 	for _, bad := range []string{"", "MIT AND", "AND MIT", "(MIT", "MIT)", "MIT WITH", "MIT OR OR BSD", "MIT Apache-2.0", "MIT/X11", "DocumentRef-x:MIT", "()", "MIT And BSD"} {
 		if err := checkLicense(bad); err == nil {
 			t.Errorf("checkLicense(%q) accepted", bad)
+		}
+	}
+}
+
+// weakCID is a CIDv1 raw with hash function code and a digest of length
+// bytes: a CID two different contents can share.
+func weakCID(code uint64, length int) cid.Cid {
+	h, err := mh.Encode(make([]byte, length), code)
+	if err != nil {
+		panic(err)
+	}
+	return cid.NewCidV1(cid.Raw, h)
+}
+
+// A manifest whose CIDs are weak does not decode, from DAG-CBOR or from
+// JSON, whatever the encoder was willing to write.
+func TestDecodeManifestRefusesWeakCIDs(t *testing.T) {
+	for _, c := range []cid.Cid{weakCID(mh.MD5, 16), weakCID(mh.SHA1, 20), weakCID(mh.SHA2_256, 1), weakCID(mh.IDENTITY, 129)} {
+		m := exampleManifest()
+		m.Parents[0].CID = c
+		b, err := m.MarshalCBOR()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := DecodeManifest(b); !errors.Is(err, ErrUnsafeCID) || !strings.Contains(err.Error(), "parents[0].cid") {
+			t.Errorf("%s: DecodeManifest: got %v, want ErrUnsafeCID at parents[0].cid", c, err)
+		}
+		j, err := m.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ParseManifestJSON(j); !errors.Is(err, ErrUnsafeCID) {
+			t.Errorf("%s: ParseManifestJSON: got %v, want ErrUnsafeCID", c, err)
+		}
+		if _, _, err := ReadManifest(j); !errors.Is(err, ErrUnsafeCID) {
+			t.Errorf("%s: ReadManifest: got %v, want ErrUnsafeCID", c, err)
 		}
 	}
 }

@@ -13,7 +13,9 @@ import (
 // read once, start to end, needs none of them. nofollow refuses a file that
 // was replaced by a symbolic link after the walk saw it.
 func openFile(path string, nofollow bool) (hashedFile, error) {
-	flags := syscall.O_RDONLY | syscall.O_CLOEXEC
+	// O_NONBLOCK: a FIFO swapped in since the walk must not block the
+	// open (it is then refused as not regular); regular files ignore it.
+	flags := syscall.O_RDONLY | syscall.O_CLOEXEC | syscall.O_NONBLOCK
 	if nofollow {
 		flags |= syscall.O_NOFOLLOW
 	}

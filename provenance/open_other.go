@@ -5,10 +5,12 @@ package provenance
 import (
 	"os"
 	"time"
+
+	"github.com/aiprov/aiprov/internal/fsutil"
 )
 
 func openFile(path string, nofollow bool) (hashedFile, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, fsutil.ReadNonblock, 0)
 	if err != nil {
 		return nil, err
 	}

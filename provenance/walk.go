@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // hashedFile is a file opened for hashing (see openFile).
@@ -59,6 +60,9 @@ type walker struct {
 func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
 	if err := w.im.ctx.Err(); err != nil {
 		return nil, err
+	}
+	if rel != "." && strings.Count(rel, "/") >= MaxTreeDepth {
+		return nil, &fs.PathError{Op: "hash", Path: osPath, Err: fmt.Errorf("%w: more than %d levels below the root", ErrTooDeep, MaxTreeDepth)}
 	}
 	info, err := os.Lstat(osPath)
 	if err != nil {
@@ -119,6 +123,9 @@ func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode
 	listed := ents[:0]
 	for _, e := range ents {
 		if w.im.p.Hidden || !strings.HasPrefix(e.Name(), ".") {
+			if name := e.Name(); !utf8.ValidString(name) || strings.Contains(name, `\`) {
+				return nil, &fs.PathError{Op: "hash", Path: filepath.Join(osPath, name), Err: ErrUnportableName}
+			}
 			listed = append(listed, e)
 		}
 	}
@@ -289,6 +296,11 @@ func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	}
 	defer f.Close()
 	changed := func() error { return &fs.PathError{Op: "hash", Path: n.osPath, Err: ErrFileChanged} }
+	if _, _, regular, err := f.stat(); err != nil {
+		return fileSum{}, err
+	} else if !regular {
+		return fileSum{}, changed() // a regular file when walked
+	}
 	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
 	if err != nil {
 		op := "hash"

@@ -7,9 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
 )
 
 // CAR limits. A CARv1 file is untrusted input.
@@ -30,6 +33,7 @@ var ErrMalformedCAR = errors.New("malformed CAR")
 type CARError struct {
 	Offset int64
 	Msg    string
+	err    error // a cause that errors.Is should also see
 }
 
 func (e *CARError) Error() string {
@@ -37,7 +41,12 @@ func (e *CARError) Error() string {
 }
 
 // Unwrap makes the error match ErrMalformedCAR.
-func (e *CARError) Unwrap() error { return ErrMalformedCAR }
+func (e *CARError) Unwrap() []error {
+	if e.err != nil {
+		return []error{ErrMalformedCAR, e.err}
+	}
+	return []error{ErrMalformedCAR}
+}
 
 // ExportOptions says what WriteCAR follows from its roots.
 type ExportOptions struct {
@@ -213,32 +222,47 @@ func (cr *CARReader) uvarint() (uint64, error) {
 // Next returns the next block, verified against its CID, or io.EOF after
 // the last one. The returned slice is the caller's.
 func (cr *CARReader) Next() (cid.Cid, []byte, error) {
-	start := cr.off
-	n, err := cr.uvarint()
+	c, data, start, err := cr.section()
 	if err != nil {
 		return cid.Undef, nil, err
 	}
+	if err := verifySection(c, data, start); err != nil {
+		return cid.Undef, nil, err
+	}
+	return c, data, nil
+}
+
+func verifySection(c cid.Cid, data []byte, start int64) error {
+	if err := checkSize(c, len(data)); err != nil {
+		return err
+	}
+	return Verify(c, data, fmt.Sprintf("CAR section at byte %d", start))
+}
+
+// section reads the next section, unverified, and the offset it starts at.
+func (cr *CARReader) section() (cid.Cid, []byte, int64, error) {
+	start := cr.off
+	n, err := cr.uvarint()
+	if err != nil {
+		return cid.Undef, nil, start, err
+	}
 	if n == 0 || n > maxCARSection {
-		return cid.Undef, nil, &CARError{Offset: start, Msg: fmt.Sprintf("section length %d, want 1 to %d", n, maxCARSection)}
+		return cid.Undef, nil, start, &CARError{Offset: start, Msg: fmt.Sprintf("section length %d, want 1 to %d", n, maxCARSection)}
 	}
 	sec := make([]byte, n)
 	if _, err := io.ReadFull(cr.r, sec); err != nil {
-		return cid.Undef, nil, &CARError{Offset: start, Msg: fmt.Sprintf("truncated section: want %d bytes", n)}
+		return cid.Undef, nil, start, &CARError{Offset: start, Msg: fmt.Sprintf("truncated section: want %d bytes", n)}
 	}
 	cidOff := cr.off
 	cr.off += int64(n)
 	cl, c, err := cid.CidFromBytes(sec)
 	if err != nil {
-		return cid.Undef, nil, &CARError{Offset: cidOff, Msg: fmt.Sprintf("bad CID: %v", err)}
+		return cid.Undef, nil, start, &CARError{Offset: cidOff, Msg: fmt.Sprintf("bad CID: %v", err)}
 	}
-	data := sec[cl:]
-	if err := checkSize(c, len(data)); err != nil {
-		return cid.Undef, nil, err
+	if err := cidcheck.Check(c); err != nil {
+		return cid.Undef, nil, start, &CARError{Offset: cidOff, Msg: err.Error(), err: err}
 	}
-	if err := Verify(c, data, fmt.Sprintf("CAR section at byte %d", start)); err != nil {
-		return cid.Undef, nil, err
-	}
-	return c, data, nil
+	return c, sec[cl:], start, nil
 }
 
 // decodeCARHeader accepts exactly a canonical DAG-CBOR map of "roots" (a
@@ -252,7 +276,11 @@ func decodeCARHeader(h []byte) ([]cid.Cid, error) {
 			if ie.Path != "" {
 				msg = ie.Path + ": " + msg
 			}
-			return &CARError{Offset: max(ie.Offset, 0), Msg: "header: " + msg}
+			ce := &CARError{Offset: max(ie.Offset, 0), Msg: "header: " + msg}
+			if errors.Is(err, cidcheck.ErrUnsafe) {
+				ce.err = ie.Err
+			}
+			return ce
 		}
 		return &CARError{Msg: "header: " + err.Error()}
 	}
@@ -299,8 +327,9 @@ func decodeCARHeader(h []byte) ([]cid.Cid, error) {
 
 // ImportResult says what ImportCAR stored.
 type ImportResult struct {
-	Roots  []cid.Cid
-	Blocks int // blocks read (and stored, duplicates included)
+	Roots      []cid.Cid
+	Blocks     int // blocks read, duplicates included
+	Duplicates int // blocks the CAR repeated: neither verified nor stored again
 	// MissingRoots are roots the CAR named but did not carry.
 	MissingRoots []cid.Cid
 }
@@ -308,7 +337,8 @@ type ImportResult struct {
 // ImportCAR reads a CARv1 bundle from r into s, verifying every block
 // against its CID before storing it. Blocks that are roots are stored
 // last, once every other block is in, so a failed import never leaves a
-// root visible without the blocks that came with it. A malformed CAR is a
+// root visible without the blocks that came with it; in a store that pins
+// (Kubo), the roots it carries are then pinned. A malformed CAR is a
 // *CARError naming the byte offset; a block that does not match its CID is
 // a *CorruptError; blocks stored before either stay (they are valid).
 func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) {
@@ -323,6 +353,11 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 	}
 	held := map[cid.Cid][]byte{}
 	var heldBytes int
+	// A CAR may repeat a block any number of times; each is verified and
+	// stored once. The set holds only distinct CIDs, each of which took at
+	// least its own length of the CAR.
+	seen := map[cid.Cid]struct{}{}
+	var order []cid.Cid // distinct blocks in CAR order, for direct pins
 	// Non-root blocks are written without waiting on each (as Put does)
 	// and made durable together before the roots are written.
 	var batch blockBatch
@@ -333,7 +368,7 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		c, data, err := cr.Next()
+		c, data, start, err := cr.section()
 		if err == io.EOF {
 			break
 		}
@@ -341,6 +376,18 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 			return res, err
 		}
 		res.Blocks++
+		if _, dup := seen[key(c)]; dup {
+			res.Duplicates++
+			continue
+		}
+		if err := verifySection(c, data, start); err != nil {
+			return res, err
+		}
+		seen[key(c)] = struct{}{}
+		order = append(order, c)
+		if c.Prefix().MhType == mh.IDENTITY {
+			continue // its data is in the CID: nothing to store
+		}
 		if isRoot[key(c)] {
 			if _, dup := held[key(c)]; !dup {
 				heldBytes += len(data)
@@ -377,5 +424,40 @@ func ImportCAR(ctx context.Context, r io.Reader, s Store) (ImportResult, error) 
 			return res, err
 		}
 	}
-	return res, nil
+	return res, pinImported(ctx, s, cr.Roots(), res.MissingRoots, order)
+}
+
+// pinImported pins the roots a CAR carried, recursively, in a store that
+// pins. A CAR need not hold every block under its roots (a lineage export
+// holds the manifests, not the artifacts they name), and Kubo cannot pin
+// a DAG it does not have whole: then every block the CAR carried is pinned
+// directly instead, so that nothing the import stored is collected.
+func pinImported(ctx context.Context, s Store, roots, missing, blocks []cid.Cid) error {
+	p, ok := s.(Pinner)
+	if !ok || !autoPins(s) {
+		return nil
+	}
+	incomplete := false
+	for _, rc := range roots {
+		if slices.ContainsFunc(missing, rc.Equals) {
+			incomplete = true
+			continue
+		}
+		err := p.Pin(ctx, rc)
+		if isNotFound(err) {
+			incomplete = true
+			continue
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if !incomplete {
+		return nil
+	}
+	dp, ok := s.(directPinner)
+	if !ok {
+		return nil
+	}
+	return dp.pinDirect(ctx, blocks)
 }

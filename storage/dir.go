@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
+	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -161,7 +163,14 @@ func (d *Dir) putVerified(c cid.Cid, data []byte) error {
 // An object already in place is kept only if it still verifies, so a
 // block damaged on disk (say by a power loss between a batch's write and
 // its sync) is repaired by the next put instead of being built upon.
+//
+// Identity CIDs hold their data; nothing is written for them (a CID of up
+// to 128 inlined bytes would otherwise become a file name too long for
+// most file systems).
 func (d *Dir) writeObject(c cid.Cid, data []byte, durable bool) (string, error) {
+	if c.Prefix().MhType == mh.IDENTITY {
+		return "", nil
+	}
 	shardDir, file := d.blockPath(c)
 	if st, err := os.Lstat(file); err == nil && st.Mode().IsRegular() && st.Size() == int64(len(data)) {
 		if old, err := readLimited(file, MaxBlockSize); err == nil && Verify(c, old, file) == nil {
@@ -353,6 +362,9 @@ func (d *Dir) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
 
 // getBlockInto reads into buf when it is large enough.
 func (d *Dir) getBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte, error) {
+	if data, ok, err := identityData(c); ok {
+		return data, err
+	}
 	data, file, err := d.readBlockInto(ctx, c, buf)
 	if err != nil {
 		return nil, err
@@ -410,6 +422,9 @@ func (d *Dir) readBlockInto(ctx context.Context, c cid.Cid, buf []byte) ([]byte,
 	if err := ctx.Err(); err != nil {
 		return nil, "", err
 	}
+	if err := cidcheck.Check(c); err != nil {
+		return nil, "", err
+	}
 	_, file := d.blockPath(c)
 	data, err := readInto(file, MaxBlockSize, buf)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -431,7 +446,7 @@ func readLimited(file string, limit int64) ([]byte, error) {
 
 // readInto is readLimited into buf, if it has room.
 func readInto(file string, limit int64, buf []byte) ([]byte, error) {
-	f, err := os.Open(file)
+	f, err := os.OpenFile(file, fsutil.ReadNonblock, 0) // a FIFO must not block
 	if err != nil {
 		return nil, err
 	}
@@ -462,6 +477,9 @@ func (d *Dir) Has(ctx context.Context, c cid.Cid) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
+	if _, ok, err := identityData(c); ok {
+		return err == nil, err
+	}
 	_, file := d.blockPath(c)
 	_, err := os.Lstat(file)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -474,6 +492,9 @@ func (d *Dir) Has(ctx context.Context, c cid.Cid) (bool, error) {
 func (d *Dir) Stat(ctx context.Context, c cid.Cid) (BlockInfo, error) {
 	if err := ctx.Err(); err != nil {
 		return BlockInfo{}, err
+	}
+	if data, ok, err := identityData(c); ok {
+		return BlockInfo{CID: c, Size: int64(len(data))}, err
 	}
 	_, file := d.blockPath(c)
 	st, err := os.Lstat(file)
@@ -565,6 +586,12 @@ func (d *Dir) parseName(shard, name string) (cid.Cid, error) {
 	c, err := cid.Cast(raw)
 	if err != nil {
 		return cid.Undef, fmt.Errorf("file name is not a CID: %w", err)
+	}
+	if err := cidcheck.Check(c); err != nil {
+		return cid.Undef, fmt.Errorf("file name: %w", err)
+	}
+	if c.Prefix().MhType == mh.IDENTITY {
+		return cid.Undef, errors.New("file name is an identity CID, which the store never writes")
 	}
 	if c.Version() != 1 || strings.ToLower(b32.EncodeToString(c.Bytes())) != name || name[len(name)-3:len(name)-1] != shard {
 		return cid.Undef, errors.New("file name is not in the store's canonical form")

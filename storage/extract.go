@@ -11,15 +11,117 @@ import (
 	"strings"
 
 	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/ipfs/go-cid"
 )
 
+// Default output limits of GetPath. A DAG may reuse a block any number of
+// times, so a CAR of a few kilobytes can describe terabytes or millions of
+// files; these bound what a get writes unless the caller raises them.
+const (
+	DefaultMaxGetBytes   = 256 << 30 // 256 GiB
+	DefaultMaxGetEntries = 100_000   // files, directories and symbolic links
+)
+
+// ErrOutputLimit is matched by errors.Is when what GetPath would write
+// exceeds GetOptions' limits or the free space at the destination.
+var ErrOutputLimit = errors.New("output limit exceeded")
+
+// GetOptions bounds what GetPath writes; the zero value applies the
+// defaults.
+type GetOptions struct {
+	// MaxBytes bounds the file content written: default
+	// DefaultMaxGetBytes; negative for no limit.
+	MaxBytes int64
+	// MaxEntries bounds the files, directories and symbolic links
+	// created: default DefaultMaxGetEntries; negative for no limit (the
+	// reader's own bound of 2^24 still applies).
+	MaxEntries int
+}
+
+func (o *GetOptions) limits() (maxBytes int64, maxEntries int) {
+	maxBytes, maxEntries = DefaultMaxGetBytes, DefaultMaxGetEntries
+	if o != nil && o.MaxBytes != 0 {
+		maxBytes = o.MaxBytes
+	}
+	if o != nil && o.MaxEntries != 0 {
+		maxEntries = o.MaxEntries
+	}
+	if maxBytes < 0 {
+		maxBytes = 1<<63 - 1
+	}
+	if maxEntries < 0 || maxEntries > maxEntries0 {
+		maxEntries = maxEntries0
+	}
+	return maxBytes, maxEntries
+}
+
+const maxEntries0 = maxEntries
+
+// Usage is what a UnixFS DAG declares it holds, as Measure counts it.
+type Usage struct {
+	Bytes   int64 // file content, counting a reused file each time it appears
+	Entries int   // files, directories and symbolic links, the root included
+}
+
+// Measure walks the UnixFS file or directory c without reading file
+// content (only directories and each file's root block) and returns what
+// writing it out would take. It stops with an error matching
+// ErrOutputLimit as soon as the limits of opts are exceeded.
+func Measure(ctx context.Context, s Store, c cid.Cid, opts *GetOptions) (Usage, error) {
+	maxBytes, maxEntries := opts.limits()
+	var u Usage
+	var walk func(c cid.Cid, depth int) error
+	walk = func(c cid.Cid, depth int) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		u.Entries++
+		if u.Entries > maxEntries {
+			return fmt.Errorf("%w: %s holds more than %d files, directories and links (raise the limit to get it)", ErrOutputLimit, c, maxEntries)
+		}
+		if depth > maxDepth {
+			return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
+		}
+		n, err := loadNode(ctx, s, c)
+		if err != nil {
+			return err
+		}
+		switch {
+		case n.isFile():
+			size := n.fileSize()
+			if size > uint64(maxBytes) || u.Bytes+int64(size) > maxBytes {
+				return fmt.Errorf("%w: %s holds more than %d bytes (raise the limit to get it)", ErrOutputLimit, c, maxBytes)
+			}
+			u.Bytes += int64(size)
+		case n.isDir():
+			entries, err := ReadDir(ctx, s, c)
+			if err != nil {
+				return err
+			}
+			for _, e := range entries {
+				if err := walk(e.CID, depth+1); err != nil {
+					if errors.Is(err, ErrOutputLimit) {
+						return err
+					}
+					return fmt.Errorf("%s: %w", e.Name, err)
+				}
+			}
+		}
+		return nil
+	}
+	return u, walk(c, 0)
+}
+
 // GetPath writes the UnixFS file or directory c to dst, which must not
-// exist. Everything is verified as it is read (see Get and ReadDir); the
-// result is written under a temporary name beside dst and renamed to dst
-// only when complete, so dst appears whole or not at all. Symlinks are
-// created as symlinks, never followed.
-func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
+// exist. It first measures what c declares (see Measure) and refuses,
+// before writing anything, output beyond the limits of opts or the free
+// space at dst. Everything is verified as it is read (see Get and
+// ReadDir); the result is written under a temporary name beside dst and
+// renamed to dst only when complete, so dst appears whole or not at all,
+// and never replaces something created at dst meanwhile (atomically on
+// Linux). Symlinks are created as symlinks, never followed.
+func GetPath(ctx context.Context, s Store, c cid.Cid, dst string, opts *GetOptions) error {
 	// "restored/" names the directory to create, as for ipfs get -o; the
 	// staging directory goes beside it, not inside.
 	dst = filepath.Clean(dst)
@@ -29,35 +131,45 @@ func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
 		return err
 	}
 	parent := filepath.Dir(dst)
+	use, err := Measure(ctx, s, c, opts)
+	if err != nil {
+		return err
+	}
+	if free, ok := fsutil.FreeSpace(parent); ok && use.Bytes > free {
+		return fmt.Errorf("%w: %s holds %d bytes, and only %d are free in %s", ErrOutputLimit, c, use.Bytes, free, parent)
+	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dst)+".aiprov-tmp-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	staged := filepath.Join(tmp, "x")
-	x := &extractor{s: s}
+	x := &extractor{s: s, budget: use}
 	if err := x.writeNode(ctx, c, staged, 0); err != nil {
 		return err
 	}
-	if err := os.Rename(staged, dst); err != nil {
+	if err := fsutil.RenameNoReplace(staged, dst); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s was created while it was being written; left as it is", dst)
+		}
 		return err
 	}
 	return nil
 }
 
-// extractor writes one tree, counting entries: a DAG may reuse a
-// directory many times, so the written tree can be far larger than the
-// blocks that describe it.
+// extractor writes one tree within the budget Measure found: a store
+// that changed since cannot make it write more.
 type extractor struct {
-	s       Store
-	entries int
+	s      Store
+	budget Usage
+	used   Usage
 }
 
 func (x *extractor) writeNode(ctx context.Context, c cid.Cid, path string, depth int) error {
 	s := x.s
-	x.entries++
-	if x.entries > maxEntries {
-		return &DAGError{CID: c, Msg: fmt.Sprintf("tree has more than %d entries", maxEntries)}
+	x.used.Entries++
+	if x.used.Entries > x.budget.Entries {
+		return fmt.Errorf("%w: more entries than measured", ErrOutputLimit)
 	}
 	if depth > maxDepth {
 		return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
@@ -68,7 +180,7 @@ func (x *extractor) writeNode(ctx context.Context, c cid.Cid, path string, depth
 	}
 	switch {
 	case n.isFile():
-		return writeFile(ctx, s, c, path)
+		return x.writeFile(ctx, c, path)
 	case n.isDir():
 		entries, err := ReadDir(ctx, s, c)
 		if err != nil {
@@ -96,8 +208,8 @@ func (x *extractor) writeNode(ctx context.Context, c cid.Cid, path string, depth
 	return &DAGError{CID: c, Msg: fmt.Sprintf("cannot extract a UnixFS %s", n.unixf.Type)}
 }
 
-func writeFile(ctx context.Context, s Store, c cid.Cid, path string) error {
-	r, err := Get(ctx, s, c)
+func (x *extractor) writeFile(ctx context.Context, c cid.Cid, path string) error {
+	r, err := Get(ctx, x.s, c)
 	if err != nil {
 		return err
 	}
@@ -106,9 +218,29 @@ func writeFile(ctx context.Context, s Store, c cid.Cid, path string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(f, r); err != nil {
+	// Limited on the writer's side, so that Get's reader still hands its
+	// verified blocks to the file without another copy.
+	lw := &limitedWriter{w: f, left: x.budget.Bytes - x.used.Bytes}
+	n, err := io.Copy(lw, r)
+	x.used.Bytes += n
+	if err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
+}
+
+// limitedWriter fails a write that would go past left bytes.
+type limitedWriter struct {
+	w    io.Writer
+	left int64
+}
+
+func (l *limitedWriter) Write(p []byte) (int, error) {
+	if int64(len(p)) > l.left {
+		return 0, fmt.Errorf("%w: more bytes than measured", ErrOutputLimit)
+	}
+	n, err := l.w.Write(p)
+	l.left -= int64(n)
+	return n, err
 }

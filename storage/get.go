@@ -10,7 +10,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
@@ -18,12 +20,21 @@ import (
 // Limits on reading a DAG back, which may come from an untrusted store or
 // CAR file.
 const (
-	// maxDepth bounds the depth of a file or directory DAG. A balanced
-	// file DAG of 174-link nodes is 7 levels deep at 2^64 bytes.
-	maxDepth = 64
-	// prefetch is how many leaf blocks are read and verified ahead of the
-	// reader.
+	// maxDepth bounds the depth of a file or directory DAG: a directory
+	// tree as deep as provenance.Hash accepts (so what Put stores, GetPath
+	// gives back). A balanced file DAG of 174-link nodes is 7 levels deep
+	// at 2^64 bytes.
+	maxDepth = provenance.MaxTreeDepth
+	// prefetch is how many block reads (single blocks or pairs of leaves)
+	// run or wait ahead of the reader, across all levels of the DAG
+	// together: memory does not grow with depth or fanout.
 	prefetch = 8
+	// maxPathLinks bounds the links held by the nodes on the path from the
+	// root to the block being read: a balanced DAG of 1024-link nodes
+	// holds at most 7,168 at 2^64 bytes, a trickle DAG not many more. With
+	// prefetch, it bounds a read's memory whatever the DAG's shape: about
+	// (3*prefetch+2) blocks plus maxPathLinks links (~100 bytes each).
+	maxPathLinks = 1 << 16
 )
 
 // ErrNotFile is matched by errors.Is when Get is asked for something that
@@ -54,14 +65,27 @@ func (e *DAGError) Error() string {
 
 // getBlock reads a block, handling identity CIDs (the data is in the CID).
 func getBlock(ctx context.Context, s Store, c cid.Cid) ([]byte, error) {
-	if c.Prefix().MhType == mh.IDENTITY {
-		d, err := mh.Decode(c.Hash())
-		if err != nil {
-			return nil, err
-		}
-		return d.Digest, nil
+	if d, ok, err := identityData(c); ok {
+		return d, err
 	}
 	return s.GetBlock(ctx, c)
+}
+
+// identityData returns the data inlined in an identity CID; ok is false
+// for other CIDs. Identity CIDs above provenance's 128-byte limit are
+// refused.
+func identityData(c cid.Cid) (data []byte, ok bool, err error) {
+	if c.Prefix().MhType != mh.IDENTITY {
+		return nil, false, nil
+	}
+	if err := cidcheck.Check(c); err != nil {
+		return nil, true, err
+	}
+	d, err := mh.Decode(c.Hash())
+	if err != nil {
+		return nil, true, err
+	}
+	return d.Digest, true, nil
 }
 
 // node is a decoded UnixFS dag-pb node or a raw block.
@@ -154,7 +178,7 @@ func Get(ctx context.Context, s Store, c cid.Cid) (io.ReadCloser, error) {
 		return nil, fmt.Errorf("%s is a UnixFS %s: %w", c, root.unixf.Type, ErrNotFile)
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	r := &fileReader{cancel: cancel, chunks: make(chan chunk, prefetch), free: make(chan []byte, 2*prefetch+2)}
+	r := &fileReader{cancel: cancel, chunks: make(chan chunk, prefetch), free: make(chan []byte, 2*prefetch+2), budget: make(chan struct{}, prefetch)}
 	go func() {
 		_, err := r.emitFile(ctx, s, root, 0)
 		if err == nil && ctx.Err() != nil {
@@ -195,6 +219,12 @@ type fileReader struct {
 	cur    []byte // unread part of the current chunk
 	curBuf chunk
 	closed bool
+
+	// budget holds a token per read running or waiting ahead of the
+	// walker, shared by every level; pathLinks counts the links of the
+	// nodes being walked. Both belong to the walking goroutine.
+	budget    chan struct{}
+	pathLinks int
 }
 
 func (r *fileReader) getBuf() []byte {
@@ -349,12 +379,20 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 	if u.HasFileSize && u.FileSize != want {
 		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("filesize %d but data and blocksizes add up to %d", u.FileSize, want)}
 	}
+	r.pathLinks += len(links)
+	defer func() { r.pathLinks -= len(links) }()
+	if r.pathLinks > maxPathLinks {
+		return 0, &DAGError{CID: n.c, Msg: fmt.Sprintf("more than %d links on the path from the root to this node", maxPathLinks)}
+	}
 	if err := r.send(ctx, u.Data, false); err != nil {
 		return 0, err
 	}
 	got := uint64(len(u.Data))
+	// The node stays on the path while its children are read: keep only
+	// its links, not the block (its data is the reader's now).
+	n.pb.Data, u.Data = nil, nil
 	load := func(ctx context.Context, c cid.Cid) (*node, error) { return r.load(ctx, s, c) }
-	err := fetchOrdered(ctx, load, r.pairLoader(s), links, func(i int, child *node) error {
+	err := fetchOrdered(ctx, r.budget, load, r.pairLoader(s), links, func(i int, child *node) error {
 		m, err := r.emitFile(ctx, s, child, depth+1)
 		if err != nil {
 			return err
@@ -368,10 +406,12 @@ func (r *fileReader) emitFile(ctx context.Context, s Store, n *node, depth int) 
 	return got, err
 }
 
-// fetchOrdered loads the blocks of links with up to prefetch reads in
-// flight and calls fn on each in order. With loadPair set, two
-// consecutive raw sha2-256 leaves are loaded (and verified) by one call.
-func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*node, error), loadPair pairLoader, links []dagpb.Link, fn func(i int, n *node) error) error {
+// fetchOrdered loads the blocks of links and calls fn on each in order.
+// The next block needed is always loaded; reads further ahead each take a
+// token from budget, shared with the levels above and below, and give it
+// back when fn gets their block. With loadPair set, two consecutive raw
+// sha2-256 leaves are loaded (and verified) by one call.
+func fetchOrdered(ctx context.Context, budget chan struct{}, load func(context.Context, cid.Cid) (*node, error), loadPair pairLoader, links []dagpb.Link, fn func(i int, n *node) error) error {
 	type result struct {
 		n   *node
 		err error
@@ -379,8 +419,17 @@ func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*nod
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([]chan result, len(links))
+	token := make([]bool, len(links)) // results[i] holds a budget token
 	var wg sync.WaitGroup
-	defer wg.Wait()
+	defer func() {
+		wg.Wait()
+		for i, t := range token {
+			if t {
+				<-budget
+				token[i] = false
+			}
+		}
+	}()
 	// start begins loading link i (and i+1 when they pair) and returns
 	// how many links it took.
 	start := func(i int) int {
@@ -406,10 +455,24 @@ func fetchOrdered(ctx context.Context, load func(context.Context, cid.Cid) (*nod
 	}
 	next := 0
 	for i := range links {
-		for next < len(links) && next < i+prefetch {
+		if next == i {
 			next += start(next)
 		}
+	ahead:
+		for next < len(links) && next < i+prefetch {
+			select {
+			case budget <- struct{}{}:
+				token[next] = true
+				next += start(next)
+			default:
+				break ahead
+			}
+		}
 		res := <-results[i]
+		if token[i] {
+			<-budget
+			token[i] = false
+		}
 		if res.err != nil {
 			return res.err
 		}

@@ -23,6 +23,17 @@ func pbBytes(b []byte, tag byte, v []byte) []byte {
 	return append(b, v...)
 }
 
+// appendPBLink appends a dag-pb PBLink (field 2) to c named name with
+// Tsize size.
+func appendPBLink(b []byte, c cid.Cid, name string, size uint64) []byte {
+	var l []byte
+	l = pbBytes(l, 0x0a, c.Bytes())
+	l = pbBytes(l, 0x12, []byte(name))
+	l = append(l, 0x18)
+	l = pbVarint(l, size)
+	return pbBytes(b, 0x12, l)
+}
+
 // buildFile makes a one-level UnixFS file DAG (raw leaves of chunk bytes
 // under one dag-pb root), leaves first, as an importer would hand them
 // over. It is a test fixture only; production DAGs come from provenance,
@@ -37,12 +48,7 @@ func buildFile(t testing.TB, content []byte, chunk int) (cid.Cid, []testBlock) {
 		leaf := content[off:end]
 		c := rawCID(t, leaf)
 		blocks = append(blocks, testBlock{c, leaf})
-		var l []byte
-		l = pbBytes(l, 0x0a, c.Bytes())
-		l = pbBytes(l, 0x12, nil)
-		l = append(l, 0x18)
-		l = pbVarint(l, uint64(len(leaf)))
-		links = pbBytes(links, 0x12, l)
+		links = appendPBLink(links, c, "", uint64(len(leaf)))
 		sizes = append(sizes, uint64(len(leaf)))
 		if end == len(content) {
 			break

@@ -16,34 +16,84 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
 
-// ErrUnavailable is matched by errors.Is when the Kubo node cannot be
-// reached (not running, wrong address, connection dropped).
-var ErrUnavailable = errors.New("IPFS node unavailable")
+var (
+	// ErrUnavailable is matched by errors.Is when the Kubo node cannot be
+	// reached (not running, wrong address, connection dropped) or does not
+	// answer in time.
+	ErrUnavailable = errors.New("IPFS node unavailable")
+	// ErrTimeout is matched by errors.Is (with ErrUnavailable) when the
+	// node accepted a call but sent nothing for KuboOptions.Timeout.
+	ErrTimeout = errors.New("IPFS RPC timed out")
+	// ErrNotKuboAPI is matched by errors.Is when the address answers HTTP
+	// but not as a Kubo RPC API: a gateway port, a web server, a proxy's
+	// error page.
+	ErrNotKuboAPI = errors.New("not a Kubo RPC API")
+)
 
 // KuboError is an error reply from the Kubo RPC API, or a failure to reach
-// it; it names the URL called.
+// it; it names the URL called. Message is sanitized: control characters
+// (terminal escapes) are replaced and it is at most maxErrorMessage bytes.
 type KuboError struct {
 	URL     string // the RPC endpoint, without query
 	Status  int    // HTTP status; 0 if no reply came
 	Message string // Kubo's message, or the transport error
 	err     error
+	rpc     bool // Message is an error reply of the Kubo RPC API itself
 }
 
 func (e *KuboError) Error() string {
-	if e.Status == 0 {
+	switch {
+	case errors.Is(e.err, ErrNotKuboAPI):
+		return fmt.Sprintf("IPFS RPC %s: %s (is this the gateway port? The RPC API listens on the address in the repository's api file, port 5001 by default)", e.URL, e.Message)
+	case e.Status == 0 && !errors.Is(e.err, ErrTimeout):
 		return fmt.Sprintf("IPFS RPC %s: %s (is the Kubo daemon running at this address?)", e.URL, e.Message)
+	case e.Status == 0:
+		return fmt.Sprintf("IPFS RPC %s: %s", e.URL, e.Message)
 	}
 	return fmt.Sprintf("IPFS RPC %s: HTTP %d: %s", e.URL, e.Status, e.Message)
 }
 
-// Unwrap returns ErrUnavailable for transport failures.
-func (e *KuboError) Unwrap() error { return e.err }
+// Unwrap returns ErrUnavailable for transport failures and timeouts (and
+// ErrTimeout for the latter), ErrNotKuboAPI for a reply that is not Kubo's.
+func (e *KuboError) Unwrap() []error {
+	switch {
+	case e.err == nil:
+		return nil
+	case errors.Is(e.err, ErrTimeout):
+		return []error{ErrUnavailable, ErrTimeout}
+	}
+	return []error{e.err}
+}
+
+// maxErrorMessage bounds an error message taken from a reply.
+const maxErrorMessage = 1024
+
+// sanitize makes text from the network safe to print: invalid UTF-8 and
+// control characters (escape sequences that would drive the terminal)
+// become U+FFFD, and the text is cut at maxErrorMessage bytes.
+func sanitize(text string) string {
+	text = strings.TrimSpace(text)
+	var b strings.Builder
+	for i, r := range text {
+		if b.Len() >= maxErrorMessage {
+			b.WriteString(fmt.Sprintf("… (%d more bytes)", len(text)-i))
+			break
+		}
+		if r == utf8.RuneError || unicode.IsControl(r) && r != ' ' || r == 0x2028 || r == 0x2029 || unicode.Is(unicode.Bidi_Control, r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // KuboOptions configures a Kubo client; the zero value is the default.
 type KuboOptions struct {
@@ -51,12 +101,20 @@ type KuboOptions struct {
 	// timeout).
 	HTTPClient *http.Client
 	// Timeout bounds each call that is not a stream (block and dag calls,
-	// pins): default 60 s. Add and Cat are bounded by their context only.
+	// pin ls/rm): default 60 s. Streams (Add, Cat, List, Pin) may take
+	// longer as long as they move: they fail once nothing has been sent
+	// or received for Timeout. A node that accepts a connection and then
+	// stays silent therefore fails after Timeout with ErrTimeout.
 	Timeout time.Duration
-	// Retries is how many times an idempotent call is retried after a
-	// transport failure (default 3; negative for none). Error replies from
-	// the node are not retried.
+	// Retries is how many times an idempotent call is retried after it
+	// could not connect or its connection dropped (default 3; negative for
+	// none). Error replies and timeouts are not retried: a node that did
+	// not answer in Timeout is not given Timeout again.
 	Retries int
+	// NoPin stops Put, PutPath, PutData and ImportCAR from pinning what
+	// they store in the node (see Pinner); Kubo's garbage collector may
+	// then remove it.
+	NoPin bool
 	// Online lets reads fetch blocks from the IPFS network. By default
 	// every read is local to the node (offline=true), like any other
 	// Store: a missing block is ErrNotFound, not a network search.
@@ -68,16 +126,21 @@ type KuboOptions struct {
 // with every Store. It also offers Kubo's own importer (Add), Cat, DAG
 // put/get and pinning.
 //
-// Blocks stored with PutBlock are not pinned; Kubo's garbage collector may
-// remove them unless they are reachable from a pin. Pin the root of what you
-// put (Put and PutPath callers: Pin(ctx, root)).
+// Blocks stored with PutBlock alone are not pinned, and Kubo's garbage
+// collector (`ipfs repo gc`) removes blocks not reachable from a pin. What
+// the package's higher-level writers store is pinned once whole: Put and
+// PutPath pin the root, PutData (PutManifest, PutEnvelope) the block,
+// ImportCAR every root the CAR carries (see Pinner).
 type Kubo struct {
 	base    string // e.g. http://127.0.0.1:5001/api/v0/
 	client  *http.Client
 	timeout time.Duration
 	retries int
 	online  bool
+	noPin   bool
 }
+
+func (k *Kubo) autoPin() bool { return !k.noPin }
 
 // maxRPCReply bounds an RPC reply that is not block or file content.
 const maxRPCReply = 32 << 20
@@ -94,7 +157,7 @@ func NewKubo(addr string, opts *KuboOptions) (*Kubo, error) {
 	if err != nil {
 		return nil, err
 	}
-	k := &Kubo{base: base, client: o.HTTPClient, timeout: o.Timeout, retries: o.Retries, online: o.Online}
+	k := &Kubo{base: base, client: o.HTTPClient, timeout: o.Timeout, retries: o.Retries, online: o.Online, noPin: o.NoPin}
 	if k.client == nil {
 		k.client = &http.Client{Transport: &http.Transport{
 			Proxy:               nil, // a local node is never reached through a proxy
@@ -159,8 +222,9 @@ type call struct {
 }
 
 // do performs an RPC and returns the response for a 200 reply; the caller
-// closes its body. Transport failures of idempotent calls are retried with
-// backoff.
+// closes its body, then calls the cancel function. Calls that could not
+// connect, or whose connection dropped, are retried with backoff when
+// idempotent; timeouts and error replies are not.
 func (k *Kubo) do(ctx context.Context, c call) (*http.Response, context.CancelFunc, error) {
 	endpoint := k.base + c.cmd
 	q := c.args
@@ -181,22 +245,24 @@ func (k *Kubo) do(ctx context.Context, c call) (*http.Response, context.CancelFu
 				return nil, nil, ctx.Err()
 			}
 		}
-		cctx, cancel := ctx, context.CancelFunc(func() {})
-		if !c.stream {
-			cctx, cancel = context.WithTimeout(ctx, k.timeout)
-		}
+		// Every call is watched: a non-stream call must be answered in
+		// full within the timeout, a stream must not stall for longer.
+		w := newWatchdog(ctx, k.timeout, c.stream)
 		var body io.Reader
 		ctype := ""
 		if c.body != nil {
 			var err error
 			if body, ctype, err = c.body(); err != nil {
-				cancel()
+				w.stop()
 				return nil, nil, err
 			}
+			if c.stream {
+				body = w.reader(body)
+			}
 		}
-		req, err := http.NewRequestWithContext(cctx, http.MethodPost, full, body)
+		req, err := http.NewRequestWithContext(w.ctx, http.MethodPost, full, body)
 		if err != nil {
-			cancel()
+			w.stop()
 			return nil, nil, err
 		}
 		if ctype != "" {
@@ -204,32 +270,138 @@ func (k *Kubo) do(ctx context.Context, c call) (*http.Response, context.CancelFu
 		}
 		resp, err := k.client.Do(req)
 		if err != nil {
-			cancel()
+			w.stop()
 			if ctx.Err() != nil {
 				return nil, nil, fmt.Errorf("IPFS RPC %s: %w", endpoint, ctx.Err())
+			}
+			if w.timedOut() {
+				return nil, nil, w.error(endpoint)
 			}
 			msg := err.Error()
 			var ue *url.Error
 			if errors.As(err, &ue) {
 				msg = ue.Err.Error() // without the URL and query repeated
 			}
-			lastErr = &KuboError{URL: endpoint, Message: msg, err: ErrUnavailable}
+			lastErr = &KuboError{URL: endpoint, Message: sanitize(msg), err: ErrUnavailable}
 			continue
 		}
+		w.kick()
+		resp.Body = &watchedBody{ReadCloser: resp.Body, w: w, url: endpoint}
 		if resp.StatusCode != http.StatusOK {
-			defer cancel()
+			defer w.stop()
 			defer resp.Body.Close()
-			msg, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-			var e struct{ Message string }
-			text := strings.TrimSpace(string(msg))
-			if json.Unmarshal(msg, &e) == nil && e.Message != "" {
-				text = e.Message
-			}
-			return nil, nil, &KuboError{URL: endpoint, Status: resp.StatusCode, Message: text}
+			return nil, nil, replyError(endpoint, resp)
 		}
-		return resp, cancel, nil
+		return resp, w.stop, nil
 	}
 	return nil, nil, lastErr
+}
+
+// replyError makes the error for a reply that is not 200: Kubo's own error
+// object ({"Message": …, "Type": "error"}), or anything else, which means
+// the address is not a Kubo RPC API.
+func replyError(endpoint string, resp *http.Response) error {
+	msg, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if err != nil {
+		var ke *KuboError
+		if errors.As(err, &ke) {
+			return ke
+		}
+	}
+	var e struct{ Message, Type string }
+	if json.Unmarshal(msg, &e) == nil && e.Type == "error" && e.Message != "" {
+		return &KuboError{URL: endpoint, Status: resp.StatusCode, Message: sanitize(e.Message), rpc: true}
+	}
+	ct := resp.Header.Get("Content-Type")
+	if ct == "" {
+		ct = "no content type"
+	}
+	return &KuboError{URL: endpoint, Status: resp.StatusCode, err: ErrNotKuboAPI,
+		Message: fmt.Sprintf("not a Kubo RPC API: HTTP %d (%s) %q", resp.StatusCode, ct, sanitize(string(msg)))}
+}
+
+// watchdog cancels a call that stays silent for longer than its timeout:
+// with stream unset, from the start of the call (the whole reply must
+// arrive in time); with stream set, since the last byte sent or received.
+type watchdog struct {
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	timer  *time.Timer
+	d      time.Duration
+	stream bool
+}
+
+// errStalled is the cause a watchdog cancels with.
+var errStalled = errors.New("stalled")
+
+func newWatchdog(parent context.Context, d time.Duration, stream bool) *watchdog {
+	ctx, cancel := context.WithCancelCause(parent)
+	w := &watchdog{ctx: ctx, cancel: cancel, d: d, stream: stream}
+	w.timer = time.AfterFunc(d, func() { cancel(errStalled) })
+	return w
+}
+
+// kick records progress: a stream gets another full timeout.
+func (w *watchdog) kick() {
+	if w.stream {
+		w.timer.Reset(w.d)
+	}
+}
+
+func (w *watchdog) stop() {
+	w.timer.Stop()
+	w.cancel(nil)
+}
+
+func (w *watchdog) timedOut() bool { return context.Cause(w.ctx) == errStalled }
+
+func (w *watchdog) error(endpoint string) error {
+	what := "no complete reply within %s: the node accepted the call but did not answer (timed out)"
+	if w.stream {
+		what = "nothing sent or received for %s: the node stopped answering (timed out)"
+	}
+	return &KuboError{URL: endpoint, Message: fmt.Sprintf(what, w.d), err: ErrTimeout}
+}
+
+// reader kicks the watchdog as the request body is read.
+func (w *watchdog) reader(r io.Reader) io.Reader { return &watchedReader{r: r, w: w} }
+
+type watchedReader struct {
+	r io.Reader
+	w *watchdog
+}
+
+func (r *watchedReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if n > 0 {
+		r.w.kick()
+	}
+	return n, err
+}
+
+// watchedBody is a reply body that kicks the watchdog and reports read
+// errors as KuboErrors: a timeout, or the connection lost.
+type watchedBody struct {
+	io.ReadCloser
+	w   *watchdog
+	url string
+}
+
+func (b *watchedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if n > 0 {
+		b.w.kick()
+	}
+	if err != nil && err != io.EOF {
+		if b.w.timedOut() {
+			return n, b.w.error(b.url)
+		}
+		if errors.Is(err, context.Canceled) {
+			return n, err
+		}
+		return n, &KuboError{URL: b.url, Message: sanitize(err.Error()), err: ErrUnavailable}
+	}
+	return n, err
 }
 
 // doRead performs an RPC and reads a reply of at most limit bytes.
@@ -242,7 +414,7 @@ func (k *Kubo) doRead(ctx context.Context, c call, limit int64) ([]byte, error) 
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, &KuboError{URL: k.base + c.cmd, Status: resp.StatusCode, Message: "reading reply: " + err.Error(), err: ErrUnavailable}
+		return nil, err
 	}
 	if int64(len(b)) > limit {
 		return nil, &KuboError{URL: k.base + c.cmd, Status: resp.StatusCode, Message: fmt.Sprintf("reply larger than %d bytes", limit)}
@@ -256,7 +428,8 @@ func (k *Kubo) doJSON(ctx context.Context, c call, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		return &KuboError{URL: k.base + c.cmd, Status: 200, Message: "unexpected reply: " + err.Error()}
+		return &KuboError{URL: k.base + c.cmd, Status: 200, err: ErrNotKuboAPI,
+			Message: fmt.Sprintf("not a Kubo RPC API: unexpected reply %q: %v", sanitize(string(b[:min(len(b), 200)])), err)}
 	}
 	return nil
 }
@@ -272,7 +445,7 @@ func (k *Kubo) readArgs(c cid.Cid) url.Values {
 // isNotFound recognizes Kubo's messages for a block it does not hold.
 func isNotFound(err error) bool {
 	var ke *KuboError
-	if !errors.As(err, &ke) || ke.Status == 0 {
+	if !errors.As(err, &ke) || !ke.rpc {
 		return false
 	}
 	return notFoundMessage(ke.Message)
@@ -345,6 +518,9 @@ func (k *Kubo) PutBlock(ctx context.Context, c cid.Cid, data []byte) error {
 
 // GetBlock implements Store with `block get`, verifying the reply.
 func (k *Kubo) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
+	if err := provenance.CheckCID(c); err != nil {
+		return nil, err
+	}
 	b, err := k.doRead(ctx, call{cmd: "block/get", args: k.readArgs(c), idempotent: true}, MaxBlockSize)
 	if isNotFound(err) {
 		return nil, &NotFoundError{CID: c}
@@ -423,18 +599,18 @@ func (k *Kubo) List(ctx context.Context) iter.Seq2[cid.Cid, error] {
 				return
 			}
 			if ref.Err != "" {
-				if !yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Status: 200, Message: ref.Err}) {
+				if !yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Status: 200, Message: sanitize(ref.Err), rpc: true}) {
 					return
 				}
 				continue
 			}
-			c, err := cid.Decode(ref.Ref)
+			c, err := provenance.ParseCID(ref.Ref)
 			if !yield(c, err) {
 				return
 			}
 		}
 		if err := sc.Err(); err != nil {
-			yield(cid.Undef, &KuboError{URL: k.base + "refs/local", Message: err.Error(), err: ErrUnavailable})
+			yield(cid.Undef, err)
 		}
 	}
 }
@@ -521,15 +697,17 @@ func (k *Kubo) Add(ctx context.Context, r io.Reader, opts *AddOptions) (cid.Cid,
 		var m struct{ Hash string }
 		if err := dec.Decode(&m); err == io.EOF {
 			break
+		} else if ke := (*KuboError)(nil); errors.As(err, &ke) {
+			return cid.Undef, err
 		} else if err != nil {
-			return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: "unexpected reply: " + err.Error(), err: ErrUnavailable}
+			return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: "unexpected reply: " + sanitize(err.Error()), err: ErrUnavailable}
 		}
 		if m.Hash != "" {
 			last = m.Hash
 		}
 	}
 	if e := resp.Trailer.Get("X-Stream-Error"); e != "" {
-		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: e}
+		return cid.Undef, &KuboError{URL: k.base + "add", Status: 200, Message: sanitize(e), rpc: true}
 	}
 	remote, err := cid.Decode(last)
 	if err != nil {
@@ -553,21 +731,12 @@ func (k *Kubo) Cat(ctx context.Context, c cid.Cid) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &cancelBody{ReadCloser: resp.Body, cancel: cancel, url: k.base + "cat"}, nil
+	return &cancelBody{ReadCloser: resp.Body, cancel: cancel}, nil
 }
 
 type cancelBody struct {
 	io.ReadCloser
 	cancel context.CancelFunc
-	url    string
-}
-
-func (b *cancelBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	if err != nil && err != io.EOF {
-		err = &KuboError{URL: b.url, Message: err.Error(), err: ErrUnavailable}
-	}
-	return n, err
 }
 
 func (b *cancelBody) Close() error {
@@ -618,13 +787,62 @@ func (k *Kubo) DagGet(ctx context.Context, c cid.Cid) ([]byte, error) {
 
 // Pin pins c and everything it links to (`pin add`, recursive). The DAG
 // must be complete in the node (offline) unless the client is Online.
+//
+// Pinning a large DAG takes as long as reading all of it, so the call has
+// no overall timeout: Kubo reports progress as it goes, and the call fails
+// with ErrTimeout once the node reports nothing for KuboOptions.Timeout.
 func (k *Kubo) Pin(ctx context.Context, c cid.Cid) error {
 	q := k.readArgs(c)
 	q.Set("recursive", "true")
-	q.Set("progress", "false")
-	var reply struct{ Pins []string }
-	if err := k.doJSON(ctx, call{cmd: "pin/add", args: q, idempotent: true, stream: true}, &reply); err != nil {
+	q.Set("progress", "true")
+	resp, done, err := k.do(ctx, call{cmd: "pin/add", args: q, idempotent: true, stream: true})
+	if err != nil {
 		return fmt.Errorf("pinning %s: %w", c, err)
+	}
+	defer done()
+	defer resp.Body.Close()
+	dec := json.NewDecoder(io.LimitReader(resp.Body, maxRPCReply))
+	pinned := false
+	for {
+		var m struct {
+			Pins     []string
+			Progress int64
+		}
+		if err := dec.Decode(&m); err == io.EOF {
+			break
+		} else if ke := (*KuboError)(nil); errors.As(err, &ke) {
+			return fmt.Errorf("pinning %s: %w", c, err)
+		} else if err != nil {
+			return fmt.Errorf("pinning %s: %w", c, &KuboError{URL: k.base + "pin/add", Status: 200, Message: "unexpected reply: " + sanitize(err.Error())})
+		}
+		pinned = pinned || len(m.Pins) > 0
+	}
+	if e := resp.Trailer.Get("X-Stream-Error"); e != "" {
+		return fmt.Errorf("pinning %s: %w", c, &KuboError{URL: k.base + "pin/add", Status: 200, Message: sanitize(e), rpc: true})
+	}
+	if !pinned {
+		return fmt.Errorf("pinning %s: %w", c, &KuboError{URL: k.base + "pin/add", Status: 200, Message: "the reply names no pin"})
+	}
+	return nil
+}
+
+// pinDirect pins blocks without what they link to (`pin add
+// --recursive=false`), many per call.
+func (k *Kubo) pinDirect(ctx context.Context, blocks []cid.Cid) error {
+	for len(blocks) > 0 {
+		n := min(len(blocks), 256)
+		q := url.Values{"recursive": {"false"}}
+		if !k.online {
+			q.Set("offline", "true")
+		}
+		for _, c := range blocks[:n] {
+			q.Add("arg", c.String())
+		}
+		var reply struct{ Pins []string }
+		if err := k.doJSON(ctx, call{cmd: "pin/add", args: q, idempotent: true}, &reply); err != nil {
+			return fmt.Errorf("pinning %d blocks directly: %w", n, err)
+		}
+		blocks = blocks[n:]
 	}
 	return nil
 }
@@ -648,9 +866,9 @@ func (k *Kubo) Pins(ctx context.Context) ([]cid.Cid, error) {
 	}
 	out := make([]cid.Cid, 0, len(reply.Keys))
 	for s := range reply.Keys {
-		c, err := cid.Decode(s)
+		c, err := provenance.ParseCID(s)
 		if err != nil {
-			return nil, &KuboError{URL: k.base + "pin/ls", Status: 200, Message: fmt.Sprintf("bad CID %q in reply", s)}
+			return nil, &KuboError{URL: k.base + "pin/ls", Status: 200, Message: fmt.Sprintf("bad CID in reply: %v", err)}
 		}
 		out = append(out, c)
 	}

@@ -175,7 +175,7 @@ func TestReadKuboDirectories(t *testing.T) {
 		t.Fatalf("HAMT directory has %d entries, want 61", len(subEntries))
 	}
 	dst := filepath.Join(t.TempDir(), "out")
-	if err := GetPath(ctx, m, root, dst); err != nil {
+	if err := GetPath(ctx, m, root, dst, nil); err != nil {
 		t.Fatal(err)
 	}
 	compareTrees(t, src, dst)

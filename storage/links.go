@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/aiprov/aiprov/internal/dagpb"
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
@@ -23,6 +24,9 @@ func Links(c cid.Cid, data []byte) ([]cid.Cid, error) {
 		}
 		out := make([]cid.Cid, len(n.Links))
 		for i, l := range n.Links {
+			if err := cidcheck.Check(l.Hash); err != nil {
+				return nil, fmt.Errorf("block %s: link %d: %w", c, i, err)
+			}
 			out[i] = l.Hash
 		}
 		return out, nil

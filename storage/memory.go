@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
@@ -51,6 +52,9 @@ func (m *Memory) putVerified(c cid.Cid, data []byte) error {
 // a caller who modified a returned slice cannot poison the store.
 func (m *Memory) GetBlock(ctx context.Context, c cid.Cid) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := cidcheck.Check(c); err != nil {
 		return nil, err
 	}
 	m.mu.RLock()

@@ -185,6 +185,9 @@ func putDAG(ctx context.Context, s Store, importer func(ctx context.Context, sin
 	if err := sink.commit(root); err != nil {
 		return cid.Undef, err
 	}
+	if err := pin(ctx, s, root); err != nil {
+		return cid.Undef, err
+	}
 	return root, nil
 }
 

@@ -117,14 +117,14 @@ func TestPutPathDirectory(t *testing.T) {
 		t.Fatalf("PutPath gave %s, ipfs add -r %s", res.CID, want)
 	}
 	dst := filepath.Join(t.TempDir(), "out")
-	if err := GetPath(ctx, store, res.CID, dst); err != nil {
+	if err := GetPath(ctx, store, res.CID, dst, nil); err != nil {
 		t.Fatal(err)
 	}
 	compareTrees(t, src, dst)
 	if target, err := os.Readlink(filepath.Join(dst, "link.json")); err != nil || target != "config.json" {
 		t.Fatalf("symlink: %q %v", target, err)
 	}
-	if err := GetPath(ctx, store, res.CID, dst); err == nil {
+	if err := GetPath(ctx, store, res.CID, dst, nil); err == nil {
 		t.Fatal("GetPath over an existing path succeeded")
 	}
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
@@ -96,9 +97,13 @@ func (e *CorruptError) Unwrap() error { return ErrCorrupt }
 // Verify checks that data hashes to c with c's own prefix (version, codec,
 // hash function and length). where says where data came from, for the
 // error message.
+//
+// A CID whose hash does not identify its content (provenance.ErrUnsafeCID:
+// MD5, SHA-1, a digest cut short …) is refused whatever the bytes, since
+// other bytes could match it as well.
 func Verify(c cid.Cid, data []byte, where string) error {
-	if !c.Defined() {
-		return errors.New("undefined CID")
+	if err := cidcheck.Check(c); err != nil {
+		return err
 	}
 	got, err := c.Prefix().Sum(data)
 	if err != nil {
@@ -127,7 +132,7 @@ func key(c cid.Cid) cid.Cid {
 }
 
 // PutData hashes data into a CIDv1 with codec and sha2-256, stores it in
-// s and returns the CID. Manifests are stored with codec cid.DagCBOR (0x71),
+// s (pinned, if s is a Pinner) and returns the CID. Manifests are stored with codec cid.DagCBOR (0x71),
 // as `ipfs dag put` does; DSSE envelopes (JSON documents whose bytes are
 // signed as they are) with cid.Raw (0x55), so that the exact bytes survive.
 func PutData(ctx context.Context, s Store, codec uint64, data []byte) (cid.Cid, error) {
@@ -135,5 +140,39 @@ func PutData(ctx context.Context, s Store, codec uint64, data []byte) (cid.Cid, 
 	if err != nil {
 		return cid.Undef, err
 	}
-	return c, s.PutBlock(ctx, c, data)
+	if err := s.PutBlock(ctx, c, data); err != nil {
+		return cid.Undef, err
+	}
+	return c, pin(ctx, s, c)
+}
+
+// Pinner is implemented by stores that garbage-collect blocks not
+// reachable from a pin (Kubo). Put, PutPath, PutData and ImportCAR pin the
+// roots they store in such a store once the whole DAG is in, so that what
+// they report stored stays stored.
+type Pinner interface {
+	// Pin keeps c and every block it links to.
+	Pin(ctx context.Context, c cid.Cid) error
+}
+
+// pin pins c if s is a Pinner that pins what is stored.
+func pin(ctx context.Context, s Store, c cid.Cid) error {
+	if p, ok := s.(Pinner); ok && autoPins(s) {
+		return p.Pin(ctx, c)
+	}
+	return nil
+}
+
+// autoPins reports whether the package's writers should pin in s (a
+// Kubo client made with KuboOptions.NoPin says no).
+func autoPins(s Store) bool {
+	if a, ok := s.(interface{ autoPin() bool }); ok {
+		return a.autoPin()
+	}
+	return true
+}
+
+// directPinner pins blocks one by one, not what they link to.
+type directPinner interface {
+	pinDirect(ctx context.Context, blocks []cid.Cid) error
 }

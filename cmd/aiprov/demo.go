@@ -799,7 +799,7 @@ func (d *demo) store(ctx context.Context) error {
 	if err := os.MkdirAll(filepath.Dir(restored), 0o755); err != nil {
 		return err
 	}
-	if err := storage.GetPath(ctx, mem, d.manifests[2].Subject.CID, restored); err != nil {
+	if err := storage.GetPath(ctx, mem, d.manifests[2].Subject.CID, restored, nil); err != nil {
 		return err
 	}
 	res, err := provenance.Hash(ctx, restored, nil)
@@ -984,6 +984,7 @@ func (d *demo) split(ctx context.Context) error {
 			out.Proof.Proof = append(out.Proof.Proof, h.String())
 		}
 		if !out.Proof.Verified || !out.Proof.WrongRejected {
+			//lint:ignore ST1005 Merkle is a name
 			return fmt.Errorf("Merkle proof for %s: verified %v, one wei more rejected %v", p.Recipient, out.Proof.Verified, out.Proof.WrongRejected)
 		}
 		if policy == royalty.Relative {

@@ -50,7 +50,7 @@ func loadGraph(ctx context.Context, c *cli, dir, cmd string) (*provenance.Graph,
 // resolveNode takes a CID, or a manifest file whose CID is meant.
 func resolveNode(arg string) (cid.Cid, error) {
 	if id, err := cid.Decode(arg); err == nil {
-		return id, nil
+		return id, provenance.CheckCID(id)
 	}
 	if _, err := os.Stat(arg); err != nil {
 		return cid.Undef, usagef("%q is neither a CID nor a manifest file", arg)

@@ -219,9 +219,9 @@ func parseParentFlag(s string, card *provenance.ModelCard) (provenance.Parent, e
 	if len(parts) > 3 {
 		return provenance.Parent{}, errors.New("want CID:relation[:share]")
 	}
-	id, err := cid.Decode(parts[0])
+	id, err := provenance.ParseCID(parts[0])
 	if err != nil {
-		return provenance.Parent{}, fmt.Errorf("invalid CID %q: %v", parts[0], err)
+		return provenance.Parent{}, fmt.Errorf("invalid CID %q: %w", parts[0], err)
 	}
 	p := provenance.Parent{CID: id}
 	if len(parts) > 1 && parts[1] != "" {

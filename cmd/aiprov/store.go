@@ -29,9 +29,10 @@ environment. Every block read is verified against its CID.`,
 
 // storeFlags are the flags that choose a store.
 type storeFlags struct {
-	dir string
-	api string
-	fs  *pflag.FlagSet
+	dir   string
+	api   string
+	fs    *pflag.FlagSet
+	noPin bool // store put --no-pin: the Kubo client pins nothing itself
 }
 
 func (sf *storeFlags) register(fs *pflag.FlagSet) {
@@ -66,7 +67,7 @@ func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *sto
 		api = ""
 	}
 	if api != "" {
-		k, err := storage.NewKubo(api, nil)
+		k, err := storage.NewKubo(api, &storage.KuboOptions{NoPin: sf.noPin})
 		if err != nil {
 			return nil, nil, nil, usagef("--api: %v", err)
 		}
@@ -87,9 +88,9 @@ func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *sto
 func parseCIDs(args []string) ([]cid.Cid, error) {
 	out := make([]cid.Cid, 0, len(args))
 	for _, a := range args {
-		c, err := cid.Decode(a)
+		c, err := provenance.ParseCID(a)
 		if err != nil {
-			return nil, usagef("%q is not a CID: %v", a, err)
+			return nil, usagef("%v", err)
 		}
 		out = append(out, c)
 	}
@@ -133,6 +134,8 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
 	if f.manifest || f.envelope {
+		f.store.noPin = f.noPin
+		f.store.noPin = f.noPin
 		s, _, kubo, err := f.store.open(c)
 		if err != nil {
 			return err
@@ -208,25 +211,34 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 func newStoreGetCmd(c *cli) *cobra.Command {
 	var sf storeFlags
 	var out string
+	var limits storage.GetOptions
 	cmd := &cobra.Command{
 		Use:   "get CID [-o PATH]",
 		Short: "Write a file to stdout, or a file or directory to PATH",
 		Long: `Writes the UnixFS file CID to standard output, or the file or directory to
 --output PATH (which must not exist). A manifest or other non-UnixFS block
-is written as its bytes.`,
+is written as its bytes.
+
+A DAG can reuse blocks, so a small CAR may describe terabytes or millions of
+files. Before writing anything, get measures what CID declares and refuses
+more than --max-bytes of content (default 256 GiB), more than --max-entries
+files, directories and links (default 100000), or more than the free space
+at PATH; raise the limits (-1: none) for artifacts that large.`,
 		Example: `  aiprov store get bafybei… > weights.bin
   aiprov store get bafybei… -o restored/`,
 		Args: nargs(1, 1, "store get takes one CID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return storeGet(cmd.Context(), c, &sf, args, out)
+			return storeGet(cmd.Context(), c, &sf, args, out, &limits)
 		},
 	}
 	sf.register(cmd.Flags())
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
+	cmd.Flags().Int64Var(&limits.MaxBytes, "max-bytes", storage.DefaultMaxGetBytes, "refuse to write more than `N` bytes of content (-1: no limit)")
+	cmd.Flags().IntVar(&limits.MaxEntries, "max-entries", storage.DefaultMaxGetEntries, "refuse to create more than `N` files, directories and links (-1: no limit)")
 	return cmd
 }
 
-func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string) error {
+func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string, limits *storage.GetOptions) error {
 	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
@@ -244,7 +256,10 @@ func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output
 		return writeFileNew(filepath.Clean(output), b, 0o644)
 	}
 	if output != "" {
-		return storage.GetPath(ctx, s, cids[0], output)
+		return storage.GetPath(ctx, s, cids[0], output, limits)
+	}
+	if _, err := storage.Measure(ctx, s, cids[0], limits); err != nil {
+		return err
 	}
 	r, err := storage.Get(ctx, s, cids[0])
 	if errors.Is(err, storage.ErrNotFile) {

@@ -75,7 +75,7 @@ func main() {
 
 	// Read the model back, every block verified, to a new directory.
 	out := filepath.Join(work, "restored")
-	if err := storage.GetPath(ctx, s, res.CID, out); err != nil {
+	if err := storage.GetPath(ctx, s, res.CID, out, nil); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("restored  every block verified against its CID")

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
@@ -314,6 +315,9 @@ func (d *cborDecoder) link(arg uint64, start int) (cid.Cid, error) {
 	c, err := cid.Cast(b[1:])
 	if err != nil {
 		return cid.Undef, d.errorf(bstart, ErrSyntax, "invalid CID: %v", err)
+	}
+	if err := cidcheck.Check(c); err != nil {
+		return cid.Undef, &Error{Offset: int64(bstart), Path: d.path.String(), Err: err}
 	}
 	return c, nil
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
@@ -488,6 +489,9 @@ func (d *jsonDecoder) reserved(m map[string]any, inner any, start int) (any, err
 		}
 		if s := c.String(); s != inner {
 			return nil, d.errorf(start, ErrNotCanonical, "CID %q must be written in its canonical form %q", inner, s)
+		}
+		if err := cidcheck.Check(c); err != nil {
+			return nil, &Error{Offset: int64(start), Path: d.path.String(), Err: err}
 		}
 		return c, nil
 	case map[string]any:

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/aiprov/aiprov/internal/cidcheck"
 	"github.com/ipfs/go-cid"
 )
 
@@ -484,6 +485,9 @@ func (t *transcoder) reserved(start, depth int) error {
 				return t.errorf(start, ErrNotCanonical, "CID %q must be written in its canonical form %q", str, cs)
 			}
 			b = c.Bytes()
+		}
+		if err := cidcheck.CheckBytes(b); err != nil {
+			return &Error{Offset: int64(start), Path: t.path.String(), Err: err}
 		}
 		t.head(majTag, tagCID)
 		t.head(majBytes, uint64(len(b)+1))

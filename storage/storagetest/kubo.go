@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,6 +24,9 @@ type Kubo struct {
 	// API is the RPC API address, a multiaddr from the repository's api
 	// file, e.g. /ip4/127.0.0.1/tcp/40123.
 	API string
+	// Gateway is the HTTP gateway's address, a multiaddr as the daemon
+	// prints it: the wrong endpoint for RPC calls.
+	Gateway string
 
 	t    testing.TB
 	bin  string
@@ -88,8 +92,8 @@ func (k *Kubo) Start() {
 	os.Remove(apiFile)
 	cmd := exec.Command(k.bin, "daemon", "--offline")
 	cmd.Env = k.env()
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	logs := &lockedBuffer{}
+	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
 		k.t.Fatal(err)
 	}
@@ -115,6 +119,11 @@ func (k *Kubo) Start() {
 	// answer.
 	for i := 0; ; i++ {
 		if _, err := k.IPFSIn(nil, "id", "-f", "<id>"); err == nil {
+			const gw = "Gateway server listening on "
+			if _, after, ok := strings.Cut(logs.String(), gw); ok {
+				k.Gateway, _, _ = strings.Cut(after, "\n")
+				k.Gateway = strings.TrimSpace(k.Gateway)
+			}
 			return
 		}
 		if i > 200 {
@@ -135,4 +144,22 @@ func (k *Kubo) Stop() {
 	k.cmd = nil
 	// A killed daemon leaves its lock; the next start must not trip on it.
 	os.Remove(filepath.Join(k.Repo, "repo.lock"))
+}
+
+// lockedBuffer collects a daemon's output while tests read it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
