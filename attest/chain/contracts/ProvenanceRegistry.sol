@@ -93,11 +93,16 @@ contract ProvenanceRegistry is ERC721, EIP712, IERC2981 {
     constructor() ERC721("aiprov provenance", "AIPROV") EIP712("aiprov", "1") {}
 
     /// @notice Registers the manifest that owner signed and mints its token to
-    /// owner, the address recovered from signature.
-    function register(ManifestAttestation calldata a, bytes calldata signature) external returns (uint256 tokenId) {
+    /// owner. The signature must recover to owner: one made for another
+    /// chain, registry or message recovers to some other address, so it
+    /// registers nothing.
+    function register(ManifestAttestation calldata a, address owner, bytes calldata signature)
+        external
+        returns (uint256 tokenId)
+    {
         bytes32 digest = _hashTypedDataV4(_structHash(a));
-        (address owner, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, signature);
-        if (err != ECDSA.RecoverError.NoError) revert InvalidSignature();
+        (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, signature);
+        if (err != ECDSA.RecoverError.NoError || signer != owner || owner == address(0)) revert InvalidSignature();
         return _record(a, owner, bytes32(0));
     }
 
@@ -134,9 +139,9 @@ contract ProvenanceRegistry is ERC721, EIP712, IERC2981 {
         return MerkleProof.verifyCalldata(proof, root, batchLeaf(owner, _structHash(a)));
     }
 
-    /// @notice The StandardMerkleTree leaf of (owner, attestationHash).
-    function batchLeaf(address owner, bytes32 attestationHash) public pure returns (bytes32) {
-        return keccak256(bytes.concat(keccak256(abi.encode(owner, attestationHash))));
+    /// @notice The StandardMerkleTree leaf of (owner, hashStruct(attestation)).
+    function batchLeaf(address owner, bytes32 structHash) public pure returns (bytes32) {
+        return keccak256(bytes.concat(keccak256(abi.encode(owner, structHash))));
     }
 
     /// @notice hashStruct(a), the EIP-712 struct hash.
@@ -166,7 +171,7 @@ contract ProvenanceRegistry is ERC721, EIP712, IERC2981 {
     /// @notice ipfs://<the manifest's CIDv1, base32>.
     function tokenURI(uint256 tokenId) public view override returns (string memory) {
         _requireOwned(tokenId);
-        return string.concat("ipfs://b", _base32(abi.encodePacked(bytes4(0x01711220), tokenId)));
+        return string.concat("ipfs://b", string(_base32(abi.encodePacked(bytes4(0x01711220), tokenId))));
     }
 
     /// @notice EIP-2981: the token's owner receives the rate set at registration.
