@@ -108,8 +108,15 @@ func (c *client) SendTransaction(ctx context.Context, tx *types.Transaction) err
 			return fmt.Errorf("simulated: journaling the transaction: %w", err)
 		}
 	}
-	c.backend.Commit()
-	return nil
+	// One block per transaction, so that a replay rebuilds the same
+	// blocks. Commit syncs the pool first; the loop is a guard.
+	for range 10 {
+		c.backend.Commit()
+		if _, err := c.Client.TransactionReceipt(ctx, tx.Hash()); err == nil {
+			return nil
+		}
+	}
+	return fmt.Errorf("simulated: transaction %s was accepted but not mined", tx.Hash().Hex())
 }
 
 // Open starts the embedded chain, replays Options.Dir's transactions,
