@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/aiprov/aiprov/attest"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -26,11 +25,19 @@ type Backend interface {
 	ethereum.BlockNumberReader
 }
 
+// TxSigner signs transactions: the digest a transaction's signature covers.
+// *attest.PrivateKey implements it for secp256k1 keys (hex, keystore v3,
+// AIPROV_KEY); implement it to sign with a KMS or HSM. The signature is
+// 65 bytes r‖s‖v, v = 0/1 or 27/28.
+type TxSigner interface {
+	Address() common.Address
+	SignHash(ctx context.Context, hash [32]byte) ([]byte, error)
+}
+
 // TxOptions says how transactions are sent and awaited.
 type TxOptions struct {
-	// Signer signs transactions and pays their gas: an attest key (hex,
-	// keystore, AIPROV_KEY) or any attest.HashSigner, such as a KMS.
-	Signer attest.HashSigner
+	// Signer signs transactions and pays their gas.
+	Signer TxSigner
 	// Confirmations is how many blocks, counting the transaction's own, must
 	// be on the chain before a transaction counts as done; 0 means 1.
 	Confirmations uint64
