@@ -426,3 +426,9 @@ func decodeRevert(contract abi.ABI, data []byte) *RevertError {
 	}
 	return nil
 }
+
+// RegisteredEventID is the topic of the registry's Registered event, for
+// clients that read the chain's logs themselves.
+func RegisteredEventID() common.Hash {
+	return bindings.NewProvenanceRegistry().GetABI().Events["Registered"].ID
+}

@@ -216,7 +216,7 @@ func (s *sender) wait(ctx context.Context, tx *types.Transaction) (*types.Receip
 					return rcpt, nil
 				}
 			}
-		case errors.Is(err, ethereum.NotFound):
+		case errors.Is(err, ethereum.NotFound) || indexing(err):
 			if polls%10 == 0 {
 				if _, _, err := s.b.TransactionByHash(ctx, tx.Hash()); errors.Is(err, ethereum.NotFound) {
 					if err := s.b.SendTransaction(ctx, tx); err != nil && !alreadyKnown(err) {
@@ -266,4 +266,10 @@ func alreadyKnown(err error) bool {
 func nonceUsed(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "replacement transaction underpriced")
+}
+
+// indexing: geth answers receipt queries so while it indexes transactions
+// after a start; the receipt may still come.
+func indexing(err error) bool {
+	return strings.Contains(err.Error(), "transaction indexing is in progress")
 }
