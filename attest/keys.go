@@ -140,6 +140,7 @@ func (k *PublicKey) ID() string {
 	case Ed25519:
 		return ed25519Prefix + base64.RawURLEncoding.EncodeToString(k.ed)
 	case P256:
+		//lint:ignore SA1019 the compressed SEC1 form has no non-deprecated encoder in the standard library; X and Y are only read
 		return p256Prefix + base64.RawURLEncoding.EncodeToString(elliptic.MarshalCompressed(k.ec.Curve, k.ec.X, k.ec.Y))
 	case Secp256k1:
 		return k.addr.Hex()
@@ -552,6 +553,7 @@ func ParseIdentity(s string) (*PublicKey, error) {
 		if x == nil {
 			return nil, fmt.Errorf("attest: identity %q: not a compressed P-256 point", s)
 		}
+		//lint:ignore SA1019 x, y come from elliptic.UnmarshalCompressed, which checked the point is on the curve
 		return &PublicKey{alg: P256, ec: &ecdsa.PublicKey{Curve: elliptic.P256(), X: x, Y: y}}, nil
 	case (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && len(s) == 42:
 		if !common.IsHexAddress(s) {

@@ -52,7 +52,7 @@ func TestEthSignaturesManifestNotVerified(t *testing.T) {
 	}
 
 	// With no manifest at all, the message says what is missing.
-	r, err = Verify(ctx, Bundle{EthSignatures: []*EthSignature{s712}}, trust(k.eth))
+	_, err = Verify(ctx, Bundle{EthSignatures: []*EthSignature{s712}}, trust(k.eth))
 	if err == nil || !strings.Contains(err.Error(), "need the manifest they sign") {
 		t.Errorf("no manifest: %v", err)
 	}
