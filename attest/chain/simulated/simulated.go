@@ -201,6 +201,14 @@ func (c *Chain) replay(ctx context.Context, dir string) error {
 		}
 		if err == nil {
 			err = c.client.SendTransaction(ctx, &tx)
+			// The backend's transaction pool adopts a committed block
+			// asynchronously, so for a moment after one it may check the
+			// next transaction against the previous state (a journaled
+			// transaction then looks unfunded). Retry briefly.
+			for try := 0; err != nil && try < 100 && ctx.Err() == nil; try++ {
+				time.Sleep(10 * time.Millisecond)
+				err = c.client.SendTransaction(ctx, &tx)
+			}
 		}
 		if err != nil {
 			f.Close()
