@@ -15,6 +15,7 @@ import (
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
@@ -318,44 +319,70 @@ func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
 }
 
 // UnmarshalJSON accepts integers in the message as JSON numbers or strings
-// (decimal or 0x hex), as wallets do.
+// (decimal or 0x hex), as wallets do. Keys are read strictly (see
+// unmarshalStrict).
 func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 	var raw struct {
-		ManifestDigest string      `json:"manifestDigest"`
-		SubjectDigest  string      `json:"subjectDigest"`
-		SubjectSize    json.Number `json:"subjectSize"`
-		Created        json.Number `json:"created"`
+		ManifestDigest string         `json:"manifestDigest"`
+		SubjectDigest  string         `json:"subjectDigest"`
+		SubjectSize    jsontext.Value `json:"subjectSize"`
+		Created        jsontext.Value `json:"created"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.UseNumber()
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("typed data message: %w", err)
+	if err := unmarshalStrict(data, &raw); err != nil {
+		return fmt.Errorf("typed data message: %s", describeJSONError(err))
 	}
-	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, string(raw.SubjectSize), string(raw.Created)}
+	size, err := numberOrString(raw.SubjectSize)
+	if err != nil {
+		return fmt.Errorf("typed data message.subjectSize: %w", err)
+	}
+	created, err := numberOrString(raw.Created)
+	if err != nil {
+		return fmt.Errorf("typed data message.created: %w", err)
+	}
+	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, size, created}
 	return nil
 }
 
-// UnmarshalJSON accepts chainId as a JSON number or string.
+// UnmarshalJSON accepts chainId as a JSON number or string. Keys are read
+// strictly (see unmarshalStrict).
 func (d *TypedDomain) UnmarshalJSON(data []byte) error {
 	var raw struct {
 		Name              string          `json:"name"`
 		Version           string          `json:"version"`
-		ChainID           json.RawMessage `json:"chainId"`
+		ChainID           jsontext.Value  `json:"chainId"`
 		VerifyingContract *common.Address `json:"verifyingContract"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("typed data domain: %w", err)
+	if err := unmarshalStrict(data, &raw); err != nil {
+		return fmt.Errorf("typed data domain: %s", describeJSONError(err))
 	}
 	*d = TypedDomain{Name: raw.Name, Version: raw.Version, VerifyingContract: raw.VerifyingContract}
 	if len(raw.ChainID) > 0 && string(raw.ChainID) != "null" {
-		s := strings.Trim(string(raw.ChainID), `"`)
+		s, err := numberOrString(raw.ChainID)
+		if err != nil {
+			return fmt.Errorf("typed data domain.chainId: %w", err)
+		}
 		n := json.Number(s)
 		d.ChainID = &n
 	}
 	return nil
+}
+
+// numberOrString returns a JSON number's text or a JSON string's content
+// ("" when v is absent); parseUint64 then reads it.
+func numberOrString(v jsontext.Value) (string, error) {
+	switch v.Kind() {
+	case 0:
+		return "", nil
+	case '0':
+		return string(v), nil
+	case '"':
+		var s string
+		if err := unmarshalStrict(v, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}
+	return "", fmt.Errorf("%s: want an integer, as a JSON number or string", v)
 }
 
 func parseUint64(s string) (uint64, error) {
@@ -493,16 +520,16 @@ func SignPersonal(ctx context.Context, s HashSigner, manifestCID cid.Cid) (*EthS
 // maxEthSignatureFile bounds ParseEthSignature's input.
 const maxEthSignatureFile = 64 << 10
 
-// ParseEthSignature reads an EthSignature JSON file.
+// ParseEthSignature reads an EthSignature JSON file, strictly (see
+// unmarshalStrict): duplicate, case-variant and unknown keys and data after
+// the object are refused.
 func ParseEthSignature(data []byte) (*EthSignature, error) {
 	if len(data) > maxEthSignatureFile {
 		return nil, fmt.Errorf("attest: Ethereum signature file is %d bytes, more than %d", len(data), maxEthSignatureFile)
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
 	var s EthSignature
-	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("attest: Ethereum signature file: %w", err)
+	if err := unmarshalStrict(data, &s); err != nil {
+		return nil, fmt.Errorf("attest: Ethereum signature file: %s", describeJSONError(err))
 	}
 	switch s.Format {
 	case FormatEIP712:

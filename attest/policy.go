@@ -1,8 +1,6 @@
 package attest
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -83,10 +81,8 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	if len(data) > maxPolicySize {
 		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrMalformedPolicy, len(data), maxPolicySize)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var p Policy
-	if err := dec.Decode(&p); err != nil {
+	if err := unmarshalStrict(data, &p); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedPolicy, describeJSONError(err))
 	}
 	if _, err := p.compile(); err != nil {
@@ -120,7 +116,9 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 		switch {
 		case k.ID != "" && k.PublicKey != "":
 			pk, err = ParsePublicKey([]byte(k.PublicKey))
-			if err == nil && !strings.EqualFold(pk.ID(), k.ID) {
+			if err == nil {
+				// Identities compare in canonical form: base64url is
+				// case-sensitive, only addresses fold.
 				if idk, ierr := ParseIdentity(k.ID); ierr != nil || idk.ID() != pk.ID() {
 					err = fmt.Errorf("id %s does not match publicKey (%s)", k.ID, pk.ID())
 				}
