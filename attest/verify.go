@@ -163,14 +163,12 @@ func Verify(ctx context.Context, b Bundle, opts VerifyOptions) (*Report, error) 
 		r.problem(err)
 		return r, r.Err()
 	}
-	r := verifyBundle(ctx, b, opts, pol, nil)
+	r := verifyBundle(ctx, b, opts, pol)
 	return r, r.Err()
 }
 
-// verifyBundle is Verify with a compiled policy. pre[i], when true, says
-// that envelope signature i was already verified, in a batch, by the
-// trusted key its key ID names.
-func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy, pre []bool) *Report {
+// verifyBundle is Verify with a compiled policy.
+func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy) *Report {
 	r := &Report{}
 	var verified []string
 	var manifestErr error // why the manifest did not verify, if it did not
@@ -181,16 +179,10 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 		var pae []byte // built only when a signature still needs checking
 		trials := maxKeyTrials
 		for i, s := range env.Signatures {
-			var res SignatureResult
-			if i < len(pre) && pre[i] {
-				id := pol.keyIDOwner(s.KeyID)
-				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
-			} else {
-				if pae == nil {
-					pae = PAE(env.PayloadType, env.Payload)
-				}
-				res = pol.verifyDSSE(i, s, pae, &trials)
+			if pae == nil {
+				pae = PAE(env.PayloadType, env.Payload)
 			}
+			res := pol.verifyDSSE(i, s, pae, &trials)
 			if res.Err == nil {
 				verified = append(verified, res.Signer)
 			} else if !errors.Is(res.Err, ErrUntrustedSigner) {

@@ -360,8 +360,8 @@ func TestVerifyMany(t *testing.T) {
 	ctx := context.Background()
 	k := newTestKeys(t)
 	bundles, _ := lineage(t, 600, k.ed, k.p256)
-	// Corrupt one ed25519 signature in the second chunk.
-	bad := manyChunk + 7
+	// Corrupt one ed25519 signature past the first task's bundles.
+	bad := 64 + 7
 	bundles[bad].Envelope.Signatures[0].Sig[10] ^= 1
 	reports, err := VerifyMany(ctx, bundles, trust(k.ed, k.p256))
 	if err == nil {
@@ -393,6 +393,7 @@ func lineage(t testing.TB, n int, signers ...Signer) ([]Bundle, *provenance.Mani
 		}
 		if i > 0 {
 			m.Parents = []provenance.Parent{{CID: pc, Relation: provenance.RelationFinetune, Share: provenance.ShareWhole / 10}}
+			m.Royalty.Policy = provenance.PolicyAbsolute
 		}
 		env, err := Sign(context.Background(), &m, signers...)
 		if err != nil {
