@@ -152,6 +152,13 @@ func artifact(t testing.TB, files map[string]string) (string, *provenance.Manife
 		})
 		m.Subject.Size += int64(len(files[name]))
 	}
+	// The root CID as `ipfs add` computes it, so that verifying the
+	// directory (which recomputes it) passes.
+	res, err := provenance.Hash(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Subject.CID = res.CID
 	return dir, m
 }
 

@@ -58,6 +58,27 @@ type Domain struct {
 	VerifyingContract common.Address // zero: not part of the domain
 }
 
+// String describes the domain for people: its fields that are set.
+func (d Domain) String() string {
+	var f []string
+	if d.Name != "" {
+		f = append(f, "name "+strconv.Quote(d.Name))
+	}
+	if d.Version != "" {
+		f = append(f, "version "+strconv.Quote(d.Version))
+	}
+	if d.ChainID != 0 {
+		f = append(f, "chainId "+strconv.FormatUint(d.ChainID, 10))
+	}
+	if d.VerifyingContract != (common.Address{}) {
+		f = append(f, "verifyingContract "+d.VerifyingContract.Hex())
+	}
+	if len(f) == 0 {
+		return "the empty EIP-712 domain"
+	}
+	return "EIP-712 domain {" + strings.Join(f, ", ") + "}"
+}
+
 // DefaultDomain returns the domain for off-chain attestations: name
 // "aiprov", version "1", no chain and no contract. A registry sets ChainID
 // and VerifyingContract. (A function, not a variable, so that no package
@@ -285,24 +306,13 @@ func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
 	if _, ok := td.Types[ManifestAttestationPrimaryType]; !ok {
 		return d, a, fmt.Errorf("attest: typed data lacks types.%s", ManifestAttestationPrimaryType)
 	}
-	d.Name, d.Version = td.Domain.Name, td.Domain.Version
-	if td.Domain.ChainID != nil {
-		id, err := parseUint64(string(*td.Domain.ChainID))
-		if err != nil || id == 0 {
-			return d, a, fmt.Errorf("attest: typed data domain.chainId %q: want a positive integer below 2^64", *td.Domain.ChainID)
-		}
-		d.ChainID = id
-	}
-	if td.Domain.VerifyingContract != nil {
-		if *td.Domain.VerifyingContract == (common.Address{}) {
-			return d, a, errors.New("attest: typed data domain.verifyingContract is the zero address")
-		}
-		d.VerifyingContract = *td.Domain.VerifyingContract
+	d, err := td.Domain.domain()
+	if err != nil {
+		return d, a, fmt.Errorf("attest: typed data %w", err)
 	}
 	if dt, ok := td.Types["EIP712Domain"]; ok && !slices.Equal(dt, d.types()) {
 		return d, a, errors.New("attest: typed data types.EIP712Domain does not list exactly the domain fields present, in the order name, version, chainId, verifyingContract")
 	}
-	var err error
 	if a.ManifestDigest, err = parseBytes32(td.Message.ManifestDigest); err != nil {
 		return d, a, fmt.Errorf("attest: typed data message.manifestDigest: %w", err)
 	}
@@ -365,6 +375,25 @@ func (d *TypedDomain) UnmarshalJSON(data []byte) error {
 		d.ChainID = &n
 	}
 	return nil
+}
+
+// domain converts the JSON form to a Domain, checking its fields.
+func (td TypedDomain) domain() (Domain, error) {
+	d := Domain{Name: td.Name, Version: td.Version}
+	if td.ChainID != nil {
+		id, err := parseUint64(string(*td.ChainID))
+		if err != nil || id == 0 {
+			return d, fmt.Errorf("domain.chainId %q: want a positive integer below 2^64", *td.ChainID)
+		}
+		d.ChainID = id
+	}
+	if td.VerifyingContract != nil {
+		if *td.VerifyingContract == (common.Address{}) {
+			return d, errors.New("domain.verifyingContract is the zero address")
+		}
+		d.VerifyingContract = *td.VerifyingContract
+	}
+	return d, nil
 }
 
 // numberOrString returns a JSON number's text or a JSON string's content

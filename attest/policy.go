@@ -21,7 +21,8 @@ import (
 //	  "rules": [
 //	    {"role": "publisher", "threshold": 1},
 //	    {"role": "weights", "contributors": true, "threshold": 2}
-//	  ]
+//	  ],
+//	  "eip712Domain": {"chainId": 1, "verifyingContract": "0x…"}
 //	}
 //
 // Every rule must hold. With no rules, one signature by any listed key is
@@ -30,6 +31,11 @@ import (
 type Policy struct {
 	Keys  []TrustedKey `json:"keys"`
 	Rules []Rule       `json:"rules,omitempty"`
+	// EIP712Domain, when set, pins the domain EIP-712 signatures must be
+	// made under, so that a signature for another chain or contract does
+	// not count: {"chainId": 1, "verifyingContract": "0x…"}. Name and
+	// version default to DefaultDomain's.
+	EIP712Domain *TypedDomain `json:"eip712Domain,omitempty"`
 }
 
 // TrustedKey is an identity the policy trusts.
@@ -93,9 +99,10 @@ func ParsePolicy(data []byte) (*Policy, error) {
 
 // compiledPolicy maps canonical identities to keys and roles.
 type compiledPolicy struct {
-	keys  map[string]*trusted // by canonical ID
-	order []*trusted
-	rules []Rule
+	keys   map[string]*trusted // by canonical ID
+	order  []*trusted
+	rules  []Rule
+	domain *Domain // the pinned EIP-712 domain, if any
 }
 
 type trusted struct {
@@ -152,6 +159,20 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 		}
 	}
 	c.rules = slices.Clone(p.Rules)
+	if td := p.EIP712Domain; td != nil {
+		d, err := td.domain()
+		if err != nil {
+			return nil, fmt.Errorf("%w: eip712Domain: %v", ErrMalformedPolicy, err)
+		}
+		def := DefaultDomain()
+		if d.Name == "" {
+			d.Name = def.Name
+		}
+		if d.Version == "" {
+			d.Version = def.Version
+		}
+		c.domain = &d
+	}
 	return c, nil
 }
 
