@@ -72,8 +72,9 @@ func (d Domain) String() string {
 	if d.ChainID != 0 {
 		f = append(f, "chainId "+strconv.FormatUint(d.ChainID, 10))
 	}
-	if d.VerifyingContract != (common.Address{}) {
-		f = append(f, "verifyingContract "+d.VerifyingContract.Hex())
+	if d.VerifyingContract != [20]byte{} {
+		f = append(f, "verifyingContract "+common.Address(d.VerifyingContract).Hex())
+
 	}
 	if len(f) == 0 {
 		return "the empty EIP-712 domain"
