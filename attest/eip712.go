@@ -74,7 +74,6 @@ func (d Domain) String() string {
 	}
 	if d.VerifyingContract != [20]byte{} {
 		f = append(f, "verifyingContract "+common.Address(d.VerifyingContract).Hex())
-
 	}
 	if len(f) == 0 {
 		return "the empty EIP-712 domain"
@@ -539,34 +538,37 @@ func checkSignedBy(s EthSigner, hash [32]byte, sig []byte) error {
 // maxEthSignatureFile bounds ParseEthSignature's input.
 const maxEthSignatureFile = 64 << 10
 
+// ErrMalformedSignatureFile is matched by every ParseEthSignature error.
+var ErrMalformedSignatureFile = errors.New("attest: malformed Ethereum signature file")
+
 // ParseEthSignature reads an EthSignature JSON file, strictly (see
 // unmarshalStrict): duplicate, case-variant and unknown keys and data after
 // the object are refused.
 func ParseEthSignature(data []byte) (*EthSignature, error) {
 	if len(data) > maxEthSignatureFile {
-		return nil, fmt.Errorf("attest: Ethereum signature file is %d bytes, more than %d", len(data), maxEthSignatureFile)
+		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrMalformedSignatureFile, len(data), maxEthSignatureFile)
 	}
 	var s EthSignature
 	if err := unmarshalStrict(data, &s); err != nil {
-		return nil, fmt.Errorf("attest: Ethereum signature file: %s", describeJSONError(err))
+		return nil, fmt.Errorf("%w: %s", ErrMalformedSignatureFile, describeJSONError(err))
 	}
 	switch s.Format {
 	case FormatEIP712:
 		if s.TypedData == nil {
-			return nil, errors.New("attest: Ethereum signature file: format eip712 without typedData")
+			return nil, fmt.Errorf("%w: format eip712 without typedData", ErrMalformedSignatureFile)
 		}
 	case FormatEIP191:
 		if s.Message == "" {
-			return nil, errors.New("attest: Ethereum signature file: format eip191 without message")
+			return nil, fmt.Errorf("%w: format eip191 without message", ErrMalformedSignatureFile)
 		}
 	case "":
 		// The minimal form {typedData, signature, signer}.
 		if s.TypedData == nil {
-			return nil, errors.New("attest: Ethereum signature file: no format and no typedData")
+			return nil, fmt.Errorf("%w: no format and no typedData", ErrMalformedSignatureFile)
 		}
 		s.Format = FormatEIP712
 	default:
-		return nil, fmt.Errorf("attest: Ethereum signature file: format %q, want eip712 or eip191", s.Format)
+		return nil, fmt.Errorf("%w: format %q, want eip712 or eip191", ErrMalformedSignatureFile, s.Format)
 	}
 	return &s, nil
 }
@@ -585,7 +587,7 @@ func (s *EthSignature) Recover() (common.Address, error) {
 			return common.Address{}, errors.New("attest: eip712 signature without typedData")
 		}
 		if hash, err = s.TypedData.Hash(); err != nil {
-			return common.Address{}, err
+			return common.Address{}, fmt.Errorf("%w: %w", ErrMalformedSignatureFile, err)
 		}
 	case FormatEIP191:
 		msg, err := decodeHex(s.Message)
