@@ -454,8 +454,12 @@ func TestTamperMatrix(t *testing.T) {
 		name string
 		edit func(t *testing.T, dir string)
 	}{
-		{"an unlisted file", func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, "chat_template.jinja"), []byte("{{x}}"), 0o644) }},
-		{"a hidden file", func(t *testing.T, dir string) { os.WriteFile(filepath.Join(dir, ".chat_template.jinja"), []byte("{{x}}"), 0o644) }},
+		{"an unlisted file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, "chat_template.jinja"), []byte("{{x}}"), 0o644)
+		}},
+		{"a hidden file", func(t *testing.T, dir string) {
+			os.WriteFile(filepath.Join(dir, ".chat_template.jinja"), []byte("{{x}}"), 0o644)
+		}},
 		{"a hidden directory", func(t *testing.T, dir string) {
 			os.MkdirAll(filepath.Join(dir, ".adapters"), 0o755)
 			os.WriteFile(filepath.Join(dir, ".adapters", "a.bin"), []byte("lora"), 0o644)
@@ -466,7 +470,9 @@ func TestTamperMatrix(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, ".x"), []byte("x"), 0o644)
 			symlink(t, ".x", filepath.Join(dir, "special_tokens.json"))
 		}},
-		{"an unlisted symlink to a listed file", func(t *testing.T, dir string) { symlink(t, "config.json", filepath.Join(dir, "generation_config.json")) }},
+		{"an unlisted symlink to a listed file", func(t *testing.T, dir string) {
+			symlink(t, "config.json", filepath.Join(dir, "generation_config.json"))
+		}},
 		{"a listed file replaced by a symlink out", func(t *testing.T, dir string) {
 			outside := filepath.Join(t.TempDir(), "config.json")
 			os.WriteFile(outside, []byte(`{"layers":2}`), 0o644)
