@@ -138,7 +138,7 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 			err = errors.New("needs id or publicKey")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: keys[%d]: %v", ErrMalformedPolicy, i, err)
+			return nil, fmt.Errorf("%w: keys[%d]: %w", ErrMalformedPolicy, i, err)
 		}
 		if err := c.add(pk, pk, k.Name, k.Roles); err != nil {
 			return nil, fmt.Errorf("%w: keys[%d]: %v", ErrMalformedPolicy, i, err)
