@@ -40,8 +40,9 @@
 // implies exactly the statement's subjects, and, given the artifact on disk,
 // that its files match. The Report says, for each signature, who verified
 // it or why not; for each rule, who counted; for each file, whether it
-// matched. VerifyMany verifies a whole lineage on all cores, checking
-// ed25519 signatures in batches.
+// matched. VerifyMany verifies a whole lineage on all cores, each
+// signature on its own, so that no verdict depends on what else is
+// verified with it.
 //
 // Untrusted input is bounded: envelopes by MaxEnvelopeSize and
 // MaxEnvelopeSignatures, policy and key files by fixed limits, keystore

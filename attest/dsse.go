@@ -1,7 +1,6 @@
 package attest
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
@@ -145,20 +144,18 @@ func ReadEnvelope(r io.Reader) (*Envelope, error) {
 	return ParseEnvelope(data)
 }
 
-// ParseEnvelope parses a DSSE envelope's JSON. Payload and signatures may be
-// in standard or URL-safe base64, padded or not; non-canonical encodings
-// (stray trailing bits) are refused so that one envelope has one payload.
+// ParseEnvelope parses a DSSE envelope's JSON, strictly (see
+// unmarshalStrict: no duplicate or case-variant keys, no unknown members,
+// no data after the envelope). Payload and signatures may be in standard
+// or URL-safe base64, padded or not; non-canonical encodings (stray
+// trailing bits) are refused so that one envelope has one payload.
 func ParseEnvelope(data []byte) (*Envelope, error) {
 	if len(data) > MaxEnvelopeSize {
 		return nil, fmt.Errorf("%w: %d bytes, more than the limit of %d", ErrMalformedEnvelope, len(data), MaxEnvelopeSize)
 	}
 	var raw envelopeJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&raw); err != nil {
+	if err := unmarshalStrict(data, &raw); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedEnvelope, describeJSONError(err))
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("%w: data after the envelope at byte offset %d", ErrMalformedEnvelope, dec.InputOffset())
 	}
 	if raw.PayloadType == "" {
 		return nil, fmt.Errorf("%w: payloadType is missing", ErrMalformedEnvelope)
@@ -214,19 +211,4 @@ func decodeBase64(s string) ([]byte, error) {
 		return nil, errors.New("invalid base64 padding")
 	}
 	return b, nil
-}
-
-func describeJSONError(err error) string {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return "invalid JSON: unexpected end of input"
-	}
-	var syn *json.SyntaxError
-	if errors.As(err, &syn) {
-		return fmt.Sprintf("invalid JSON at byte offset %d: %v", syn.Offset, err)
-	}
-	var typ *json.UnmarshalTypeError
-	if errors.As(err, &typ) {
-		return fmt.Sprintf("field %s at byte offset %d: got JSON %s, want %s", typ.Field, typ.Offset, typ.Value, typ.Type)
-	}
-	return err.Error()
 }

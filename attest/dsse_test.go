@@ -59,7 +59,7 @@ func TestParseEnvelopeErrors(t *testing.T) {
 	}
 	tests := []struct{ name, js, wantErr string }{
 		{"not json", `{"payloadType":`, "invalid JSON"},
-		{"trailing data", good + `{}`, "data after the envelope"},
+		{"trailing data", good + `{}`, "data after the JSON value"},
 		{"no type", `{"payload":"aGk=","signatures":[{"sig":"c2ln"}]}`, "payloadType is missing"},
 		{"bad base64", strings.Replace(good, "aGk=", "a$k=", 1), "payload: invalid base64"},
 		{"non-canonical base64", strings.Replace(good, "aGk=", "aGl=", 1), "payload: invalid base64"},
@@ -67,7 +67,7 @@ func TestParseEnvelopeErrors(t *testing.T) {
 		{"line break", strings.Replace(good, "aGk=", `aG\nk=`, 1), "line break"},
 		{"no signatures", `{"payloadType":"t","payload":"aGk=","signatures":[]}`, "no signatures"},
 		{"empty sig", strings.Replace(good, "c2ln", "", 1), "signatures[0].sig is empty"},
-		{"sig type", strings.Replace(good, `"c2ln"`, `5`, 1), "signatures.sig"},
+		{"sig type", strings.Replace(good, `"c2ln"`, `5`, 1), "/signatures/0/sig"},
 		{"huge sig", strings.Replace(good, "c2ln", strings.Repeat("A", 8000), 1), "more than a signature"},
 		{"too many", `{"payloadType":"t","payload":"","signatures":[` + strings.Repeat(`{"sig":"c2ln"},`, MaxEnvelopeSignatures) + `{"sig":"c2ln"}]}`, "257 signatures"},
 	}
@@ -152,6 +152,13 @@ func artifact(t testing.TB, files map[string]string) (string, *provenance.Manife
 		})
 		m.Subject.Size += int64(len(files[name]))
 	}
+	// The root CID as `ipfs add` computes it, so that verifying the
+	// directory (which recomputes it) passes.
+	res, err := provenance.Hash(context.Background(), dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Subject.CID = res.CID
 	return dir, m
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
 )
@@ -66,6 +67,27 @@ type Domain struct {
 	// VerifyingContract is the registry's address; zero: not part of the
 	// domain. A common.Address or a royalty.Address assigns to it as is.
 	VerifyingContract [20]byte
+}
+
+// String describes the domain for people: its fields that are set.
+func (d Domain) String() string {
+	var f []string
+	if d.Name != "" {
+		f = append(f, "name "+strconv.Quote(d.Name))
+	}
+	if d.Version != "" {
+		f = append(f, "version "+strconv.Quote(d.Version))
+	}
+	if d.ChainID != 0 {
+		f = append(f, "chainId "+strconv.FormatUint(d.ChainID, 10))
+	}
+	if d.VerifyingContract != [20]byte{} {
+		f = append(f, "verifyingContract "+common.Address(d.VerifyingContract).Hex())
+	}
+	if len(f) == 0 {
+		return "the empty EIP-712 domain"
+	}
+	return "EIP-712 domain {" + strings.Join(f, ", ") + "}"
 }
 
 // DefaultDomain returns the domain for off-chain attestations: name
@@ -338,24 +360,13 @@ func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
 	if _, ok := td.Types[ManifestAttestationPrimaryType]; !ok {
 		return d, a, fmt.Errorf("attest: typed data lacks types.%s", ManifestAttestationPrimaryType)
 	}
-	d.Name, d.Version = td.Domain.Name, td.Domain.Version
-	if td.Domain.ChainID != nil {
-		id, err := parseUint64(string(*td.Domain.ChainID))
-		if err != nil || id == 0 {
-			return d, a, fmt.Errorf("attest: typed data domain.chainId %q: want a positive integer below 2^64", *td.Domain.ChainID)
-		}
-		d.ChainID = id
-	}
-	if td.Domain.VerifyingContract != nil {
-		if *td.Domain.VerifyingContract == (common.Address{}) {
-			return d, a, errors.New("attest: typed data domain.verifyingContract is the zero address")
-		}
-		d.VerifyingContract = *td.Domain.VerifyingContract
+	d, err := td.Domain.domain()
+	if err != nil {
+		return d, a, fmt.Errorf("attest: typed data %w", err)
 	}
 	if dt, ok := td.Types["EIP712Domain"]; ok && !slices.Equal(dt, d.types()) {
 		return d, a, errors.New("attest: typed data types.EIP712Domain does not list exactly the domain fields present, in the order name, version, chainId, verifyingContract")
 	}
-	var err error
 	if a.ManifestDigest, err = parseBytes32(td.Message.ManifestDigest); err != nil {
 		return d, a, fmt.Errorf("attest: typed data message.manifestDigest: %w", err)
 	}
@@ -389,46 +400,95 @@ func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
 }
 
 // UnmarshalJSON accepts integers in the message as JSON numbers or strings
-// (decimal or 0x hex), as wallets do.
+// (decimal or 0x hex), as wallets do. Keys are read strictly (see
+// unmarshalStrict).
 func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 	var raw struct {
-		ManifestDigest string      `json:"manifestDigest"`
-		SubjectDigest  string      `json:"subjectDigest"`
-		SubjectSize    json.Number `json:"subjectSize"`
-		Created        json.Number `json:"created"`
-		Parents        []string    `json:"parents"`
-		RoyaltyShare   json.Number `json:"royaltyShare"`
+		ManifestDigest string         `json:"manifestDigest"`
+		SubjectDigest  string         `json:"subjectDigest"`
+		SubjectSize    jsontext.Value `json:"subjectSize"`
+		Created        jsontext.Value `json:"created"`
+		Parents        []string       `json:"parents"`
+		RoyaltyShare   jsontext.Value `json:"royaltyShare"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.UseNumber()
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("typed data message: %w", err)
+	if err := unmarshalStrict(data, &raw); err != nil {
+		return fmt.Errorf("typed data message: %s", describeJSONError(err))
 	}
-	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, string(raw.SubjectSize), string(raw.Created), raw.Parents, string(raw.RoyaltyShare)}
+	size, err := numberOrString(raw.SubjectSize)
+	if err != nil {
+		return fmt.Errorf("typed data message.subjectSize: %w", err)
+	}
+	created, err := numberOrString(raw.Created)
+	if err != nil {
+		return fmt.Errorf("typed data message.created: %w", err)
+	}
+	share, err := numberOrString(raw.RoyaltyShare)
+	if err != nil {
+		return fmt.Errorf("typed data message.royaltyShare: %w", err)
+	}
+	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, size, created, raw.Parents, share}
 	return nil
 }
 
-// UnmarshalJSON accepts chainId as a JSON number or string.
+// UnmarshalJSON accepts chainId as a JSON number or string. Keys are read
+// strictly (see unmarshalStrict).
 func (d *TypedDomain) UnmarshalJSON(data []byte) error {
 	var raw struct {
 		Name              string          `json:"name"`
 		Version           string          `json:"version"`
-		ChainID           json.RawMessage `json:"chainId"`
+		ChainID           jsontext.Value  `json:"chainId"`
 		VerifyingContract *common.Address `json:"verifyingContract"`
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&raw); err != nil {
-		return fmt.Errorf("typed data domain: %w", err)
+	if err := unmarshalStrict(data, &raw); err != nil {
+		return fmt.Errorf("typed data domain: %s", describeJSONError(err))
 	}
 	*d = TypedDomain{Name: raw.Name, Version: raw.Version, VerifyingContract: raw.VerifyingContract}
 	if len(raw.ChainID) > 0 && string(raw.ChainID) != "null" {
-		s := strings.Trim(string(raw.ChainID), `"`)
+		s, err := numberOrString(raw.ChainID)
+		if err != nil {
+			return fmt.Errorf("typed data domain.chainId: %w", err)
+		}
 		n := json.Number(s)
 		d.ChainID = &n
 	}
 	return nil
+}
+
+// domain converts the JSON form to a Domain, checking its fields.
+func (td TypedDomain) domain() (Domain, error) {
+	d := Domain{Name: td.Name, Version: td.Version}
+	if td.ChainID != nil {
+		id, err := parseUint64(string(*td.ChainID))
+		if err != nil || id == 0 {
+			return d, fmt.Errorf("domain.chainId %q: want a positive integer below 2^64", *td.ChainID)
+		}
+		d.ChainID = id
+	}
+	if td.VerifyingContract != nil {
+		if *td.VerifyingContract == (common.Address{}) {
+			return d, errors.New("domain.verifyingContract is the zero address")
+		}
+		d.VerifyingContract = *td.VerifyingContract
+	}
+	return d, nil
+}
+
+// numberOrString returns a JSON number's text or a JSON string's content
+// ("" when v is absent); parseUint64 then reads it.
+func numberOrString(v jsontext.Value) (string, error) {
+	switch v.Kind() {
+	case 0:
+		return "", nil
+	case '0':
+		return string(v), nil
+	case '"':
+		var s string
+		if err := unmarshalStrict(v, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	}
+	return "", fmt.Errorf("%s: want an integer, as a JSON number or string", v)
 }
 
 func parseUint64(s string) (uint64, error) {
@@ -553,34 +613,37 @@ func checkSignedBy(s EthSigner, hash [32]byte, sig []byte) error {
 // maxEthSignatureFile bounds ParseEthSignature's input.
 const maxEthSignatureFile = 64 << 10
 
-// ParseEthSignature reads an EthSignature JSON file.
+// ErrMalformedSignatureFile is matched by every ParseEthSignature error.
+var ErrMalformedSignatureFile = errors.New("attest: malformed Ethereum signature file")
+
+// ParseEthSignature reads an EthSignature JSON file, strictly (see
+// unmarshalStrict): duplicate, case-variant and unknown keys and data after
+// the object are refused.
 func ParseEthSignature(data []byte) (*EthSignature, error) {
 	if len(data) > maxEthSignatureFile {
-		return nil, fmt.Errorf("attest: Ethereum signature file is %d bytes, more than %d", len(data), maxEthSignatureFile)
+		return nil, fmt.Errorf("%w: %d bytes, more than %d", ErrMalformedSignatureFile, len(data), maxEthSignatureFile)
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
-	dec.DisallowUnknownFields()
 	var s EthSignature
-	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("attest: Ethereum signature file: %w", err)
+	if err := unmarshalStrict(data, &s); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrMalformedSignatureFile, describeJSONError(err))
 	}
 	switch s.Format {
 	case FormatEIP712:
 		if s.TypedData == nil {
-			return nil, errors.New("attest: Ethereum signature file: format eip712 without typedData")
+			return nil, fmt.Errorf("%w: format eip712 without typedData", ErrMalformedSignatureFile)
 		}
 	case FormatEIP191:
 		if s.Message == "" {
-			return nil, errors.New("attest: Ethereum signature file: format eip191 without message")
+			return nil, fmt.Errorf("%w: format eip191 without message", ErrMalformedSignatureFile)
 		}
 	case "":
 		// The minimal form {typedData, signature, signer}.
 		if s.TypedData == nil {
-			return nil, errors.New("attest: Ethereum signature file: no format and no typedData")
+			return nil, fmt.Errorf("%w: no format and no typedData", ErrMalformedSignatureFile)
 		}
 		s.Format = FormatEIP712
 	default:
-		return nil, fmt.Errorf("attest: Ethereum signature file: format %q, want eip712 or eip191", s.Format)
+		return nil, fmt.Errorf("%w: format %q, want eip712 or eip191", ErrMalformedSignatureFile, s.Format)
 	}
 	return &s, nil
 }
@@ -599,7 +662,7 @@ func (s *EthSignature) Recover() (common.Address, error) {
 			return common.Address{}, errors.New("attest: eip712 signature without typedData")
 		}
 		if hash, err = s.TypedData.Hash(); err != nil {
-			return common.Address{}, err
+			return common.Address{}, fmt.Errorf("%w: %w", ErrMalformedSignatureFile, err)
 		}
 	case FormatEIP191:
 		msg, err := decodeHex(s.Message)

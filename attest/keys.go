@@ -19,6 +19,7 @@ import (
 	"io"
 	"strings"
 
+	"filippo.io/edwards25519"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	ethcrypto "github.com/ethereum/go-ethereum/crypto"
@@ -117,12 +118,52 @@ func newECDSAPrivate(alg Algorithm, k *ecdsa.PrivateKey) *PrivateKey {
 	return &PrivateKey{alg: alg, ec: k, pub: pub}
 }
 
-// NewEd25519PublicKey wraps a raw ed25519 public key.
+// NewEd25519PublicKey wraps a raw ed25519 public key. Weak keys are
+// refused (see ErrWeakKey).
 func NewEd25519PublicKey(k ed25519.PublicKey) (*PublicKey, error) {
 	if len(k) != ed25519.PublicKeySize {
 		return nil, fmt.Errorf("attest: ed25519 public key is %d bytes, want %d", len(k), ed25519.PublicKeySize)
 	}
+	if err := checkEd25519Key(k); err != nil {
+		return nil, err
+	}
 	return &PublicKey{alg: Ed25519, ed: bytes.Clone(k)}, nil
+}
+
+// ErrWeakKey is matched by the error for an ed25519 public key that no
+// honest key generation yields: a point of small order (for which anyone
+// can forge signatures that crypto/ed25519 accepts), a point with a
+// small-order component (whose signatures verifiers may judge differently,
+// cofactored or not), a point not on the curve, or a non-canonical encoding
+// (a second identity for one key, which would let one signer count twice).
+var ErrWeakKey = errors.New("attest: weak or malformed ed25519 public key")
+
+// ed25519InvEight is 8⁻¹ mod ℓ: [8⁻¹]([8]A) = A exactly when A has no
+// small-order component.
+var ed25519InvEight = func() *edwards25519.Scalar {
+	var b [32]byte
+	b[0] = 8
+	eight, _ := edwards25519.NewScalar().SetCanonicalBytes(b[:])
+	return edwards25519.NewScalar().Invert(eight)
+}()
+
+// checkEd25519Key refuses weak ed25519 public keys (see ErrWeakKey).
+func checkEd25519Key(k []byte) error {
+	a, err := new(edwards25519.Point).SetBytes(k)
+	if err != nil {
+		return fmt.Errorf("%w: not a point on the curve", ErrWeakKey)
+	}
+	if !bytes.Equal(a.Bytes(), k) {
+		return fmt.Errorf("%w: non-canonical encoding", ErrWeakKey)
+	}
+	a8 := new(edwards25519.Point).MultByCofactor(a)
+	if a8.Equal(edwards25519.NewIdentityPoint()) == 1 {
+		return fmt.Errorf("%w: a point of small order, for which anyone can forge signatures", ErrWeakKey)
+	}
+	if new(edwards25519.Point).ScalarMult(ed25519InvEight, a8).Equal(a) != 1 {
+		return fmt.Errorf("%w: the point has a small-order component", ErrWeakKey)
+	}
+	return nil
 }
 
 // NewAddressKey makes a secp256k1 verification key from an Ethereum address
@@ -539,15 +580,20 @@ func ParsePublicKey(data []byte) (*PublicKey, error) {
 func ParseIdentity(s string) (*PublicKey, error) {
 	switch {
 	case strings.HasPrefix(s, ed25519Prefix):
-		raw, err := base64.RawURLEncoding.DecodeString(s[len(ed25519Prefix):])
+		// Strict: the one encoding of each key, so that one key has one
+		// identity.
+		raw, err := base64.RawURLEncoding.Strict().DecodeString(s[len(ed25519Prefix):])
 		if err != nil || len(raw) != ed25519.PublicKeySize {
-			return nil, fmt.Errorf("attest: identity %q: want ed25519: and 43 base64url characters (32 bytes)", s)
+			return nil, fmt.Errorf("attest: identity %q: want ed25519: and 43 base64url characters (32 bytes, unpadded, canonical)", s)
+		}
+		if err := checkEd25519Key(raw); err != nil {
+			return nil, fmt.Errorf("identity %q: %w", s, err)
 		}
 		return &PublicKey{alg: Ed25519, ed: raw}, nil
 	case strings.HasPrefix(s, p256Prefix):
-		raw, err := base64.RawURLEncoding.DecodeString(s[len(p256Prefix):])
+		raw, err := base64.RawURLEncoding.Strict().DecodeString(s[len(p256Prefix):])
 		if err != nil {
-			return nil, fmt.Errorf("attest: identity %q: not base64url", s)
+			return nil, fmt.Errorf("attest: identity %q: not canonical unpadded base64url", s)
 		}
 		x, y := elliptic.UnmarshalCompressed(elliptic.P256(), raw)
 		if x == nil {

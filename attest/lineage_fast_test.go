@@ -35,6 +35,10 @@ func checkLineageSlow(payload []byte) *Report {
 		r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, err))
 		return r
 	}
+	if claimed.String() != lp.ManifestCID {
+		r.problem(fmt.Errorf("%w: predicate manifestCid %q is not in canonical form", ErrMalformedStatement, lp.ManifestCID))
+		return r
+	}
 	r.ManifestCID = claimed
 	m, err := provenance.ParseManifestJSON(lp.Manifest)
 	if err != nil {
@@ -51,6 +55,9 @@ func checkLineageSlow(payload []byte) *Report {
 		return r
 	}
 	r.Manifest = m
+	if err := m.Validate(); err != nil {
+		r.problem(fmt.Errorf("%w: the signed manifest is invalid: %w", ErrManifestMismatch, err))
+	}
 	want, err := StatementSubjects(m)
 	if err != nil {
 		r.problem(err)
@@ -83,11 +90,11 @@ func lineageSeeds(t testing.TB) [][]byte {
 	ms = append(ms, &noFiles)
 	rootIsFile := *base
 	rootIsFile.Subject.CID = base.Subject.Files[1].CID
-	rootIsFile.Subject.Name = ""
+	rootIsFile.Subject.Name = "acme/root-is-a-file"
 	ms = append(ms, &rootIsFile)
 	rich := *base
 	rich.Builder = &provenance.Builder{Pipeline: "ci", Commit: "abc"}
-	rich.Extensions = map[string]any{"z": int64(-3), "a": []any{"x", []byte{1, 2}, nil, true}, "link": base.Subject.CID}
+	rich.Extensions = map[string]any{"org.example/z": int64(-3), "org.example/a": []any{"x", []byte{1, 2}, nil, true}, "org.example/link": base.Subject.CID}
 	v0, _ := cid.Decode("QmY7Yh4UquoXHLPFo2XbhXkhBvFoPwmQUSa92pxnxjQuPU")
 	rich.Parents = []provenance.Parent{{CID: v0, Relation: provenance.RelationFinetune, Share: 1, Name: "base"}}
 	rich.Subject.Formats = []string{"safetensors"}

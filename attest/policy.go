@@ -2,7 +2,6 @@ package attest
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -24,7 +23,8 @@ import (
 //	  "rules": [
 //	    {"role": "publisher", "threshold": 1},
 //	    {"role": "weights", "contributors": true, "threshold": 2}
-//	  ]
+//	  ],
+//	  "eip712Domain": {"chainId": 1, "verifyingContract": "0x…"}
 //	}
 //
 // Every rule must hold. With no rules, one signature by any listed key is
@@ -33,6 +33,11 @@ import (
 type Policy struct {
 	Keys  []TrustedKey `json:"keys"`
 	Rules []Rule       `json:"rules,omitempty"`
+	// EIP712Domain, when set, pins the domain EIP-712 signatures must be
+	// made under, so that a signature for another chain or contract does
+	// not count: {"chainId": 1, "verifyingContract": "0x…"}. Name and
+	// version default to DefaultDomain's.
+	EIP712Domain *TypedDomain `json:"eip712Domain,omitempty"`
 }
 
 // TrustedKey is an identity the policy trusts.
@@ -91,10 +96,8 @@ func ParsePolicy(data []byte) (*Policy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedPolicy, err)
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
 	var p Policy
-	if err := dec.Decode(&p); err != nil {
+	if err := unmarshalStrict(data, &p); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedPolicy, describeJSONError(err))
 	}
 	if _, err := p.compile(); err != nil {
@@ -105,9 +108,10 @@ func ParsePolicy(data []byte) (*Policy, error) {
 
 // compiledPolicy maps canonical identities to keys and roles.
 type compiledPolicy struct {
-	keys  map[string]*trusted // by canonical ID
-	order []*trusted
-	rules []Rule
+	keys   map[string]*trusted // by canonical ID
+	order  []*trusted
+	rules  []Rule
+	domain *Domain // the pinned EIP-712 domain, if any
 }
 
 type trusted struct {
@@ -128,7 +132,9 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 		switch {
 		case k.ID != "" && k.PublicKey != "":
 			pk, err = ParsePublicKey([]byte(k.PublicKey))
-			if err == nil && !strings.EqualFold(pk.ID(), k.ID) {
+			if err == nil {
+				// Identities compare in canonical form: base64url is
+				// case-sensitive, only addresses fold.
 				if idk, ierr := ParseIdentity(k.ID); ierr != nil || idk.ID() != pk.ID() {
 					err = fmt.Errorf("id %s does not match publicKey (%s)", k.ID, pk.ID())
 				}
@@ -141,7 +147,7 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 			err = errors.New("needs id or publicKey")
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%w: keys[%d]: %v", ErrMalformedPolicy, i, err)
+			return nil, fmt.Errorf("%w: keys[%d]: %w", ErrMalformedPolicy, i, err)
 		}
 		if err := c.add(pk, pk, k.Name, k.Roles); err != nil {
 			return nil, fmt.Errorf("%w: keys[%d]: %v", ErrMalformedPolicy, i, err)
@@ -162,6 +168,20 @@ func (p *Policy) compile() (*compiledPolicy, error) {
 		}
 	}
 	c.rules = slices.Clone(p.Rules)
+	if td := p.EIP712Domain; td != nil {
+		d, err := td.domain()
+		if err != nil {
+			return nil, fmt.Errorf("%w: eip712Domain: %v", ErrMalformedPolicy, err)
+		}
+		def := DefaultDomain()
+		if d.Name == "" {
+			d.Name = def.Name
+		}
+		if d.Version == "" {
+			d.Version = def.Version
+		}
+		c.domain = &d
+	}
 	return c, nil
 }
 

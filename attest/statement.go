@@ -245,10 +245,12 @@ func marshalNoEscape(v any) ([]byte, error) {
 // ErrMalformedStatement is matched by statement parsing errors.
 var ErrMalformedStatement = errors.New("malformed in-toto statement")
 
-// ParseStatement parses a DSSE payload as an in-toto Statement v1.
+// ParseStatement parses a DSSE payload as an in-toto Statement v1, strictly:
+// duplicate, case- or fold-variant and unknown keys, invalid UTF-8 and data
+// after the statement are refused.
 func ParseStatement(payload []byte) (*Statement, error) {
 	var s Statement
-	if err := json.Unmarshal(payload, &s); err != nil {
+	if err := unmarshalStrict(payload, &s); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedStatement, describeJSONError(err))
 	}
 	if err := s.check(); err != nil {
@@ -281,7 +283,7 @@ func (s *Statement) Lineage() (*LineagePredicate, error) {
 		return nil, errPredicateType(s.PredicateType)
 	}
 	var p LineagePredicate
-	if err := json.Unmarshal(s.Predicate, &p); err != nil {
+	if err := unmarshalStrict(s.Predicate, &p); err != nil {
 		return nil, fmt.Errorf("%w: predicate: %v", ErrMalformedStatement, describeJSONError(err))
 	}
 	if p.ManifestCID == "" || len(p.Manifest) == 0 || string(p.Manifest) == "null" {

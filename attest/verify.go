@@ -3,18 +3,14 @@ package attest
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/aiprov/aiprov/internal/fsutil"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
 )
@@ -51,8 +47,14 @@ type VerifyOptions struct {
 	// match the manifest's files exactly (hidden files are ignored, as IPFS
 	// adds do by default), or a single file whose sha256 must be a subject.
 	Dir string
-	// Domain, when set, is the EIP-712 domain Ethereum signatures must use.
+	// Domain, when set, is the EIP-712 domain Ethereum signatures must use
+	// (a Policy may pin one too; both must then agree). Without one, an
+	// EIP-712 signature made for any chain or contract verifies, and the
+	// report says so in Notes.
 	Domain *Domain
+	// Params are the import parameters the manifest's CIDs were computed
+	// with, for checking Dir (zero: provenance.DefaultParams).
+	Params provenance.Params
 }
 
 // Report is the outcome of a verification: what was verified, each
@@ -66,6 +68,9 @@ type Report struct {
 	Files       []FileResult
 	// Problems lists every failure; the verification holds when it is empty.
 	Problems []error
+	// Notes say what a verification that holds does not prove, such as
+	// EIP-712 signatures accepted under a domain nobody pinned.
+	Notes []string
 }
 
 // SignatureResult is the fate of one signature.
@@ -129,6 +134,12 @@ func (opts *VerifyOptions) compile() (*compiledPolicy, error) {
 	if len(c.order) == 0 {
 		return nil, ErrNoTrustedKeys
 	}
+	if d := opts.Domain; d != nil {
+		if c.domain != nil && *c.domain != *d {
+			return nil, fmt.Errorf("%w: the policy pins EIP-712 domain %s, the options %s", ErrMalformedPolicy, c.domain, d)
+		}
+		c.domain = d
+	}
 	return c, nil
 }
 
@@ -164,14 +175,12 @@ func Verify(ctx context.Context, b Bundle, opts VerifyOptions) (*Report, error) 
 		r.problem(err)
 		return r, r.Err()
 	}
-	r := verifyBundle(ctx, b, opts, pol, nil)
+	r := verifyBundle(ctx, b, opts, pol)
 	return r, r.Err()
 }
 
-// verifyBundle is Verify with a compiled policy. pre[i], when true, says
-// that envelope signature i was already verified, in a batch, by the
-// trusted key its key ID names.
-func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy, pre []bool) *Report {
+// verifyBundle is Verify with a compiled policy.
+func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compiledPolicy) *Report {
 	r := &Report{}
 	var verified []string
 	var manifestErr error // why the manifest did not verify, if it did not
@@ -182,16 +191,10 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 		var pae []byte // built only when a signature still needs checking
 		trials := maxKeyTrials
 		for i, s := range env.Signatures {
-			var res SignatureResult
-			if i < len(pre) && pre[i] {
-				id := pol.keyIDOwner(s.KeyID)
-				res = SignatureResult{Index: i, KeyID: s.KeyID, Signer: id, Name: pol.keys[id].name}
-			} else {
-				if pae == nil {
-					pae = PAE(env.PayloadType, env.Payload)
-				}
-				res = pol.verifyDSSE(i, s, pae, &trials)
+			if pae == nil {
+				pae = PAE(env.PayloadType, env.Payload)
 			}
+			res := pol.verifyDSSE(i, s, pae, &trials)
 			if res.Err == nil {
 				verified = append(verified, res.Signer)
 			} else if !errors.Is(res.Err, ErrUntrustedSigner) {
@@ -223,10 +226,13 @@ func verifyBundle(ctx context.Context, b Bundle, opts VerifyOptions, pol *compil
 			r.problem(fmt.Errorf("%w: the envelope attests manifest %s, the manifest given is %s", ErrManifestMismatch, r.ManifestCID, mcid))
 		case b.Envelope == nil:
 			r.Manifest, r.ManifestCID = b.Manifest, mcid
+			if err := b.Manifest.Validate(); err != nil {
+				r.problem(fmt.Errorf("%w: the manifest given is invalid: %w", ErrManifestMismatch, err))
+			}
 		}
 	}
 	if len(b.EthSignatures) > 0 {
-		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), opts.Domain, manifestErr)...)
+		verified = append(verified, r.verifyEth(pol, b.EthSignatures, len(r.Signatures), pol.domain, manifestErr)...)
 	}
 	if b.Envelope == nil && len(b.EthSignatures) == 0 {
 		r.problem(errors.New("attest: nothing to verify: no envelope and no signatures"))
@@ -333,6 +339,12 @@ func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
 			r.problem(fmt.Errorf("%w: predicate manifestCid %q: %v", ErrMalformedStatement, lp.ManifestCID, cerr))
 			return
 		}
+		if claimed.String() != lp.ManifestCID {
+			// One CID, one string: other bases, upper case or stray bytes
+			// would let two statements name one manifest differently.
+			r.problem(fmt.Errorf("%w: predicate manifestCid %q is not in canonical form (%s)", ErrMalformedStatement, lp.ManifestCID, claimed))
+			return
+		}
 		r.ManifestCID = claimed
 		if err != nil {
 			r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
@@ -344,6 +356,9 @@ func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
 		}
 	}
 	r.Manifest = m
+	if err := m.Validate(); err != nil {
+		r.problem(fmt.Errorf("%w: the signed manifest is invalid: %w", ErrManifestMismatch, err))
+	}
 	if subjectsMatch(st.Subject, m) {
 		return
 	}
@@ -408,122 +423,59 @@ func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []
 			r.problem(fmt.Errorf("%w: cannot check %s: no verified manifest", ErrSubjectMismatch, opts.Dir))
 			return
 		}
-		r.Files = CheckFiles(ctx, opts.Dir, r.Manifest)
-		for _, f := range r.Files {
-			if f.Err != nil {
-				r.problem(f.Err)
-			}
-		}
+		r.checkFiles(ctx, opts.Dir, opts.Params)
 	}
 }
 
-// CheckFiles compares an artifact on disk with a manifest's file list.
-// path is a directory (every listed file must be there with its sha256,
-// and no unlisted non-hidden file may be) or a single file (its sha256
-// must be one of the listed files'). Files are read through an os.Root, so
-// symbolic links cannot lead outside the directory; unlisted symbolic links
-// and special files are ignored.
-func CheckFiles(ctx context.Context, path string, m *provenance.Manifest) []FileResult {
-	info, err := os.Stat(path)
+// checkFiles checks the artifact at dir against the verified manifest with
+// provenance.CheckManifest, in full: every listed file by size, SHA-256
+// and CID, every other entry of the directory reported, and the root CID
+// recomputed (all there is to check when the manifest lists no files).
+func (r *Report) checkFiles(ctx context.Context, dir string, p provenance.Params) {
+	cr, err := provenance.CheckManifest(ctx, r.Manifest, dir, &provenance.CheckOptions{Params: p})
 	if err != nil {
-		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
+		r.problem(fmt.Errorf("%w: checking %s: %w", ErrSubjectMismatch, dir, err))
+		return
 	}
-	if !info.IsDir() {
-		sum, err := hashFile(ctx, func() (*os.File, error) { return fsutil.OpenRegular(path) })
-		if err != nil {
-			return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
+	bad := map[string]error{}
+	for _, c := range cr.Changed {
+		bad[c.Path] = fmt.Errorf("%w: %s: %s", ErrSubjectMismatch, c.Path, c.Reason())
+	}
+	for _, path := range cr.Missing {
+		bad[path] = fmt.Errorf("%w: %s is missing", ErrSubjectMismatch, path)
+	}
+	for _, f := range cr.Refused {
+		bad[f.Path] = fmt.Errorf("%w: %s refused: %s", ErrSubjectMismatch, f.Path, f.Reason)
+	}
+	files := r.Manifest.Subject.Files
+	if st, err := os.Stat(dir); err == nil && st.Mode().IsRegular() && len(files) > 1 {
+		// One file of many: it matched one of them, or it is Extra below.
+		if cr.Checked == 1 {
+			r.Files = append(r.Files, FileResult{Path: dir})
 		}
-		for _, f := range m.Subject.Files {
-			if f.SHA256 == sum {
-				return []FileResult{{Path: path}}
-			}
-		}
-		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %s (sha256 %s) is none of the manifest's files", ErrSubjectMismatch, path, sum)}}
+		files = nil
 	}
-	root, err := os.OpenRoot(path)
-	if err != nil {
-		return []FileResult{{Path: path, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)}}
-	}
-	defer root.Close()
-
-	files := m.Subject.Files
-	results := make([]FileResult, len(files))
-	forEach(len(files), func(i int) { results[i] = checkOne(ctx, root, files[i]) })
-
-	listed := make(map[string]bool, len(files))
 	for _, f := range files {
-		listed[f.Path] = true
+		err := bad[f.Path]
+		delete(bad, f.Path)
+		r.Files = append(r.Files, FileResult{Path: f.Path, Err: err})
 	}
-	var extra []FileResult
-	err = fs.WalkDir(root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %w", ErrSubjectMismatch, err)})
-			return nil
+	for _, f := range cr.Refused { // refused entries the manifest does not list
+		if err, ok := bad[f.Path]; ok {
+			r.Files = append(r.Files, FileResult{Path: f.Path, Err: err})
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+	}
+	for _, path := range cr.Extra {
+		r.Files = append(r.Files, FileResult{Path: path, Err: fmt.Errorf("%w: %s is not covered by the signed manifest", ErrSubjectMismatch, path)})
+	}
+	for _, f := range r.Files {
+		if f.Err != nil {
+			r.problem(f.Err)
 		}
-		// Symbolic links are not files of the manifest (IPFS stores them as
-		// links); only regular files must all be listed.
-		if d.Type().IsRegular() && !listed[p] {
-			extra = append(extra, FileResult{Path: p, Err: fmt.Errorf("%w: %s is not covered by the manifest", ErrSubjectMismatch, p)})
-		}
-		return ctx.Err()
-	})
-	if err != nil {
-		extra = append(extra, FileResult{Path: path, Err: err})
 	}
-	return append(results, extra...)
-}
-
-func checkOne(ctx context.Context, root *os.Root, f provenance.File) FileResult {
-	res := FileResult{Path: f.Path}
-	sum, err := hashFile(ctx, func() (*os.File, error) { return root.OpenFile(f.Path, fsutil.ReadNonblock, 0) })
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		res.Err = fmt.Errorf("%w: %s is missing", ErrSubjectMismatch, f.Path)
-	case err != nil:
-		res.Err = fmt.Errorf("%w: %s: %w", ErrSubjectMismatch, f.Path, err)
-	case sum != f.SHA256:
-		res.Err = fmt.Errorf("%w: %s has sha256 %s, the signed manifest says %s", ErrSubjectMismatch, f.Path, sum, f.SHA256)
+	if cr.RootCID.Defined() && !cr.RootMatches {
+		r.problem(fmt.Errorf("%w: %s hashes to root CID %s, the signed manifest says %s", ErrSubjectMismatch, dir, cr.RootCID, r.Manifest.Subject.CID))
 	}
-	return res
-}
-
-func hashFile(ctx context.Context, open func() (*os.File, error)) (string, error) {
-	fh, err := open()
-	if err != nil {
-		return "", err
-	}
-	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return "", err
-	}
-	if !st.Mode().IsRegular() {
-		return "", fmt.Errorf("not a regular file (%s)", st.Mode().Type())
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, ctxReader{ctx, fh}); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// ctxReader stops a long hash when ctx is cancelled.
-type ctxReader struct {
-	ctx context.Context
-	r   io.Reader
-}
-
-func (c ctxReader) Read(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.r.Read(p)
 }
 
 // verifyEth checks Ethereum signatures against the report's manifest.
@@ -547,9 +499,14 @@ func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int
 		return nil
 	}
 	var verified []string
+	unpinned := map[Domain]bool{}
 	for i, s := range sigs {
 		res := SignatureResult{Index: index0 + i, KeyID: s.Signer.Hex()}
 		res.Err = checkEthSignature(s, want, domain)
+		if res.Err == nil && domain == nil && s.Format == FormatEIP712 {
+			d, _, _ := s.TypedData.Parse()
+			unpinned[d] = true
+		}
 		if res.Err == nil {
 			addr := s.Signer.Hex()
 			if t := pol.keys[addr]; t != nil {
@@ -564,6 +521,9 @@ func (r *Report) verifyEth(pol *compiledPolicy, sigs []*EthSignature, index0 int
 		}
 		r.Signatures = append(r.Signatures, res)
 	}
+	for _, d := range slices.SortedFunc(maps.Keys(unpinned), func(a, b Domain) int { return strings.Compare(a.String(), b.String()) }) {
+		r.Notes = append(r.Notes, fmt.Sprintf("EIP-712 domain not pinned: signatures made for %s were accepted, as they would be for any chain or contract; pin the domain (VerifyOptions.Domain, the policy's eip712Domain, or verify --chain-id/--contract)", d))
+	}
 	return verified
 }
 
@@ -576,8 +536,9 @@ func checkEthSignature(s *EthSignature, want ManifestAttestation, domain *Domain
 		return fmt.Errorf("%w: made by %s, not the stated signer", ErrBadSignature, addr.Hex())
 	}
 	if s.ManifestCID != "" {
-		if c, err := cid.Decode(s.ManifestCID); err != nil || !c.Equals(mustCID(want.ManifestDigest)) {
-			return fmt.Errorf("%w: signature file names manifest %s", ErrManifestMismatch, s.ManifestCID)
+		// The canonical string only: one manifest, one name.
+		if s.ManifestCID != mustCID(want.ManifestDigest).String() {
+			return fmt.Errorf("%w: signature file names manifest %q, not %s in canonical form", ErrManifestMismatch, s.ManifestCID, mustCID(want.ManifestDigest))
 		}
 	}
 	switch s.Format {

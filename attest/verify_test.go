@@ -188,13 +188,12 @@ func TestVerifyTamper(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, ".hidden"), []byte("x"), 0o644)
 	os.Remove(filepath.Join(dir, "tokenizer", "vocab"))
 	_, err = VerifyEnvelope(ctx, env, opts)
-	for _, want := range []string{"model.safetensors has sha256", "extra.bin is not covered", "tokenizer/vocab is missing"} {
+	// Every entry is covered or reported: hidden files too (no digest
+	// covers them, so they are bytes nobody signed).
+	for _, want := range []string{"model.safetensors: sha256 ", "extra.bin is not covered", ".hidden is not covered", "tokenizer/vocab is missing", "hashes to root CID"} {
 		if !errors.Is(err, ErrSubjectMismatch) || !strings.Contains(err.Error(), want) {
 			t.Errorf("files: err = %v, want it to say %q", err, want)
 		}
-	}
-	if strings.Contains(err.Error(), ".hidden") {
-		t.Errorf("hidden file reported: %v", err)
 	}
 	// A single file: matches when it is one of the subjects.
 	opts.Dir = filepath.Join(dir, "config.json")
@@ -360,8 +359,8 @@ func TestVerifyMany(t *testing.T) {
 	ctx := context.Background()
 	k := newTestKeys(t)
 	bundles, _ := lineage(t, 600, k.ed, k.p256)
-	// Corrupt one ed25519 signature in the second chunk.
-	bad := manyChunk + 7
+	// Corrupt one ed25519 signature past the first task's bundles.
+	bad := 64 + 7
 	bundles[bad].Envelope.Signatures[0].Sig[10] ^= 1
 	reports, err := VerifyMany(ctx, bundles, trust(k.ed, k.p256))
 	if err == nil {
@@ -393,6 +392,7 @@ func lineage(t testing.TB, n int, signers ...Signer) ([]Bundle, *provenance.Mani
 		}
 		if i > 0 {
 			m.Parents = []provenance.Parent{{CID: pc, Relation: provenance.RelationFinetune, Share: provenance.ShareWhole / 10}}
+			m.Royalty.Policy = provenance.PolicyAbsolute
 		}
 		env, err := Sign(context.Background(), &m, signers...)
 		if err != nil {
@@ -409,29 +409,4 @@ type lyingWallet struct{ *PrivateKey }
 
 func (lyingWallet) Address() common.Address {
 	return common.HexToAddress("0x1111111111111111111111111111111111111111")
-}
-
-// TestCheckFilesSymlinks: a listed file reached through a symbolic link
-// that leaves the directory is refused; unlisted links are ignored.
-func TestCheckFilesSymlinks(t *testing.T) {
-	outside := filepath.Join(t.TempDir(), "secret")
-	os.WriteFile(outside, []byte("weights\x00\x01"), 0o644)
-	dir, m := artifact(t, testFiles)
-	os.Remove(filepath.Join(dir, "model.safetensors"))
-	if err := os.Symlink(outside, filepath.Join(dir, "model.safetensors")); err != nil {
-		t.Skip("no symlinks here:", err)
-	}
-	os.Symlink("config.json", filepath.Join(dir, "alias.json"))
-	var bad []string
-	for _, f := range CheckFiles(context.Background(), dir, m) {
-		if f.Err != nil {
-			bad = append(bad, f.Path)
-			if !errors.Is(f.Err, ErrSubjectMismatch) {
-				t.Errorf("%s: %v", f.Path, f.Err)
-			}
-		}
-	}
-	if len(bad) != 1 || bad[0] != "model.safetensors" {
-		t.Fatalf("failed files %v, want only model.safetensors (a link out of the directory)", bad)
-	}
 }

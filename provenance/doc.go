@@ -101,9 +101,12 @@
 // FormatShare convert exact percentages such as "2.5%".
 //
 // CheckManifest re-hashes a directory and reports exactly which files
-// changed, are missing or are extra, refusing paths that leave the root; it
-// can check a subset of paths, and a CheckCache keyed by size, mtime and
-// inode speeds up re-checks (never use one to decide what to sign).
+// changed, are missing or are extra, refusing paths and symbolic links
+// that leave the root and special files; a full check covers every entry
+// (hidden ones included) and recomputes the root CID, and it is what
+// attest.Verify runs for VerifyOptions.Dir. It can check a subset of
+// paths, and a CheckCache keyed by size, mtime and inode speeds up
+// re-checks (never use one to decide what to sign).
 //
 // # Lineage
 //

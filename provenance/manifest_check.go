@@ -90,13 +90,29 @@ func (c FileChange) Reason() string {
 }
 
 // CheckManifest compares the file or directory at root with m: it re-hashes
-// the files and reports which changed, are missing or are extra. For a
-// manifest that lists no files (BuildOptions.OmitFiles) it can only
-// compare the root CID. Manifest
-// paths that are absolute or contain ".." are an error; symbolic links on
-// disk that lead outside root, and special files, are refused (listed in
-// Report.Refused, never read). Hidden files are skipped unless
-// Params.Hidden, as Hash does.
+// the files and reports which changed, are missing or are extra. It is the
+// one check of an artifact on disk against a manifest (`aiprov manifest
+// check` and `aiprov verify --dir` both use it), and a full check covers
+// every entry of the directory, so that no bytes ride along unsigned:
+//
+//   - every listed file is compared by size, SHA-256 and CID;
+//   - every regular file not listed is Extra;
+//   - hidden entries (names starting with ".") that Hash would skip are
+//     Extra too, a hidden directory as one entry "name/" (a manifest that
+//     lists hidden files was made with Params.Hidden, which is then
+//     assumed);
+//   - symbolic links that lead outside root or do not resolve, and special
+//     files (FIFOs, devices, sockets), are Refused, never read;
+//   - the root CID is recomputed, which covers what the file list does not
+//     (symbolic links inside root, empty directories): for a manifest that
+//     lists no files (BuildOptions.OmitFiles) it is the whole check.
+//
+// A partial check (Paths or Cache set) compares only the listed files in
+// scope. Manifest paths that are absolute or contain ".." are an error.
+//
+// root may also be a single file: for a one-file manifest it is that file
+// whatever its name; for a manifest of many files it must equal one of
+// them (size, SHA-256 and CID), and the report then covers that file only.
 func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOptions) (*CheckReport, error) {
 	if opts == nil {
 		opts = &CheckOptions{}
@@ -104,6 +120,9 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 	p := opts.Params
 	if p == (Params{}) {
 		p = DefaultParams()
+	}
+	if !p.Hidden && slices.ContainsFunc(m.Subject.Files, func(f File) bool { return hasHiddenElement(f.Path) }) {
+		p.Hidden = true // only a --hidden import lists such files
 	}
 	if len(m.Subject.Files) == 0 {
 		return checkRootOnly(ctx, m, root, p, opts)
@@ -138,17 +157,23 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 	}
 	report := &CheckReport{}
 	var disk map[string]string // manifest path → OS path of a regular file
-	if rootInfo.IsDir() {
-		disk, report.Refused, err = scanTree(ctx, root, p)
+	switch {
+	case rootInfo.IsDir():
+		var hidden []string
+		disk, hidden, report.Refused, err = scanTree(ctx, root, p)
 		if err != nil {
 			return nil, err
 		}
-	} else {
-		// A single-file artifact: its one entry, whatever its name now.
-		if len(m.Subject.Files) != 1 {
-			return nil, fmt.Errorf("%s is a file, but the manifest lists %d files", root, len(m.Subject.Files))
+		if len(opts.Paths) == 0 {
+			report.Extra = hidden
 		}
+	case !rootInfo.Mode().IsRegular():
+		return &CheckReport{Refused: []FileProblem{{root, "special file (" + rootInfo.Mode().Type().String() + ")"}}}, nil
+	case len(m.Subject.Files) == 1:
+		// A single-file artifact: its one entry, whatever its name now.
 		disk = map[string]string{m.Subject.Files[0].Path: root}
+	default:
+		return checkOneOfMany(ctx, m, root, p, opts)
 	}
 
 	got := map[string]File{}
@@ -205,8 +230,38 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 				report.Extra = append(report.Extra, rel)
 			}
 		}
+		slices.Sort(report.Extra)
 	}
 	return report, nil
+}
+
+// checkOneOfMany checks a single file against a manifest of many: it must
+// be one of them.
+func checkOneOfMany(ctx context.Context, m *Manifest, file string, p Params, opts *CheckOptions) (*CheckReport, error) {
+	if len(opts.Paths) > 0 {
+		return nil, errors.New("a single file is checked whole; --path selects inside a directory")
+	}
+	got, _, err := hashFile(ctx, file, p, opts.Cache)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range m.Subject.Files {
+		if f.Size == got.Size && f.SHA256 == got.SHA256 && f.CID.Equals(got.CID) {
+			return &CheckReport{Checked: 1}, nil
+		}
+	}
+	return &CheckReport{Extra: []string{filepath.Base(file)}}, nil
+}
+
+// hasHiddenElement reports whether a slash-separated path has an element
+// starting with ".".
+func hasHiddenElement(p string) bool {
+	for _, e := range strings.Split(p, "/") {
+		if strings.HasPrefix(e, ".") {
+			return true
+		}
+	}
+	return false
 }
 
 // underPath reports whether the manifest path rel is sel, or lies under
@@ -222,11 +277,30 @@ func checkRootOnly(ctx context.Context, m *Manifest, root string, p Params, opts
 	if len(opts.Paths) > 0 {
 		return nil, errors.New("the manifest lists no files, so no subset of them can be checked")
 	}
+	report := &CheckReport{}
+	info, err := os.Stat(root)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case info.IsDir():
+		// The root CID covers what Hash reads; what it would skip or must
+		// not read is reported, as in a full check.
+		if _, report.Extra, report.Refused, err = scanTree(ctx, root, p); err != nil {
+			return nil, err
+		}
+	case !info.Mode().IsRegular():
+		report.Refused = []FileProblem{{root, "special file (" + info.Mode().Type().String() + ")"}}
+	}
+	if len(report.Refused) > 0 {
+		return report, nil
+	}
 	res, err := Hash(ctx, root, &Options{Params: p})
 	if err != nil {
 		return nil, err
 	}
-	return &CheckReport{RootCID: res.CID, RootMatches: res.CID.Equals(m.Subject.CID), Checked: len(res.Files)}, nil
+	report.RootCID, report.RootMatches, report.Checked = res.CID, res.CID.Equals(m.Subject.CID), len(res.Files)
+	return report, nil
 }
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {
@@ -239,20 +313,20 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 	}
 }
 
-// scanTree lists the regular files under root as Hash sees them (hidden
-// names skipped unless p.Hidden), refusing symbolic links that resolve
-// outside root and special files. With p.DereferenceSymlinks, links to
-// files inside root count as files.
-func scanTree(ctx context.Context, root string, p Params) (map[string]string, []FileProblem, error) {
+// scanTree lists the regular files under root as Hash sees them, refusing
+// symbolic links that resolve outside root and special files. Hidden names
+// are listed apart unless p.Hidden (a hidden directory as "name/", not
+// entered): Hash skips them, so no digest covers them. With
+// p.DereferenceSymlinks, links to files inside root count as files.
+func scanTree(ctx context.Context, root string, p Params) (files map[string]string, hidden []string, refused []FileProblem, err error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if realRoot, err = filepath.Abs(realRoot); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	files := map[string]string{}
-	var refused []FileProblem
+	files = map[string]string{}
 	err = filepath.WalkDir(root, func(osPath string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -270,8 +344,10 @@ func scanTree(ctx context.Context, root string, p Params) (map[string]string, []
 		rel := filepath.ToSlash(relOS)
 		if !p.Hidden && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
+				hidden = append(hidden, rel+"/")
 				return filepath.SkipDir
 			}
+			hidden = append(hidden, rel)
 			return nil
 		}
 		switch t := d.Type(); {
@@ -302,7 +378,7 @@ func scanTree(ctx context.Context, root string, p Params) (map[string]string, []
 		}
 		return nil
 	})
-	return files, refused, err
+	return files, hidden, refused, err
 }
 
 // hashFile hashes one file, or takes its digests from the cache when its

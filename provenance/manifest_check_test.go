@@ -58,7 +58,17 @@ func TestBuildAndCheck(t *testing.T) {
 		t.Fatalf("built manifest: %v", err)
 	}
 
+	// The hidden file, which Hash skipped, is bytes nobody signed: the
+	// check reports it.
 	r, err := CheckManifest(ctx, m, dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || !slices.Equal(r.Extra, []string{".hidden"}) || !r.RootMatches {
+		t.Fatalf("hidden file not reported: %+v", r)
+	}
+	os.Remove(filepath.Join(dir, ".hidden"))
+	r, err = CheckManifest(ctx, m, dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

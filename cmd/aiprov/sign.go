@@ -72,9 +72,13 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			if env, err = attest.ParseEnvelope(data); err != nil {
 				return fmt.Errorf("%s: %w", rest[0], err)
 			}
-			if _, err := attest.ManifestOf(env); err != nil {
-				return fmt.Errorf("%s: not a lineage attestation: %w", rest[0], err)
+			// ManifestOf reads the statement strictly and validates the
+			// manifest: what is shown below is what the signature covers.
+			m, err := attest.ManifestOf(env)
+			if err != nil {
+				return fmt.Errorf("%s: not a valid lineage attestation: %w", rest[0], err)
 			}
+			signShowManifest(c, m)
 			if env.SignedBy(key.Public()) >= 0 {
 				fmt.Fprintf(c.stderr, "aiprov sign: %s already signed %s; not adding another signature\n", key.ID(), rest[0])
 			} else if err := env.Sign(ctx, key); err != nil {
@@ -147,4 +151,20 @@ func signReadManifest(name string, data []byte) (*provenance.Manifest, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return m, nil
+}
+
+// signShowManifest tells a co-signer, on stderr, what they are about to
+// sign: the manifest the envelope carries, not what its name suggests.
+func signShowManifest(c *cli, m *provenance.Manifest) {
+	mcid, _ := m.CID()
+	w := c.stderr
+	fmt.Fprintf(w, "co-signing manifest %s\n", mcid)
+	fmt.Fprintf(w, "  subject %s (%s) %s, %d bytes, %d file(s)\n", verifyPrintable(m.Subject.Name), m.Subject.Kind, m.Subject.CID, m.Subject.Size, len(m.Subject.Files))
+	for _, p := range m.Parents {
+		fmt.Fprintf(w, "  parent %s %s %s\n", p.CID, p.Relation, provenance.FormatShare(p.Share))
+	}
+	for _, ct := range m.Contributors {
+		fmt.Fprintf(w, "  contributor %s %s %s\n", verifyPrintable(ct.ID), verifyPrintable(ct.Role), provenance.FormatShare(ct.Share))
+	}
+	fmt.Fprintf(w, "  license %s, created %s\n", verifyPrintable(m.License), m.Created)
 }

@@ -20,6 +20,7 @@ import (
 type verifyFlags struct {
 	keys                                    []string
 	policyFile, manifestFile, dir, contract string
+	profile                                 string
 	chainID                                 uint64
 	quiet, json                             bool
 }
@@ -64,7 +65,8 @@ examples/sign-and-verify.`,
 	fs.StringArrayVarP(&f.keys, "key", "k", nil, "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
 	fs.StringVar(&f.policyFile, "policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
 	fs.StringVar(&f.manifestFile, "manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
-	fs.StringVar(&f.dir, "dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
+	fs.StringVar(&f.dir, "dir", "", "check the artifact at `PATH` (directory or file) against the signed manifest: every file's size, sha256 and CID, the root CID, and no entry left uncovered")
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the manifest's CIDs were computed with (for --dir)")
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
 	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
@@ -111,6 +113,11 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		opts.Domain = &d
 	}
 	opts.Dir = f.dir
+	params, err := provenance.ProfileParams(f.profile)
+	if err != nil {
+		return usagef("--profile: %v", err)
+	}
+	opts.Params = params
 
 	var b attest.Bundle
 	for _, name := range rest {
@@ -254,6 +261,9 @@ func verifyPrint(c *cli, r *attest.Report, quiet bool) {
 		} else {
 			fmt.Fprintf(w, "file %s: %s\n", verifyPrintable(f.Path), verifyPrintable(f.Err.Error()))
 		}
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(w, "note: %s\n", verifyPrintable(n))
 	}
 }
 
