@@ -571,7 +571,8 @@ func ParsePublicKey(data []byte) (*PublicKey, error) {
 	trimmed := bytes.TrimSpace(data)
 	s := string(trimmed)
 	switch {
-	case strings.HasPrefix(s, "-----BEGIN"):
+	// PEM may follow explanatory text, as GnuTLS certtool writes it.
+	case strings.HasPrefix(s, "-----BEGIN") || strings.Contains(s, "\n-----BEGIN PUBLIC KEY-----"):
 		block, _ := pem.Decode(trimmed)
 		if block == nil {
 			return nil, errors.New("attest: malformed PEM block")
