@@ -3,8 +3,8 @@ package attest
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"crypto/x509"
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"testing"
