@@ -21,6 +21,7 @@ type verifyFlags struct {
 	policyFile, manifestFile, dir, contract string
 	chainID                                 uint64
 	quiet                                   bool
+	oms                                     omsFlags
 }
 
 func newVerifyCmd(c *cli) *cobra.Command {
@@ -32,9 +33,17 @@ func newVerifyCmd(c *cli) *cobra.Command {
 together must be about the same manifest) against trusted keys (--key) or a
 trust policy (--policy), optionally checking the artifact itself (--dir).
 Prints what was verified and OK; exits 1, listing every problem on stderr,
-if verification fails.`,
+if verification fails.
+
+An OpenSSF Model Signing (OMS) bundle (format detected) is verified with
+the model it signs (--dir): against --key PUB.pem for key bundles or the
+trust anchors --cert-chain CA.pem for certificate bundles, including those
+model_signing wrote from v0.2 on. The lineage manifest an aiprov bundle
+names is reported (and checked against --manifest).`,
 		Example: `  aiprov verify model.dsse.json --key alice.pub
-  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/`,
+  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/
+  aiprov verify model.sig --key p384.pub --dir model/
+  aiprov verify model.sig --cert-chain ca.pem --dir model/ --ignore-unsigned-files`,
 		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVerify(cmd.Context(), c, &f, args)
@@ -48,10 +57,22 @@ if verification fails.`,
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
 	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
+	fs.StringArrayVar(&f.oms.certChain, "cert-chain", nil, "OMS: trust certificates chaining to the CA certificates in PEM `FILE`; repeatable")
+	fs.StringArrayVar(&f.oms.ignorePaths, "ignore-path", nil, "OMS: leave `PATH` (inside the model) out of the check; repeatable")
+	fs.BoolVar(&f.oms.ignoreUnsigned, "ignore-unsigned-files", false, "OMS: accept files the bundle does not list")
+	fs.BoolVar(&f.oms.allowSymlinks, "allow-symlinks", false, "OMS: follow symbolic links that stay inside the model, if the bundle allows them")
 	return cmd
 }
 
 func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
+	if len(rest) == 1 {
+		if data, err := keysReadFile(rest[0], attest.MaxEnvelopeSize); err == nil && attest.IsOMSBundle(data) {
+			return runVerifyOMS(ctx, c, f, rest[0], data)
+		}
+	}
+	if len(f.oms.certChain) > 0 || len(f.oms.ignorePaths) > 0 || f.oms.ignoreUnsigned || f.oms.allowSymlinks {
+		return usagef("--cert-chain, --ignore-path, --ignore-unsigned-files and --allow-symlinks are for OMS bundles")
+	}
 	keys, policyFile, manifestFile, dir, chainID, contract, quiet := f.keys, &f.policyFile, &f.manifestFile, &f.dir, &f.chainID, &f.contract, &f.quiet
 	var opts attest.VerifyOptions
 	for i, k := range keys {
