@@ -79,11 +79,11 @@ func omsManifestCID(arg string) (cid.Cid, error) {
 	if err != nil {
 		return cid.Undef, err
 	}
-	m, err := provenance.ReadManifest(data)
+	_, c, err := provenance.ReadManifest(data)
 	if err != nil {
 		return cid.Undef, fmt.Errorf("%s: %w", arg, err)
 	}
-	return m.CID()
+	return c, nil
 }
 
 // omsIgnorePaths makes ignore paths given on the command line (relative to
