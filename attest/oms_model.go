@@ -65,6 +65,35 @@ func omsRelIgnorePath(modelPath, p string, fromCWD bool) (string, bool) {
 	return c, true
 }
 
+// newOMSFileRules gathers the ignore paths of a signing or verification:
+// the defaults, the recorded ones (relative to the model already), the
+// caller's and the signature file's.
+func newOMSFileRules(modelPath string, allowSymlinks, includeGit bool, recorded, given []string, signaturePath string) *omsFileRules {
+	rules := &omsFileRules{allowSymlinks: allowSymlinks}
+	if !includeGit {
+		rules.ignore = append(rules.ignore, omsDefaultIgnorePaths...)
+	}
+	for _, p := range recorded {
+		// A recorded path outside the model ignores nothing.
+		if c := path.Clean(p); !path.IsAbs(c) && c != ".." && !strings.HasPrefix(c, "../") && c != "." {
+			rules.ignore = append(rules.ignore, c)
+		}
+	}
+	for _, p := range given {
+		if rel, ok := omsRelIgnorePath(modelPath, p, false); ok {
+			rules.ignore = append(rules.ignore, rel)
+		}
+	}
+	if signaturePath != "" {
+		if rel, ok := omsRelIgnorePath(modelPath, signaturePath, true); ok {
+			rules.ignore = append(rules.ignore, rel)
+		}
+	}
+	slices.Sort(rules.ignore)
+	rules.ignore = slices.Compact(rules.ignore)
+	return rules
+}
+
 func (r *omsFileRules) ignored(name string) bool {
 	for _, ig := range r.ignore {
 		if name == ig || strings.HasPrefix(name, ig+"/") {

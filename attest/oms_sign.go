@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"slices"
 
 	"github.com/ipfs/go-cid"
 )
@@ -103,22 +102,7 @@ func SignOMS(ctx context.Context, modelPath string, opts OMSSignOptions) (*OMSBu
 
 // omsStatementFor hashes the model and builds its statement.
 func omsStatementFor(ctx context.Context, modelPath string, opts OMSSignOptions) (*OMSStatement, error) {
-	rules := &omsFileRules{allowSymlinks: opts.AllowSymlinks}
-	if !opts.IncludeGitPaths {
-		rules.ignore = append(rules.ignore, omsDefaultIgnorePaths...)
-	}
-	for _, p := range opts.IgnorePaths {
-		if rel, ok := omsRelIgnorePath(modelPath, p, false); ok {
-			rules.ignore = append(rules.ignore, rel)
-		}
-	}
-	if opts.SignaturePath != "" {
-		if rel, ok := omsRelIgnorePath(modelPath, opts.SignaturePath, true); ok {
-			rules.ignore = append(rules.ignore, rel)
-		}
-	}
-	slices.Sort(rules.ignore)
-	rules.ignore = slices.Compact(rules.ignore)
+	rules := newOMSFileRules(modelPath, opts.AllowSymlinks, opts.IncludeGitPaths, nil, opts.IgnorePaths, opts.SignaturePath)
 	root, names, err := omsListFiles(ctx, modelPath, rules, nil)
 	if err != nil {
 		return nil, fmt.Errorf("attest: %w", err)

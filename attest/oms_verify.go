@@ -6,10 +6,8 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/ipfs/go-cid"
@@ -228,26 +226,7 @@ func (r *OMSReport) checkModel(ctx context.Context, st *OMSStatement, modelPath 
 		r.problem(fmt.Errorf("%w: serialization %s with %s (aiprov verifies files with sha256)", ErrOMSUnsupported, ser.Method, ser.HashType))
 		return
 	}
-	rules := &omsFileRules{allowSymlinks: opts.AllowSymlinks && ser.AllowSymlinks}
-	if !opts.IncludeGitPaths {
-		rules.ignore = append(rules.ignore, omsDefaultIgnorePaths...)
-	}
-	for _, p := range ser.IgnorePaths {
-		// Recorded paths are relative to the model; others ignore nothing.
-		if c := path.Clean(p); !path.IsAbs(c) && c != ".." && !strings.HasPrefix(c, "../") && c != "." {
-			rules.ignore = append(rules.ignore, c)
-		}
-	}
-	for _, p := range opts.IgnorePaths {
-		if rel, ok := omsRelIgnorePath(modelPath, p, false); ok {
-			rules.ignore = append(rules.ignore, rel)
-		}
-	}
-	if opts.SignaturePath != "" {
-		if rel, ok := omsRelIgnorePath(modelPath, opts.SignaturePath, true); ok {
-			rules.ignore = append(rules.ignore, rel)
-		}
-	}
+	rules := newOMSFileRules(modelPath, opts.AllowSymlinks && ser.AllowSymlinks, opts.IncludeGitPaths, ser.IgnorePaths, opts.IgnorePaths, opts.SignaturePath)
 	want := make(map[string]string, len(st.Resources))
 	for _, res := range st.Resources {
 		want[res.Name] = res.Digest

@@ -195,15 +195,5 @@ func runVerifyOMS(ctx context.Context, c *cli, f *verifyFlags, name string, data
 			}
 		}
 	}
-	if verr != nil {
-		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
-		for _, p := range report.Problems {
-			fmt.Fprintf(c.stderr, "  %s\n", verifyPrintable(p.Error()))
-		}
-		return errSilentFailure
-	}
-	if !f.quiet {
-		fmt.Fprintln(c.stdout, "OK")
-	}
-	return nil
+	return verifyOutcome(c, verr, report.Problems, f.quiet)
 }

@@ -152,14 +152,19 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 
 	report, verr := attest.Verify(ctx, b, opts)
 	verifyPrint(c, report, f.quiet)
+	return verifyOutcome(c, verr, report.Problems, f.quiet)
+}
+
+// verifyOutcome prints every problem and fails, or prints OK.
+func verifyOutcome(c *cli, verr error, problems []error, quiet bool) error {
 	if verr != nil {
-		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
-		for _, p := range report.Problems {
+		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(problems))
+		for _, p := range problems {
 			fmt.Fprintf(c.stderr, "  %s\n", verifyPrintable(p.Error()))
 		}
 		return errSilentFailure
 	}
-	if !f.quiet {
+	if !quiet {
 		fmt.Fprintln(c.stdout, "OK")
 	}
 	return nil
