@@ -13,6 +13,25 @@
 //	cosign verify-blob-attestation --key ed25519.pub --signature env.json \
 //	    --type https://aiprov.dev/lineage/v1 --insecure-ignore-tlog=true model.safetensors
 //
+// An OpenSSF Model Signing (OMS v1.0) bundle — a Sigstore bundle whose
+// DSSE envelope holds an in-toto Statement with predicate type
+// PredicateTypeOMS, listing every file of a model — is what SignOMS writes
+// and VerifyOMS checks, for ECDSA keys (the key method) or an X.509 chain
+// to caller-given roots (the certificate method). The files hashed follow
+// model_signing's rules (see SignOMS). VerifyOMS also reads the bundles
+// model_signing wrote from v0.2 on. Where the spec and model_signing v1.1
+// differ, the bundles follow what model_signing verifies: a single-file
+// model's resource is named "."; resources are written in code point order
+// (which both accept, as the subject digest is computed over the listed
+// order); unknown predicate fields are ignored. Certificate chains are
+// checked at the verification time, not at the leaf's NotBefore as
+// model_signing does, since OMS requires a leaf within its validity. The
+// lineage manifest rides in the subject's annotations
+// (OMSManifestAnnotation): model_signing reads only the subject's name
+// and sha256 (and the spec's statement schema allows further subject
+// fields), while its predicate schema forbids extra predicate fields.
+// Keyless (sigstore) bundles parse but do not verify: ErrOMSUnsupported.
+//
 // Ethereum accounts sign EIP-712 typed data (ManifestAttestationType: fixed
 // size fields that a registry contract verifies with ecrecover) or an
 // EIP-191 personal_sign of the manifest digest; EthSignature is the file
@@ -21,7 +40,7 @@
 // # Keys
 //
 // Built-in keys (PrivateKey, PublicKey) are ed25519 (PKCS#8/PKIX PEM,
-// OpenSSH), ECDSA P-256 (PEM, OpenSSH) and secp256k1 (keystore v3, hex).
+// OpenSSH), ECDSA P-256, P-384 and P-521 (PEM, OpenSSH) and secp256k1 (keystore v3, hex).
 // Keys held elsewhere — a KMS, an HSM, a hardware wallet — plug in through
 // the Signer, EthSigner and Verifier interfaces, as age's recipients do:
 // Sign takes Signers, SignEIP712 and SignEIP191 take an EthSigner, and

@@ -41,6 +41,11 @@ const (
 	// P256 is ECDSA on NIST P-256 over the SHA-256 of the message, ASN.1 DER
 	// signatures: what cosign and OpenSSF model signing use.
 	P256 Algorithm = "p256"
+	// P384 and P521 are ECDSA on NIST P-384 over SHA-384 and on NIST P-521
+	// over SHA-512, ASN.1 DER signatures: the other curves OpenSSF model
+	// signing accepts (the Sigstore algorithm registry's pairings).
+	P384 Algorithm = "p384"
+	P521 Algorithm = "p521"
 )
 
 // Identity prefixes. An identity is the string form of a public key that
@@ -48,18 +53,65 @@ const (
 //
 //	ed25519:<base64url, unpadded, of the 32-byte key>
 //	p256:<base64url, unpadded, of the 33-byte compressed SEC 1 point>
+//	p384:, p521:<the same for P-384 and P-521 keys>
 //	0x<EIP-55 checksummed address>   (secp256k1)
 const (
 	ed25519Prefix = "ed25519:"
 	p256Prefix    = "p256:"
+	p384Prefix    = "p384:"
+	p521Prefix    = "p521:"
 )
+
+// nistCurves maps the NIST ECDSA algorithms to their curves, hashes and
+// identity prefixes.
+var nistCurves = []struct {
+	alg    Algorithm
+	curve  func() elliptic.Curve
+	hash   crypto.Hash
+	prefix string
+}{
+	{P256, elliptic.P256, crypto.SHA256, p256Prefix},
+	{P384, elliptic.P384, crypto.SHA384, p384Prefix},
+	{P521, elliptic.P521, crypto.SHA512, p521Prefix},
+}
+
+// nistAlgorithm returns the algorithm of a NIST curve, or "".
+func nistAlgorithm(c elliptic.Curve) Algorithm {
+	for _, n := range nistCurves {
+		if n.curve() == c {
+			return n.alg
+		}
+	}
+	return ""
+}
+
+// nistHash returns the hash an ECDSA algorithm signs over, or 0 when alg
+// is not a NIST curve.
+func nistHash(alg Algorithm) crypto.Hash {
+	for _, n := range nistCurves {
+		if n.alg == alg {
+			return n.hash
+		}
+	}
+	return 0
+}
+
+func isNIST(alg Algorithm) bool { return nistHash(alg) != 0 }
+
+// nistDigest hashes message with the algorithm's hash.
+func nistDigest(alg Algorithm, message []byte) []byte {
+	h := nistHash(alg).New()
+	h.Write(message)
+	return h.Sum(nil)
+}
 
 // ErrWrongAlgorithm reports a key used for a scheme it does not support,
 // such as EIP-712 with an ed25519 key.
 var ErrWrongAlgorithm = errors.New("attest: key algorithm does not support this operation")
 
-// PublicKey is a verification key: an ed25519 key, a P-256 key, or a
-// secp256k1 key known by its public key or only by its Ethereum address.
+// PublicKey is a verification key: an ed25519 key, a NIST P-256, P-384 or
+// P-521 key, or a secp256k1 key known by its public key or only by its
+// Ethereum address.
 // It implements Verifier.
 type PublicKey struct {
 	alg  Algorithm
@@ -89,12 +141,18 @@ func GenerateKey(alg Algorithm, random io.Reader) (*PrivateKey, error) {
 			return nil, err
 		}
 		return newEd25519Private(priv), nil
-	case P256:
-		k, err := ecdsa.GenerateKey(elliptic.P256(), random)
+	case P256, P384, P521:
+		var curve elliptic.Curve
+		for _, n := range nistCurves {
+			if n.alg == alg {
+				curve = n.curve()
+			}
+		}
+		k, err := ecdsa.GenerateKey(curve, random)
 		if err != nil {
 			return nil, err
 		}
-		return newECDSAPrivate(P256, k), nil
+		return newECDSAPrivate(alg, k), nil
 	case Secp256k1:
 		k, err := ecdsa.GenerateKey(ethcrypto.S256(), random)
 		if err != nil {
@@ -102,7 +160,7 @@ func GenerateKey(alg Algorithm, random io.Reader) (*PrivateKey, error) {
 		}
 		return newECDSAPrivate(Secp256k1, k), nil
 	default:
-		return nil, fmt.Errorf("attest: unknown key type %q (want ed25519, secp256k1 or p256)", alg)
+		return nil, fmt.Errorf("attest: unknown key type %q (want ed25519, secp256k1, p256, p384 or p521)", alg)
 	}
 }
 
@@ -180,9 +238,15 @@ func (k *PublicKey) ID() string {
 	switch k.alg {
 	case Ed25519:
 		return ed25519Prefix + base64.RawURLEncoding.EncodeToString(k.ed)
-	case P256:
+	case P256, P384, P521:
+		prefix := p256Prefix
+		for _, n := range nistCurves {
+			if n.alg == k.alg {
+				prefix = n.prefix
+			}
+		}
 		//lint:ignore SA1019 the compressed SEC1 form has no non-deprecated encoder in the standard library; X and Y are only read
-		return p256Prefix + base64.RawURLEncoding.EncodeToString(elliptic.MarshalCompressed(k.ec.Curve, k.ec.X, k.ec.Y))
+		return prefix + base64.RawURLEncoding.EncodeToString(elliptic.MarshalCompressed(k.ec.Curve, k.ec.X, k.ec.Y))
 	case Secp256k1:
 		return k.addr.Hex()
 	}
@@ -261,7 +325,7 @@ func (k *PrivateKey) MarshalJSON() ([]byte, error) {
 }
 
 // Sign signs message with the scheme's DSSE rule: pure ed25519; ECDSA P-256
-// over SHA-256 (DER); secp256k1 as an EIP-191 personal_sign message (65
+// over SHA-256, P-384 over SHA-384, P-521 over SHA-512 (DER); secp256k1 as an EIP-191 personal_sign message (65
 // bytes, v = 27/28).
 func (k *PrivateKey) Sign(ctx context.Context, message []byte) ([]byte, error) {
 	if err := ctx.Err(); err != nil {
@@ -273,6 +337,8 @@ func (k *PrivateKey) Sign(ctx context.Context, message []byte) ([]byte, error) {
 	case P256:
 		h := sha256.Sum256(message)
 		return ecdsa.SignASN1(rand.Reader, k.ec, h[:])
+	case P384, P521:
+		return ecdsa.SignASN1(rand.Reader, k.ec, nistDigest(k.alg, message))
 	case Secp256k1:
 		return k.signHash(hashSlice(PersonalSignHash(message)))
 	}
@@ -311,7 +377,7 @@ func (k *PrivateKey) stdKey() crypto.PrivateKey {
 	switch k.alg {
 	case Ed25519:
 		return k.ed
-	case P256:
+	case P256, P384, P521:
 		return k.ec
 	}
 	return nil
@@ -525,10 +591,10 @@ func fromCryptoPrivate(key any) (*PrivateKey, error) {
 	case *ed25519.PrivateKey:
 		return newEd25519Private(*k), nil
 	case *ecdsa.PrivateKey:
-		if k.Curve == elliptic.P256() {
-			return newECDSAPrivate(P256, k), nil
+		if alg := nistAlgorithm(k.Curve); alg != "" {
+			return newECDSAPrivate(alg, k), nil
 		}
-		return nil, fmt.Errorf("attest: ECDSA curve %s is not supported (want P-256)", k.Curve.Params().Name)
+		return nil, fmt.Errorf("attest: ECDSA curve %s is not supported (want P-256, P-384 or P-521)", k.Curve.Params().Name)
 	}
 	return nil, fmt.Errorf("attest: unsupported private key type %T (want ed25519, P-256 or secp256k1)", key)
 }
@@ -547,7 +613,8 @@ func ParsePublicKey(data []byte) (*PublicKey, error) {
 	trimmed := bytes.TrimSpace(data)
 	s := string(trimmed)
 	switch {
-	case strings.HasPrefix(s, "-----BEGIN"):
+	// PEM may follow explanatory text, as GnuTLS certtool writes it.
+	case strings.HasPrefix(s, "-----BEGIN") || strings.Contains(s, "\n-----BEGIN PUBLIC KEY-----"):
 		block, _ := pem.Decode(trimmed)
 		if block == nil {
 			return nil, errors.New("attest: malformed PEM block")
@@ -590,17 +657,23 @@ func ParseIdentity(s string) (*PublicKey, error) {
 			return nil, fmt.Errorf("identity %q: %w", s, err)
 		}
 		return &PublicKey{alg: Ed25519, ed: raw}, nil
-	case strings.HasPrefix(s, p256Prefix):
-		raw, err := base64.RawURLEncoding.Strict().DecodeString(s[len(p256Prefix):])
+	case strings.HasPrefix(s, p256Prefix), strings.HasPrefix(s, p384Prefix), strings.HasPrefix(s, p521Prefix):
+		n := nistCurves[0]
+		for _, c := range nistCurves {
+			if strings.HasPrefix(s, c.prefix) {
+				n = c
+			}
+		}
+		raw, err := base64.RawURLEncoding.Strict().DecodeString(s[len(n.prefix):])
 		if err != nil {
 			return nil, fmt.Errorf("attest: identity %q: not canonical unpadded base64url", s)
 		}
-		x, y := elliptic.UnmarshalCompressed(elliptic.P256(), raw)
+		x, y := elliptic.UnmarshalCompressed(n.curve(), raw)
 		if x == nil {
-			return nil, fmt.Errorf("attest: identity %q: not a compressed P-256 point", s)
+			return nil, fmt.Errorf("attest: identity %q: not a compressed %s point", s, n.curve().Params().Name)
 		}
 		//lint:ignore SA1019 x, y come from elliptic.UnmarshalCompressed, which checked the point is on the curve
-		return &PublicKey{alg: P256, ec: &ecdsa.PublicKey{Curve: elliptic.P256(), X: x, Y: y}}, nil
+		return &PublicKey{alg: n.alg, ec: &ecdsa.PublicKey{Curve: n.curve(), X: x, Y: y}}, nil
 	case (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && len(s) == 42:
 		if !common.IsHexAddress(s) {
 			return nil, fmt.Errorf("attest: %q is not an Ethereum address (0x + 40 hex digits)", s)
@@ -626,10 +699,10 @@ func fromCryptoPublic(key any) (*PublicKey, error) {
 	case ed25519.PublicKey:
 		return NewEd25519PublicKey(k)
 	case *ecdsa.PublicKey:
-		if k.Curve == elliptic.P256() {
-			return &PublicKey{alg: P256, ec: k}, nil
+		if alg := nistAlgorithm(k.Curve); alg != "" {
+			return &PublicKey{alg: alg, ec: k}, nil
 		}
-		return nil, fmt.Errorf("attest: ECDSA curve %s is not supported (want P-256)", k.Curve.Params().Name)
+		return nil, fmt.Errorf("attest: ECDSA curve %s is not supported (want P-256, P-384 or P-521)", k.Curve.Params().Name)
 	}
 	return nil, fmt.Errorf("attest: unsupported public key type %T (want ed25519 or P-256)", key)
 }

@@ -68,6 +68,11 @@ func (k *PublicKey) Verify(message, sig []byte) error {
 			return ErrBadSignature
 		}
 		return nil
+	case P384, P521:
+		if !ecdsa.VerifyASN1(k.ec, nistDigest(k.alg, message), sig) {
+			return ErrBadSignature
+		}
+		return nil
 	case Secp256k1:
 		return k.VerifyHash(PersonalSignHash(message), sig)
 	}

@@ -28,7 +28,7 @@ type keysGenerateFlags struct {
 func newKeysGenerateCmd(c *cli) *cobra.Command {
 	var f keysGenerateFlags
 	cmd := &cobra.Command{
-		Use:   "generate --out NAME [--type ed25519|secp256k1|p256]",
+		Use:   "generate --out NAME [--type ed25519|secp256k1|p256|p384|p521]",
 		Short: "Generate a key pair: NAME (private, mode 0600) and NAME.pub",
 		Long: `Generates a key pair and writes the private key to NAME (mode 0600) and the
 public key to NAME.pub; prints the key's identity (ed25519:…, p256:… or the
@@ -43,7 +43,7 @@ recovered.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&f.typ, "type", "t", "ed25519", "key type: ed25519, secp256k1 or p256")
+	fs.StringVarP(&f.typ, "type", "t", "ed25519", "key type: ed25519, secp256k1, p256, p384 or p521 (p384, p521: for OMS model signing)")
 	fs.StringVarP(&f.out, "out", "o", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
 	fs.StringVar(&f.format, "format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
 	fs.StringVar(&f.passwordFile, "password-file", "", "read the password that encrypts the key from `FILE` (default $"+envKeyPassword+")")

@@ -15,21 +15,31 @@ import (
 type signFlags struct {
 	keyFile, out, format, contract, passwordFile string
 	chainID                                      uint64
+	manifest                                     string
+	oms                                          omsFlags
 }
 
 func newSignCmd(c *cli) *cobra.Command {
 	var f signFlags
 	cmd := &cobra.Command{
-		Use:   "sign MANIFEST|ENVELOPE",
+		Use:   "sign MANIFEST|ENVELOPE|MODEL",
 		Short: "Sign a manifest (DSSE/in-toto or EIP-712), or co-sign an envelope",
 		Long: `Signs a valid manifest (DAG-JSON or DAG-CBOR): by default an in-toto
 statement in a DSSE envelope; --format eip712 or eip191 with a secp256k1
 key. Given a DSSE envelope, adds a signature over the same payload
-(co-signing). Writes the JSON to standard output or --output FILE.`,
+(co-signing). Writes the JSON to standard output or --output FILE.
+
+--format oms signs a model (a directory or a file) as an OpenSSF Model
+Signing v1.0 bundle, which model_signing and other OMS verifiers check, with
+an ECDSA P-256/P-384/P-521 key, or a key and its X.509 certificate (--cert,
+--cert-chain). --manifest names the model's lineage manifest in the bundle,
+where OMS verifiers ignore it and aiprov verify reports it.`,
 		Example: `  aiprov sign model.json --key alice -o model.dsse.json
   aiprov sign model.dsse.json --key bob -o model.dsse.json     # co-sign
-  AIPROV_KEY=0x… aiprov sign model.json --format eip712 --chain-id 1 -o model.eip712.json`,
-		Args: nargs(1, 1, "sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign"),
+  AIPROV_KEY=0x… aiprov sign model.json --format eip712 --chain-id 1 -o model.eip712.json
+  aiprov sign --format oms --key p384.key model/ -o model.sig --manifest model.json
+  aiprov sign --format oms --key leaf.key --cert leaf.pem --cert-chain ca.pem model/ -o model.sig`,
+		Args: nargs(1, 1, "sign takes one manifest (DAG-JSON or DAG-CBOR), one envelope to co-sign, or (--format oms) one model"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSign(cmd.Context(), c, &f, args)
 		},
@@ -37,15 +47,26 @@ key. Given a DSSE envelope, adds a signature over the same payload
 	fs := cmd.Flags()
 	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default $"+envKey+": a key file, or the key itself, e.g. a hex secp256k1 key)")
 	fs.StringVarP(&f.out, "output", "o", "", "write the signature to `FILE` (default: standard output)")
-	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
+	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1), eip191 (personal_sign, secp256k1) or oms (OpenSSF Model Signing bundle of a model)")
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "EIP-712 domain chainId (0: none)")
 	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
 	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
+	fs.StringVar(&f.oms.cert, "cert", "", "OMS: the signing key's X.509 certificate, PEM `FILE` (certificate method)")
+	fs.StringArrayVar(&f.oms.certChain, "cert-chain", nil, "OMS: PEM `FILE` of the certificate's chain (intermediates, root); repeatable")
+	fs.StringArrayVar(&f.oms.ignorePaths, "ignore-path", nil, "OMS: leave `PATH` (inside the model) out of the signature; repeatable")
+	fs.BoolVar(&f.oms.allowSymlinks, "allow-symlinks", false, "OMS: follow symbolic links that stay inside the model")
+	fs.StringVar(&f.manifest, "manifest", "", "OMS: name this lineage manifest (`FILE` or CID) in the bundle")
 	return cmd
 }
 
 func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
+	if f.format == "oms" {
+		return runSignOMS(ctx, c, f, rest[0])
+	}
+	if f.oms.cert != "" || len(f.oms.certChain) > 0 || len(f.oms.ignorePaths) > 0 || f.oms.allowSymlinks || f.manifest != "" {
+		return usagef("--cert, --cert-chain, --ignore-path, --allow-symlinks and --manifest go with --format oms")
+	}
 	domain := attest.DefaultDomain()
 	domain.ChainID = f.chainID
 	if f.contract != "" {
@@ -114,7 +135,7 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			return err
 		}
 	default:
-		return usagef("unknown --format %q (want dsse, eip712 or eip191)", f.format)
+		return usagef("unknown --format %q (want dsse, eip712, eip191 or oms)", f.format)
 	}
 
 	js, err := json.MarshalIndent(result, "", "  ")

@@ -23,6 +23,7 @@ type verifyFlags struct {
 	profile                                 string
 	chainID                                 uint64
 	quiet, json                             bool
+	oms                                     omsFlags
 }
 
 func newVerifyCmd(c *cli) *cobra.Command {
@@ -53,9 +54,17 @@ A trust policy (--policy FILE) is JSON, with // comments allowed:
 With no rules, one signature by any listed key is enough; only signatures
 that verify against a listed key count, each identity once per rule.
 aiprov policy init writes a commented starting point; see also
-examples/sign-and-verify.`,
+examples/sign-and-verify.
+
+An OpenSSF Model Signing (OMS) bundle (format detected) is verified with
+the model it signs (--dir): against --key PUB.pem for key bundles or the
+trust anchors --cert-chain CA.pem for certificate bundles, including those
+model_signing wrote from v0.2 on. The lineage manifest an aiprov bundle
+names is reported (and checked against --manifest).`,
 		Example: `  aiprov verify model.dsse.json --key alice.pub
-  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/`,
+  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/
+  aiprov verify model.sig --key p384.pub --dir model/
+  aiprov verify model.sig --cert-chain ca.pem --dir model/ --ignore-unsigned-files`,
 		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVerify(cmd.Context(), c, &f, args)
@@ -72,10 +81,22 @@ examples/sign-and-verify.`,
 	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
 	fs.BoolVar(&f.json, "json", false, "print the report as one JSON object (docs/json.md), failures included")
+	fs.StringArrayVar(&f.oms.certChain, "cert-chain", nil, "OMS: trust certificates chaining to the CA certificates in PEM `FILE`; repeatable")
+	fs.StringArrayVar(&f.oms.ignorePaths, "ignore-path", nil, "OMS: leave `PATH` (inside the model) out of the check; repeatable")
+	fs.BoolVar(&f.oms.ignoreUnsigned, "ignore-unsigned-files", false, "OMS: accept files the bundle does not list")
+	fs.BoolVar(&f.oms.allowSymlinks, "allow-symlinks", false, "OMS: follow symbolic links that stay inside the model, if the bundle allows them")
 	return cmd
 }
 
 func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
+	if len(rest) == 1 {
+		if data, err := keysReadFile(rest[0], attest.MaxEnvelopeSize); err == nil && attest.IsOMSBundle(data) {
+			return runVerifyOMS(ctx, c, f, rest[0], data)
+		}
+	}
+	if len(f.oms.certChain) > 0 || len(f.oms.ignorePaths) > 0 || f.oms.ignoreUnsigned || f.oms.allowSymlinks {
+		return usagef("--cert-chain, --ignore-path, --ignore-unsigned-files and --allow-symlinks are for OMS bundles")
+	}
 	var opts attest.VerifyOptions
 	for i, k := range f.keys {
 		pk, err := verifyLoadKey(c, k)
@@ -172,14 +193,19 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		return nil
 	}
 	verifyPrint(c, report, f.quiet)
+	return verifyOutcome(c, verr, report.Problems, f.quiet)
+}
+
+// verifyOutcome prints every problem and fails, or prints OK.
+func verifyOutcome(c *cli, verr error, problems []error, quiet bool) error {
 	if verr != nil {
-		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
-		for _, p := range report.Problems {
+		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(problems))
+		for _, p := range problems {
 			fmt.Fprintf(c.stderr, "  %s\n", verifyPrintable(p.Error()))
 		}
 		return errSilentFailure
 	}
-	if !f.quiet {
+	if !quiet {
 		fmt.Fprintln(c.stdout, "OK")
 	}
 	return nil
