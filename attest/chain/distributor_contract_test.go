@@ -48,7 +48,7 @@ func ether(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), big.NewInt
 
 // payoutTree builds the royalty package's tree over addresses with
 // amounts, and returns it with the proofs as the ABI takes them.
-func payoutTree(t *testing.T, addrs []common.Address, amounts []*big.Int) (*royalty.MerkleTree, [][][32]byte) {
+func payoutTree(t testing.TB, addrs []common.Address, amounts []*big.Int) (*royalty.MerkleTree, [][][32]byte) {
 	t.Helper()
 	payouts := make([]royalty.Payout, len(addrs))
 	for i, a := range addrs {
@@ -324,7 +324,7 @@ func mustJSON(t *testing.T, v any) []byte {
 	return b
 }
 
-func attestKey(t *testing.T, e *evm, k int) *attest.PrivateKey {
+func attestKey(t testing.TB, e *evm, k int) *attest.PrivateKey {
 	t.Helper()
 	key, err := attest.ParsePrivateKey([]byte(common.Bytes2Hex(crypto.FromECDSA(e.keys[k]))), nil)
 	if err != nil {

@@ -15,8 +15,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/aiprov/aiprov/internal/testtools"
@@ -97,6 +99,11 @@ type evm struct {
 }
 
 func newEVM(t testing.TB, accounts int, contracts map[string]contract) *evm {
+	return newEVMWith(t, accounts, contracts)
+}
+
+// newEVMWith is newEVM with options for the simulated backend.
+func newEVMWith(t testing.TB, accounts int, contracts map[string]contract, opts ...func(*node.Config, *ethconfig.Config)) *evm {
 	alloc := types.GenesisAlloc{}
 	e := &evm{t: t, ctx: context.Background(), errs: map[[4]byte]string{}}
 	for range accounts {
@@ -104,7 +111,7 @@ func newEVM(t testing.TB, accounts int, contracts map[string]contract) *evm {
 		e.keys = append(e.keys, k)
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))}
 	}
-	e.backend = simulated.NewBackend(alloc)
+	e.backend = simulated.NewBackend(alloc, opts...)
 	t.Cleanup(func() { e.backend.Close() })
 	e.client = e.backend.Client()
 	var err error
