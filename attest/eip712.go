@@ -1,6 +1,7 @@
 package attest
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"encoding/hex"
@@ -20,21 +21,27 @@ import (
 )
 
 // ManifestAttestationType is the EIP-712 type string of the message signed
-// for a manifest. Every field is fixed-size, so that a registry contract
-// hashes it with a few keccak256 calls and checks it with ecrecover:
+// for a manifest, off chain and by the provenance registry (attest/chain),
+// which hashes it with a few keccak256 calls and checks it with ecrecover:
 //
-//	ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created)
+//	ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created,bytes32[] parents,uint32 royaltyShare)
 //
 // manifestDigest is the 32-byte sha2-256 digest inside the manifest's CID
 // (CIDv1, dag-cbor): the contract rebuilds the CID bytes as
 // 0x01 0x71 0x12 0x20 ‖ manifestDigest. subjectDigest is the 32-byte digest
 // inside the artifact's root CID; subjectSize its content bytes; created
-// the manifest's creation time in Unix seconds (0 if unset).
+// the manifest's creation time in Unix seconds (0 if unset). parents are the
+// digests of the manifest's parents that are manifests (dag-cbor sha2-256
+// CIDs; a parent named by its content CID has no record), in ascending byte
+// order, so that the registry links exactly the parents the manifest names.
+// royaltyShare is the EIP-2981 royalty rate, in provenance.ShareWhole parts,
+// that the signer sets for the artifact's token: the one field that is the
+// signer's choice rather than a fact of the manifest.
 //
 // The domain holds the fields of Domain that are set, in EIP-712's order
 // (name, version, chainId, verifyingContract), so that a signature for one
 // chain or registry cannot be replayed on another.
-const ManifestAttestationType = "ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created)"
+const ManifestAttestationType = "ManifestAttestation(bytes32 manifestDigest,bytes32 subjectDigest,uint64 subjectSize,uint64 created,bytes32[] parents,uint32 royaltyShare)"
 
 // ManifestAttestationPrimaryType is the EIP-712 primaryType name.
 const ManifestAttestationPrimaryType = "ManifestAttestation"
@@ -44,6 +51,8 @@ var manifestAttestationFields = []TypedField{
 	{Name: "subjectDigest", Type: "bytes32"},
 	{Name: "subjectSize", Type: "uint64"},
 	{Name: "created", Type: "uint64"},
+	{Name: "parents", Type: "bytes32[]"},
+	{Name: "royaltyShare", Type: "uint32"},
 }
 
 var manifestAttestationTypeHash = keccak([]byte(ManifestAttestationType))
@@ -69,10 +78,20 @@ type ManifestAttestation struct {
 	SubjectDigest  [32]byte
 	SubjectSize    uint64
 	Created        uint64
+	Parents        [][32]byte // manifest parents' digests, ascending
+	RoyaltyShare   uint32     // EIP-2981 rate in provenance.ShareWhole parts
+}
+
+// Equal reports whether a and b are the same message.
+func (a ManifestAttestation) Equal(b ManifestAttestation) bool {
+	return a.ManifestDigest == b.ManifestDigest && a.SubjectDigest == b.SubjectDigest &&
+		a.SubjectSize == b.SubjectSize && a.Created == b.Created &&
+		slices.Equal(a.Parents, b.Parents) && a.RoyaltyShare == b.RoyaltyShare
 }
 
 // NewManifestAttestation derives the EIP-712 message for manifest m whose
-// CID is manifestCID.
+// CID is manifestCID, with RoyaltyShare 0: set it before signing to give the
+// token a royalty rate.
 func NewManifestAttestation(m *provenance.Manifest, manifestCID cid.Cid) (ManifestAttestation, error) {
 	var a ManifestAttestation
 	var err error
@@ -96,7 +115,25 @@ func NewManifestAttestation(m *provenance.Manifest, manifestCID cid.Cid) (Manife
 		}
 		a.Created = uint64(t.Unix())
 	}
+	a.Parents = ManifestParents(m)
 	return a, nil
+}
+
+// ManifestParents returns the digests of m's parents that are manifests
+// (CIDv1, dag-cbor, sha2-256), ascending and without repeats: the parents a
+// ManifestAttestation names.
+func ManifestParents(m *provenance.Manifest) [][32]byte {
+	var ps [][32]byte
+	for _, p := range m.Parents {
+		if !p.CID.Defined() || p.CID.Prefix().Codec != cid.DagCBOR || p.CID.Prefix().MhType != mh.SHA2_256 {
+			continue
+		}
+		if d, err := digest32(p.CID); err == nil {
+			ps = append(ps, d)
+		}
+	}
+	slices.SortFunc(ps, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
+	return slices.Compact(ps)
 }
 
 // digest32 returns the 32-byte digest inside a CID's multihash.
@@ -181,14 +218,22 @@ func uint256Word(v uint64) []byte {
 	return w
 }
 
-// StructHash returns hashStruct(message).
+// StructHash returns hashStruct(message). The parents array is encoded,
+// as EIP-712 encodes arrays, as keccak256 of its elements concatenated.
 func (a ManifestAttestation) StructHash() [32]byte {
-	var enc [5 * 32]byte
+	var enc [7 * 32]byte
 	copy(enc[0:], manifestAttestationTypeHash[:])
 	copy(enc[32:], a.ManifestDigest[:])
 	copy(enc[64:], a.SubjectDigest[:])
 	binary.BigEndian.PutUint64(enc[96+24:], a.SubjectSize)
 	binary.BigEndian.PutUint64(enc[128+24:], a.Created)
+	parents := make([]byte, 0, 32*len(a.Parents))
+	for _, p := range a.Parents {
+		parents = append(parents, p[:]...)
+	}
+	ph := keccak(parents)
+	copy(enc[160:], ph[:])
+	binary.BigEndian.PutUint32(enc[192+28:], a.RoyaltyShare)
 	return keccak(enc[:])
 }
 
@@ -227,10 +272,12 @@ type TypedDomain struct {
 // TypedMessage is the JSON form of ManifestAttestation. Integers are decimal
 // strings, which every EIP-712 implementation accepts.
 type TypedMessage struct {
-	ManifestDigest string `json:"manifestDigest"`
-	SubjectDigest  string `json:"subjectDigest"`
-	SubjectSize    string `json:"subjectSize"`
-	Created        string `json:"created"`
+	ManifestDigest string   `json:"manifestDigest"`
+	SubjectDigest  string   `json:"subjectDigest"`
+	SubjectSize    string   `json:"subjectSize"`
+	Created        string   `json:"created"`
+	Parents        []string `json:"parents"`
+	RoyaltyShare   string   `json:"royaltyShare"`
 }
 
 // NewTypedData returns the eth_signTypedData_v4 object for a.
@@ -247,7 +294,12 @@ func NewTypedData(domain Domain, a ManifestAttestation) *TypedData {
 			SubjectDigest:  "0x" + hex.EncodeToString(a.SubjectDigest[:]),
 			SubjectSize:    strconv.FormatUint(a.SubjectSize, 10),
 			Created:        strconv.FormatUint(a.Created, 10),
+			Parents:        make([]string, len(a.Parents)),
+			RoyaltyShare:   strconv.FormatUint(uint64(a.RoyaltyShare), 10),
 		},
+	}
+	for i, p := range a.Parents {
+		td.Message.Parents[i] = "0x" + hex.EncodeToString(p[:])
 	}
 	if domain.ChainID != 0 {
 		n := json.Number(strconv.FormatUint(domain.ChainID, 10))
@@ -314,6 +366,23 @@ func (td *TypedData) Parse() (Domain, ManifestAttestation, error) {
 	if a.Created, err = parseUint64(td.Message.Created); err != nil {
 		return d, a, fmt.Errorf("attest: typed data message.created: %w", err)
 	}
+	if len(td.Message.Parents) > provenance.MaxParents {
+		return d, a, fmt.Errorf("attest: typed data message.parents has %d entries, more than %d", len(td.Message.Parents), provenance.MaxParents)
+	}
+	if td.Message.Parents == nil {
+		return d, a, errors.New("attest: typed data message.parents is missing (an empty list is [])")
+	}
+	a.Parents = make([][32]byte, len(td.Message.Parents))
+	for i, p := range td.Message.Parents {
+		if a.Parents[i], err = parseBytes32(p); err != nil {
+			return d, a, fmt.Errorf("attest: typed data message.parents[%d]: %w", i, err)
+		}
+	}
+	share, err := parseUint64(td.Message.RoyaltyShare)
+	if err != nil || share > provenance.ShareWhole {
+		return d, a, fmt.Errorf("attest: typed data message.royaltyShare %q: want an integer in [0, %d]", td.Message.RoyaltyShare, provenance.ShareWhole)
+	}
+	a.RoyaltyShare = uint32(share)
 	return d, a, nil
 }
 
@@ -325,6 +394,8 @@ func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 		SubjectDigest  string      `json:"subjectDigest"`
 		SubjectSize    json.Number `json:"subjectSize"`
 		Created        json.Number `json:"created"`
+		Parents        []string    `json:"parents"`
+		RoyaltyShare   json.Number `json:"royaltyShare"`
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.UseNumber()
@@ -332,7 +403,7 @@ func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 	if err := dec.Decode(&raw); err != nil {
 		return fmt.Errorf("typed data message: %w", err)
 	}
-	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, string(raw.SubjectSize), string(raw.Created)}
+	*m = TypedMessage{raw.ManifestDigest, raw.SubjectDigest, string(raw.SubjectSize), string(raw.Created), raw.Parents, string(raw.RoyaltyShare)}
 	return nil
 }
 
