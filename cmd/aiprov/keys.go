@@ -5,77 +5,76 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/aiprov/aiprov/attest"
+	"github.com/spf13/cobra"
 )
 
-// keyPasswordEnv holds the password of keystore v3 and encrypted OpenSSH
-// keys, so that it never appears in a command line.
-const keyPasswordEnv = "AIPROV_KEY_PASSWORD"
-
-// keyEnv holds a hex secp256k1 private key, for CI: `aiprov sign` uses it
-// when --key is not given.
-const keyEnv = "AIPROV_KEY"
-
-const keysUsage = `usage: aiprov keys generate --type ed25519|secp256k1|p256 --out NAME
-       aiprov keys show NAME
-
-Run aiprov keys SUBCOMMAND -h for its flags.
-`
-
-func runKeys(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, keysUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "generate":
-		return runKeysGenerate(ctx, c, args[1:])
-	case "show":
-		return runKeysShow(ctx, c, args[1:])
-	}
-	return usagef("unknown keys subcommand %q (want generate or show)", args[0])
+func newKeysCmd(c *cli) *cobra.Command {
+	return newGroupCmd("keys", "Generate and show signing keys",
+		`Signing keys: ed25519 and p256 keys (PKCS#8 PEM or OpenSSH files) and
+secp256k1 Ethereum keys (hex or geth keystore v3 files). Encrypted keys
+take their password from --password-file or $`+envKeyPassword+`.`,
+		newKeysGenerateCmd(c), newKeysShowCmd(c))
 }
 
-func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "keys generate", "")
-	typ := fs.String("type", "ed25519", "key type: ed25519, secp256k1 or p256")
-	out := fs.String("out", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
-	format := fs.String("format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
-	passwordFile := fs.String("password-file", "", "read the password that encrypts the key from `FILE` (or set "+keyPasswordEnv+")")
-	lightKDF := fs.Bool("lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type keysGenerateFlags struct {
+	typ, out, format, passwordFile string
+	lightKDF                       bool
+}
+
+func newKeysGenerateCmd(c *cli) *cobra.Command {
+	var f keysGenerateFlags
+	cmd := &cobra.Command{
+		Use:   "generate --out NAME [--type ed25519|secp256k1|p256]",
+		Short: "Generate a key pair: NAME (private, mode 0600) and NAME.pub",
+		Long: `Generates a key pair and writes the private key to NAME (mode 0600) and the
+public key to NAME.pub; prints the key's identity (ed25519:…, p256:… or the
+0x address). Refuses to overwrite either file: a lost private key cannot be
+recovered.`,
+		Example: `  aiprov keys generate --out alice                    # ed25519, PKCS#8 PEM
+  aiprov keys generate --type secp256k1 --out eth      # hex private key
+  AIPROV_KEY_PASSWORD=… aiprov keys generate --type secp256k1 --out eth  # keystore v3`,
+		Args: nargs(0, 0, "keys generate takes no arguments; name the key with --out NAME"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runKeysGenerate(cmd.Context(), c, &f)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("unexpected arguments %q", rest)
-	}
-	if *out == "" {
+	fs := cmd.Flags()
+	fs.StringVarP(&f.typ, "type", "t", "ed25519", "key type: ed25519, secp256k1 or p256")
+	fs.StringVarP(&f.out, "out", "o", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
+	fs.StringVar(&f.format, "format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
+	fs.StringVar(&f.passwordFile, "password-file", "", "read the password that encrypts the key from `FILE` (default $"+envKeyPassword+")")
+	fs.BoolVar(&f.lightKDF, "lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
+	return cmd
+}
+
+func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
+	if f.out == "" {
 		return usagef("--out NAME is required")
 	}
-	k, err := attest.GenerateKey(attest.Algorithm(*typ), nil)
+	k, err := attest.GenerateKey(attest.Algorithm(f.typ), nil)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	password, err := keysPassword(c, *passwordFile)
+	password, err := keysPassword(c, f.passwordFile)
 	if err != nil {
 		return err
 	}
-	if *format == "" {
+	if f.format == "" {
 		switch {
 		case k.Algorithm() != attest.Secp256k1:
-			*format = "pem"
+			f.format = "pem"
 		case password != nil:
-			*format = "keystore"
+			f.format = "keystore"
 		default:
-			*format = "hex"
+			f.format = "hex"
 		}
 	}
 	var priv []byte
-	switch *format {
+	switch f.format {
 	case "pem":
 		if password != nil {
 			return usagef("--format pem writes unencrypted keys; use --format openssh to encrypt with the password")
@@ -90,15 +89,15 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 		priv, err = k.MarshalHex()
 	case "keystore":
 		if password == nil {
-			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
+			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", envKeyPassword)
 		}
 		var params attest.KeystoreParams
-		if *lightKDF {
+		if f.lightKDF {
 			params = attest.KeystoreParams{N: 1 << 12, P: 6} // geth's LightScryptN/P
 		}
 		priv, err = k.MarshalKeystore(password, params)
 	default:
-		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
+		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", f.format)
 	}
 	if err != nil {
 		return err
@@ -108,56 +107,48 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	// Refuse to overwrite either file: a lost private key cannot be recovered.
-	for _, name := range []string{*out, *out + ".pub"} {
+	for _, name := range []string{f.out, f.out + ".pub"} {
 		if _, err := os.Lstat(name); err == nil {
 			return fmt.Errorf("%s already exists; not overwriting a key", name)
 		}
 	}
-	if err := keysWriteNew(*out, priv, 0o600); err != nil {
+	if err := writeFileNew(f.out, priv, 0o600); err != nil {
 		return err
 	}
-	if err := keysWriteNew(*out+".pub", pub, 0o644); err != nil {
+	if err := writeFileNew(f.out+".pub", pub, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s\n", k.ID())
-	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", *out, *format, *out)
+	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", f.out, f.format, f.out)
 	return nil
 }
 
-// keysWriteNew creates name exclusively with mode perm and writes data.
-func keysWriteNew(name string, data []byte, perm fs.FileMode) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-	if err != nil {
-		return err
+func newKeysShowCmd(c *cli) *cobra.Command {
+	var pub bool
+	var passwordFile string
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a key file's identity (or, with --pub, its public key)",
+		Long: `Prints the identity of the key in NAME (a public or private key file):
+ed25519:…, p256:… or a 0x address, what verify --key and trust policies take.`,
+		Example: `  aiprov keys show alice.pub        # ed25519:6U9ig8…
+  aiprov keys show --pub eth        # the 0x address of a secp256k1 key`,
+		Args: nargs(1, 1, "keys show takes one key file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runKeysShow(c, args[0], pub, passwordFile)
+		},
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+	cmd.Flags().BoolVar(&pub, "pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
+	cmd.Flags().StringVar(&passwordFile, "password-file", "", "password for an encrypted key, from `FILE` (default $"+envKeyPassword+")")
+	return cmd
 }
 
-func runKeysShow(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "keys show", "NAME")
-	pub := fs.Bool("pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
-	passwordFile := fs.String("password-file", "", "password for an encrypted key, from `FILE` (or set "+keyPasswordEnv+")")
-	rest, err := parseFlags(fs, args)
+func runKeysShow(c *cli, name string, pub bool, passwordFile string) error {
+	pk, err := keysLoadPublic(c, name, passwordFile)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return usagef("keys show takes one key file")
-	}
-	pk, err := keysLoadPublic(c, rest[0], *passwordFile)
-	if err != nil {
-		return err
-	}
-	if *pub {
+	if pub {
 		txt, err := pk.MarshalText()
 		if err != nil {
 			return err
@@ -186,19 +177,24 @@ func keysLoadPublic(c *cli, name, passwordFile string) (*attest.PublicKey, error
 	return k.Public(), nil
 }
 
-// keysLoadSigner reads the private key in name, or from $AIPROV_KEY when name
-// is empty.
+// keysLoadSigner reads the private key in the file name, or when name is
+// empty from $AIPROV_KEY: a key file, or the key itself (a hex secp256k1
+// key or a key document), as CI secrets hold it.
 func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, error) {
 	if name == "" {
-		v := c.getenv(keyEnv)
+		v := c.getenv(envKey)
 		if v == "" {
-			return nil, usagef("--key NAME is required (or set %s to a hex secp256k1 key)", keyEnv)
+			return nil, usagef("--key FILE is required (or set $%s to a key file or a key)", envKey)
 		}
-		k, err := attest.ParsePrivateKey([]byte(v), nil)
-		if err != nil {
-			return nil, fmt.Errorf("$%s: %w", keyEnv, err)
+		if _, err := os.Stat(v); err != nil {
+			// Not a file: the key itself, never echoed.
+			k, err := attest.ParsePrivateKey([]byte(v), keysPasswordFunc(c, passwordFile))
+			if err != nil {
+				return nil, fmt.Errorf("$%s (neither a key file nor a key): %w", envKey, err)
+			}
+			return k, nil
 		}
-		return k, nil
+		name = v
 	}
 	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
@@ -225,7 +221,7 @@ func keysPassword(c *cli, passwordFile string) ([]byte, error) {
 		}
 		return []byte(pw), nil
 	}
-	if v := c.getenv(keyPasswordEnv); v != "" {
+	if v := c.getenv(envKeyPassword); v != "" {
 		return []byte(v), nil
 	}
 	return nil, nil
@@ -235,7 +231,7 @@ func keysPasswordFunc(c *cli, passwordFile string) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		pw, err := keysPassword(c, passwordFile)
 		if err == nil && pw == nil {
-			err = errors.New("the key is encrypted: set " + keyPasswordEnv + " or use --password-file")
+			err = errors.New("the key is encrypted: set " + envKeyPassword + " or use --password-file")
 		}
 		return pw, err
 	}

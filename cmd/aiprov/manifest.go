@@ -12,84 +12,89 @@ import (
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
 )
 
-const manifestUsage = `usage: aiprov manifest SUBCOMMAND [flags] [args]
+func newManifestCmd(c *cli) *cobra.Command {
+	return newGroupCmd("manifest", "Create, validate and check lineage manifests",
+		`A lineage manifest records an artifact (its root CID and each file's CID
+and sha256), what it derives from (parents, by CID, with a relation and a
+royalty share), its contributors and their shares, and its license.
 
-subcommands:
-  init DIR      hash DIR and write a draft manifest (DAG-JSON; -o x.cbor for DAG-CBOR)
-  cid FILE      print the manifest's CID (what ipfs dag put prints)
-  validate FILE check the manifest's form and rules; list every problem
-  check FILE DIR  re-hash DIR and list files that changed, are missing or are extra
-
-Manifest files are DAG-JSON (.json) or DAG-CBOR (.cbor); FILE "-" is stdin.
-Shares are percentages such as 10% or 2.5% (at most six decimals).
-`
-
-func runManifest(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, manifestUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "init":
-		return runManifestInit(ctx, c, args[1:])
-	case "cid":
-		return runManifestCID(ctx, c, args[1:])
-	case "validate":
-		return runManifestValidate(ctx, c, args[1:])
-	case "check":
-		return runManifestCheck(ctx, c, args[1:])
-	}
-	return usagef("unknown subcommand %q; want init, cid, validate or check", args[0])
+Manifest files are DAG-JSON (.json) or DAG-CBOR (.cbor); FILE "-" is
+standard input. Shares are percentages such as 10% or 2.5% (at most six
+decimals). The manifest's CID is that of its canonical DAG-CBOR encoding.`,
+		newManifestInitCmd(c), newManifestCIDCmd(c), newManifestValidateCmd(c), newManifestCheckCmd(c))
 }
 
-// listFlag collects a repeatable flag.
-type listFlag []string
+type manifestInitFlags struct {
+	out, card, license, name, kind, policy, created, profile string
+	parents, contributors                                    []string
+	noFiles, force, draft                                    bool
+}
 
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+func newManifestInitCmd(c *cli) *cobra.Command {
+	var f manifestInitFlags
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "Hash DIR and write a draft manifest",
+		Long: `Hashes DIR (a directory or a file) and writes a manifest for it: DAG-JSON
+to standard output, or to --output FILE (.cbor: DAG-CBOR), then printing
+its CID. Parents, contributors and license come from the flags (or a
+Hugging Face model card). If the manifest would not be valid, it lists
+every problem and exits 1 without writing anything, unless --draft asks
+for a draft to finish by hand. An existing --output FILE is replaced only
+with --force.`,
+		Example: `  aiprov manifest init model/ --license MIT \
+      --contributor 0x1111111111111111111111111111111111111111:weights:100% \
+      --parent bafyrei…:finetune:10% -o model.json
+  aiprov manifest init model/ --from-hf-card model/README.md --draft -o model.json`,
+		Args: nargs(1, 1, "init takes one DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runManifestInit(cmd.Context(), c, &f, args[0])
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&f.out, "output", "o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
+	fs.StringVar(&f.card, "from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
+	fs.StringArrayVar(&f.parents, "parent", nil, "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
+	fs.StringArrayVar(&f.contributors, "contributor", nil, "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
+	fs.StringVar(&f.license, "license", "", "SPDX license `expression`")
+	fs.StringVar(&f.name, "name", "", "subject `name` (default: DIR's base name)")
+	fs.StringVar(&f.kind, "kind", "", "`kind`: model, dataset, code, config or other (default model)")
+	fs.StringVar(&f.policy, "policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
+	fs.StringVar(&f.created, "created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	fs.BoolVar(&f.force, "force", false, "replace --output FILE if it exists")
+	fs.BoolVar(&f.draft, "draft", false, "write the manifest even if it is not yet valid (to finish by hand), listing what is missing")
+	fs.BoolVar(&f.noFiles, "no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
+	return cmd
+}
 
-func runManifestInit(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest init", "DIR")
-	out := fs.String("o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
-	card := fs.String("from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
-	var parents, contributors listFlag
-	fs.Var(&parents, "parent", "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
-	fs.Var(&contributors, "contributor", "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
-	license := fs.String("license", "", "SPDX license `expression`")
-	name := fs.String("name", "", "subject `name` (default: DIR's base name)")
-	kind := fs.String("kind", "", "`kind`: model, dataset, code, config or other (default model)")
-	policy := fs.String("policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
-	created := fs.String("created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
-	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
-	noFiles := fs.Bool("no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("init takes one DIR")
-	}
-	params, err := provenance.ProfileParams(*profile)
+func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir string) error {
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
+	// Checked before hashing, which may take long.
+	if err := refuseOverwrite(f.out, f.force); err != nil {
+		return err
+	}
 	var hf *provenance.ModelCard
-	if *card != "" {
-		f, err := os.Open(*card)
+	if f.card != "" {
+		file, err := os.Open(f.card)
 		if err != nil {
 			return err
 		}
-		hf, err = provenance.ParseModelCard(f)
-		f.Close()
+		hf, err = provenance.ParseModelCard(file)
+		file.Close()
 		if err != nil {
-			return fmt.Errorf("%s: %w", *card, err)
+			return fmt.Errorf("%s: %w", f.card, err)
 		}
 	}
 	// Parse every flag before hashing, which may take long.
 	var ps []provenance.Parent
-	for _, p := range parents {
+	for _, p := range f.parents {
 		parent, err := parseParentFlag(p, hf)
 		if err != nil {
 			return usagef("--parent %s: %v", p, err)
@@ -97,33 +102,33 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		ps = append(ps, parent)
 	}
 	var cs []provenance.Contributor
-	for _, s := range contributors {
+	for _, s := range f.contributors {
 		contrib, err := parseContributorFlag(s)
 		if err != nil {
 			return usagef("--contributor %s: %v", s, err)
 		}
 		cs = append(cs, contrib)
 	}
-	when := *created
-	if when == "" {
-		when, err = defaultCreated(c)
+	if f.created == "" {
+		var err error
+		f.created, err = defaultCreated(c)
 		if err != nil {
 			return err
 		}
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
-	bar := newProgressBar(c, pos[0])
+	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), OmitFiles: f.noFiles}
+	bar := newProgressBar(c, dir)
 	if bar != nil {
 		bopts.Progress = bar.update
 	}
-	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	m, err := provenance.BuildManifest(ctx, dir, bopts)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	m.Parents, m.Contributors, m.License, m.Created = ps, cs, *license, when
-	m.Royalty.Policy = provenance.RoyaltyPolicy(*policy)
+	m.Parents, m.Contributors, m.License, m.Created = ps, cs, f.license, f.created
+	m.Royalty.Policy = provenance.RoyaltyPolicy(f.policy)
 	if m.Royalty.Policy == "" {
 		for _, p := range ps {
 			if p.Share > 0 {
@@ -139,7 +144,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 	}
 	var data []byte
-	if strings.HasSuffix(*out, ".cbor") {
+	if strings.HasSuffix(f.out, ".cbor") {
 		data, err = m.MarshalCBOR()
 	} else {
 		data, err = m.MarshalJSON()
@@ -155,19 +160,41 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out == "" || *out == "-" {
+	verr := m.Validate()
+	if verr != nil && !f.draft {
+		fmt.Fprintf(c.stderr, "aiprov manifest init: not written: the manifest would not be valid:\n")
+		printProblems(c.stderr, "  ", verr)
+		fmt.Fprintf(c.stderr, "Give what is missing with flags (--license, --contributor, …), or write a draft to edit with --draft.\n")
+		return errSilentFailure
+	}
+	if toStdout(f.out) {
 		if _, err := c.stdout.Write(data); err != nil {
 			return err
 		}
 	} else {
-		if err := writeBytesAtomic(*out, 0o644, data); err != nil {
+		if err := writeBytesAtomic(f.out, 0o644, data); err != nil {
 			return err
 		}
 		fmt.Fprintln(c.stdout, id)
 	}
-	if err := m.Validate(); err != nil {
+	if verr != nil {
 		fmt.Fprintf(c.stderr, "aiprov manifest init: draft %s is not yet valid:\n", id)
-		printProblems(c.stderr, "  ", err)
+		printProblems(c.stderr, "  ", verr)
+	}
+	return nil
+}
+
+func toStdout(out string) bool { return out == "" || out == "-" }
+
+// refuseOverwrite fails when out names an existing file and force is not
+// set: a manifest or envelope replaced by mistake can break a lineage
+// whose children name its CID.
+func refuseOverwrite(out string, force bool) error {
+	if force || toStdout(out) {
+		return nil
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists; use --force to replace it", out)
 	}
 	return nil
 }
@@ -239,7 +266,7 @@ func readManifestArg(c *cli, name string) (*provenance.Manifest, cid.Cid, error)
 	if err != nil {
 		return nil, cid.Undef, err
 	}
-	m, err := provenance.ReadManifest(data)
+	m, _, err := provenance.ReadManifest(data)
 	if err != nil {
 		return nil, cid.Undef, fmt.Errorf("stdin: %w", err)
 	}
@@ -247,45 +274,47 @@ func readManifestArg(c *cli, name string) (*provenance.Manifest, cid.Cid, error)
 	return m, id, err
 }
 
-func runManifestCID(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest cid", "FILE")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newManifestCIDCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:     "cid FILE",
+		Short:   "Print a manifest's CID (what ipfs dag put prints)",
+		Long:    "Prints the CID of the manifest's canonical DAG-CBOR encoding, what `ipfs dag put` prints for it.",
+		Example: "  aiprov manifest cid model.json\n  aiprov manifest cid - < model.cbor",
+		Args:    nargs(1, 1, "cid takes one FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, id, err := readManifestArg(c, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, id)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("cid takes one FILE")
-	}
-	_, id, err := readManifestArg(c, pos[0])
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, id)
-	return nil
 }
 
-func runManifestValidate(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest validate", "FILE")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newManifestValidateCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a manifest's form and rules; list every problem",
+		Long: `Decodes the manifest strictly (canonical encoding, known fields) and checks
+its rules (shares, addresses, SPDX license, digests). Prints every problem
+on stderr and exits 1 if there is any.`,
+		Example: "  aiprov manifest validate model.json",
+		Args:    nargs(1, 1, "validate takes one FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, id, err := readManifestArg(c, args[0])
+			if err != nil {
+				return err
+			}
+			if err := m.Validate(); err != nil {
+				fmt.Fprintf(c.stderr, "%s: invalid manifest %s:\n", args[0], id)
+				printProblems(c.stderr, "  ", err)
+				return errSilentFailure
+			}
+			fmt.Fprintf(c.stdout, "%s: valid manifest %s\n", args[0], id)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("validate takes one FILE")
-	}
-	m, id, err := readManifestArg(c, pos[0])
-	if err != nil {
-		return err
-	}
-	if err := m.Validate(); err != nil {
-		fmt.Fprintf(c.stderr, "%s: invalid manifest %s:\n", pos[0], id)
-		printProblems(c.stderr, "  ", err)
-		return errSilentFailure
-	}
-	fmt.Fprintf(c.stdout, "%s: valid manifest %s\n", pos[0], id)
-	return nil
 }
 
 // printProblems prints each joined error on its own line.
@@ -299,22 +328,38 @@ func printProblems(w io.Writer, indent string, err error) {
 	fmt.Fprintf(w, "%s%v\n", indent, err)
 }
 
-func runManifestCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest check", "FILE DIR")
-	var paths listFlag
-	fs.Var(&paths, "path", "check only this manifest `path` (a file, or a directory ending in /); repeatable")
-	cacheFile := fs.String("cache", "", "re-check `FILE`: skip files whose size, mtime and inode are unchanged since the last check (never use for signing)")
-	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the manifest's CIDs were computed with")
-	quiet := fs.Bool("q", false, "print nothing when everything matches")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type manifestCheckFlags struct {
+	paths     []string
+	cacheFile string
+	profile   string
+	quiet     bool
+}
+
+func newManifestCheckCmd(c *cli) *cobra.Command {
+	var f manifestCheckFlags
+	cmd := &cobra.Command{
+		Use:   "check FILE DIR",
+		Short: "Re-hash DIR and list files that changed, are missing or are extra",
+		Long: `Re-hashes DIR and compares it with the manifest in FILE: prints each file
+that changed (and how), is missing or is extra, and exits 1 if any did.`,
+		Example: `  aiprov manifest check model.json model/
+  aiprov manifest check model.json model/ --path config.json --path tokenizer/
+  aiprov manifest check model.json model/ --cache .aiprov-check  # fast re-checks`,
+		Args: nargs(2, 2, "check takes a manifest FILE and a DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runManifestCheck(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return usagef("check takes a manifest FILE and a DIR")
-	}
-	params, err := provenance.ProfileParams(*profile)
+	fs := cmd.Flags()
+	fs.StringArrayVar(&f.paths, "path", nil, "check only this manifest `path` (a file, or a directory ending in /); repeatable")
+	fs.StringVar(&f.cacheFile, "cache", "", "re-check `FILE`: skip files whose size, mtime and inode are unchanged since the last check (never use for signing)")
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the manifest's CIDs were computed with")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing when everything matches")
+	return cmd
+}
+
+func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []string) error {
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
@@ -322,14 +367,14 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	opts := &provenance.CheckOptions{Params: params, Paths: paths}
-	if *cacheFile != "" {
+	opts := &provenance.CheckOptions{Params: params, Paths: f.paths}
+	if f.cacheFile != "" {
 		opts.Cache = &provenance.CheckCache{}
-		if f, err := os.Open(*cacheFile); err == nil {
-			cache, err := provenance.ReadCheckCache(f)
-			f.Close()
+		if file, err := os.Open(f.cacheFile); err == nil {
+			cache, err := provenance.ReadCheckCache(file)
+			file.Close()
 			if err != nil {
-				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", *cacheFile, err)
+				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", f.cacheFile, err)
 			} else {
 				opts.Cache = cache
 			}
@@ -342,7 +387,7 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	if opts.Cache != nil {
-		if err := writeFileAtomic(*cacheFile, 0o644, func(w io.Writer) error {
+		if err := writeFileAtomic(f.cacheFile, 0o644, func(w io.Writer) error {
 			_, err := opts.Cache.WriteTo(w)
 			return err
 		}); err != nil {
@@ -368,7 +413,7 @@ func runManifestCheck(ctx context.Context, c *cli, args []string) error {
 	if !r.OK() {
 		return errSilentFailure
 	}
-	if !*quiet {
+	if !f.quiet {
 		how := ""
 		if r.Cached > 0 {
 			how = fmt.Sprintf(" (%d unchanged since the cached check, not re-read)", r.Cached)

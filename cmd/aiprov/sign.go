@@ -9,32 +9,52 @@ import (
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
 )
 
-func runSign(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "sign", "MANIFEST|ENVELOPE")
-	keyFile := fs.String("key", "", "private key `FILE` (default: the hex secp256k1 key in $"+keyEnv+")")
-	out := fs.String("o", "", "write the signature to `FILE` (default: standard output)")
-	format := fs.String("format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
-	chainID := fs.Uint64("chain-id", 0, "EIP-712 domain chainId (0: none)")
-	contract := fs.String("contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
-	passwordFile := fs.String("password-file", "", "password of an encrypted key, from `FILE` (or set "+keyPasswordEnv+")")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type signFlags struct {
+	keyFile, out, format, contract, passwordFile string
+	chainID                                      uint64
+}
+
+func newSignCmd(c *cli) *cobra.Command {
+	var f signFlags
+	cmd := &cobra.Command{
+		Use:   "sign MANIFEST|ENVELOPE",
+		Short: "Sign a manifest (DSSE/in-toto or EIP-712), or co-sign an envelope",
+		Long: `Signs a valid manifest (DAG-JSON or DAG-CBOR): by default an in-toto
+statement in a DSSE envelope; --format eip712 or eip191 with a secp256k1
+key. Given a DSSE envelope, adds a signature over the same payload
+(co-signing). Writes the JSON to standard output or --output FILE.`,
+		Example: `  aiprov sign model.json --key alice -o model.dsse.json
+  aiprov sign model.dsse.json --key bob -o model.dsse.json     # co-sign
+  AIPROV_KEY=0x… aiprov sign model.json --format eip712 --chain-id 1 -o model.eip712.json`,
+		Args: nargs(1, 1, "sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSign(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) != 1 {
-		return usagef("sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign")
-	}
+	fs := cmd.Flags()
+	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default $"+envKey+": a key file, or the key itself, e.g. a hex secp256k1 key)")
+	fs.StringVarP(&f.out, "output", "o", "", "write the signature to `FILE` (default: standard output)")
+	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "EIP-712 domain chainId (0: none)")
+	bindEnv(fs, "chain-id", envChainID)
+	fs.StringVar(&f.contract, "contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
+	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
+	return cmd
+}
+
+func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 	domain := attest.DefaultDomain()
-	domain.ChainID = *chainID
-	if *contract != "" {
-		if !common.IsHexAddress(*contract) {
-			return usagef("--contract %q is not an address (0x + 40 hex digits)", *contract)
+	domain.ChainID = f.chainID
+	if f.contract != "" {
+		if !common.IsHexAddress(f.contract) {
+			return usagef("--contract %q is not an address (0x + 40 hex digits)", f.contract)
 		}
-		domain.VerifyingContract = common.HexToAddress(*contract)
+		domain.VerifyingContract = common.HexToAddress(f.contract)
 	}
-	key, err := keysLoadSigner(c, *keyFile, *passwordFile)
+	key, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
 	if err != nil {
 		return err
 	}
@@ -44,7 +64,7 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 	}
 
 	var result any
-	switch *format {
+	switch f.format {
 	case "dsse":
 		var env *attest.Envelope
 		if isEnvelope(data) {
@@ -55,7 +75,9 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 			if _, err := attest.ManifestOf(env); err != nil {
 				return fmt.Errorf("%s: not a lineage attestation: %w", rest[0], err)
 			}
-			if err := env.Sign(ctx, key); err != nil {
+			if env.SignedBy(key.Public()) >= 0 {
+				fmt.Fprintf(c.stderr, "aiprov sign: %s already signed %s; not adding another signature\n", key.ID(), rest[0])
+			} else if err := env.Sign(ctx, key); err != nil {
 				return err
 			}
 		} else {
@@ -70,16 +92,16 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 		result = env
 	case "eip712", "eip191":
 		if key.Algorithm() != attest.Secp256k1 {
-			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", *format, key.Algorithm())
+			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", f.format, key.Algorithm())
 		}
 		if isEnvelope(data) {
-			return usagef("--format %s signs a manifest, not an envelope", *format)
+			return usagef("--format %s signs a manifest, not an envelope", f.format)
 		}
 		m, err := signReadManifest(rest[0], data)
 		if err != nil {
 			return err
 		}
-		if *format == "eip712" {
+		if f.format == "eip712" {
 			result, err = attest.SignEIP712(ctx, m, key, domain)
 		} else {
 			result, err = attest.SignEIP191(ctx, m, key)
@@ -88,7 +110,7 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 			return err
 		}
 	default:
-		return usagef("unknown --format %q (want dsse, eip712 or eip191)", *format)
+		return usagef("unknown --format %q (want dsse, eip712 or eip191)", f.format)
 	}
 
 	js, err := json.MarshalIndent(result, "", "  ")
@@ -96,14 +118,14 @@ func runSign(ctx context.Context, c *cli, args []string) error {
 		return err
 	}
 	js = append(js, '\n')
-	if *out == "" {
+	if f.out == "" {
 		_, err = c.stdout.Write(js)
 		return err
 	}
-	if err := writeBytesAtomic(*out, 0o644, js); err != nil {
+	if err := writeBytesAtomic(f.out, 0o644, js); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), *out)
+	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), f.out)
 	return nil
 }
 
@@ -117,7 +139,7 @@ func isEnvelope(data []byte) bool {
 }
 
 func signReadManifest(name string, data []byte) (*provenance.Manifest, error) {
-	m, err := provenance.ReadManifest(data)
+	m, _, err := provenance.ReadManifest(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,89 +11,73 @@ import (
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
-
-subcommands:
-  put PATH...               store files or directories (- for stdin); print each CID
-                            (--manifest: manifests as DAG-CBOR; --envelope: envelopes raw)
-  get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
-                            (a manifest or other non-UnixFS block: its bytes)
-  has CID...                print the CIDs present; exit 1 if any is missing
-  ls [-l]                   list the blocks in the store (-l: with sizes)
-  rm CID...                 delete blocks (only those named, not what they link to)
-  check [--dry-run]         verify every block of a directory store, quarantine corrupt ones
-  export-car ROOT... -o FILE.car [--artifacts]
-                            bundle roots and what they link to as a CARv1 file
-  import-car FILE.car       store every block of a CARv1 file, verified; print its roots
-
-Every subcommand takes --store DIR (default $AIPROV_STORE, else the per-user
-data directory) or --ipfs URL (a Kubo node's RPC API, e.g.
-http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every block read is
-verified against its CID.
-`
-
-func runStore(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, storeUsage, args); err != nil {
-		return err
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "put":
-		return storePut(ctx, c, rest)
-	case "get":
-		return storeGet(ctx, c, rest)
-	case "has":
-		return storeHas(ctx, c, rest)
-	case "ls":
-		return storeLs(ctx, c, rest)
-	case "rm":
-		return storeRm(ctx, c, rest)
-	case "check":
-		return storeCheck(ctx, c, rest)
-	case "export-car":
-		return storeExportCAR(ctx, c, rest)
-	case "import-car":
-		return storeImportCAR(ctx, c, rest)
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(c.stdout, storeUsage)
-		return nil
-	}
-	fmt.Fprint(c.stderr, storeUsage)
-	return usagef("unknown subcommand %q", sub)
+func newStoreCmd(c *cli) *cobra.Command {
+	return newGroupCmd("store", "Put, get and bundle content-addressed objects",
+		`A store holds blocks by CID: a directory (--store DIR, default $`+envStore+`,
+else the per-user data directory: $XDG_DATA_HOME/aiprov/store or
+~/.local/share/aiprov/store; on macOS ~/Library/Application Support/aiprov/store)
+or a Kubo node (--api URL, default $`+envAPI+`: its RPC API, e.g.
+http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). A flag wins over the
+environment. Every block read is verified against its CID.`,
+		newStorePutCmd(c), newStoreGetCmd(c), newStoreHasCmd(c), newStoreLsCmd(c),
+		newStoreRmCmd(c), newStoreCheckCmd(c), newStoreExportCARCmd(c), newStoreImportCARCmd(c))
 }
 
 // storeFlags are the flags that choose a store.
 type storeFlags struct {
-	dir  string
-	ipfs string
+	dir string
+	api string
+	fs  *pflag.FlagSet
 }
 
-func (sf *storeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&sf.dir, "store", "", "store directory (default $AIPROV_STORE or the per-user data directory)")
-	fs.StringVar(&sf.ipfs, "ipfs", "", "use the Kubo node whose RPC API is at `URL` instead of a directory")
+func (sf *storeFlags) register(fs *pflag.FlagSet) {
+	sf.fs = fs
+	fs.StringVar(&sf.dir, "store", "", "store blocks in `DIR` (default: the per-user data directory, see aiprov store --help)")
+	bindEnv(fs, "store", envStore)
+	fs.StringVar(&sf.api, "api", "", "use the Kubo node whose RPC API is at `URL` instead of a directory, as ipfs --api (--ipfs is the same)")
+	bindEnv(fs, "api", envAPI)
+	// --ipfs, aiprov's first spelling, is read as --api.
+	fs.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "ipfs" {
+			name = "api"
+		}
+		return pflag.NormalizedName(name)
+	})
 }
 
-// open returns the chosen store; kubo is set when it is a Kubo node.
+// open returns the chosen store; kubo is set when it is a Kubo node. A
+// flag on the command line wins over the environment; with neither, the
+// per-user directory.
 func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *storage.Kubo, err error) {
-	if sf.dir != "" && sf.ipfs != "" {
-		return nil, nil, nil, usagef("--store and --ipfs are mutually exclusive")
+	dirPath, api := sf.dir, sf.api
+	dirEnv, apiEnv := flagFromEnv(c, sf.fs, "store"), flagFromEnv(c, sf.fs, "api")
+	switch {
+	case dirPath != "" && api != "" && !dirEnv && !apiEnv:
+		return nil, nil, nil, usagef("--store and --api (--ipfs) are mutually exclusive")
+	case dirPath != "" && api != "" && dirEnv && apiEnv:
+		return nil, nil, nil, usagef("both $%s and $%s are set; choose one with --store or --api", envStore, envAPI)
+	case dirPath != "" && api != "" && dirEnv:
+		dirPath = "" // --api given: $AIPROV_STORE does not apply
+	case dirPath != "" && api != "":
+		api = ""
 	}
-	if sf.ipfs != "" {
-		k, err := storage.NewKubo(sf.ipfs, nil)
+	if api != "" {
+		k, err := storage.NewKubo(api, nil)
 		if err != nil {
-			return nil, nil, nil, usagef("%v", err)
+			return nil, nil, nil, usagef("--api: %v", err)
 		}
 		return k, nil, k, nil
 	}
-	path := sf.dir
-	if path == "" {
-		if path, err = storage.DefaultDir(c.getenv); err != nil {
+	if dirPath == "" {
+		if dirPath, err = storage.DefaultDir(c.getenv); err != nil {
 			return nil, nil, nil, err
 		}
 	}
-	d, err := storage.OpenDir(path)
+	d, err := storage.OpenDir(dirPath)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -113,27 +96,44 @@ func parseCIDs(args []string) ([]cid.Cid, error) {
 	return out, nil
 }
 
-func storePut(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store put", "PATH...")
-	var sf storeFlags
-	var imp hashFlags
-	sf.register(fs)
-	registerImportFlags(fs, &imp)
-	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
-	asManifest := fs.Bool("manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
-	asEnvelope := fs.Bool("envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type storePutFlags struct {
+	store                     storeFlags
+	imp                       hashFlags
+	noPin, manifest, envelope bool
+}
+
+func newStorePutCmd(c *cli) *cobra.Command {
+	var f storePutFlags
+	cmd := &cobra.Command{
+		Use:   "put PATH...",
+		Short: "Store files or directories (- for stdin); print each CID",
+		Long: `Stores each PATH (a file, a directory tree, or - for standard input) as
+UnixFS, with the CIDs aiprov hash prints for the same flags, and prints each
+root CID. --manifest stores manifests as their canonical DAG-CBOR block,
+--envelope stores signed envelopes byte for byte as raw blocks.`,
+		Example: `  aiprov store put model/
+  aiprov store put --manifest model.json
+  aiprov store put --ipfs http://127.0.0.1:5001 model/`,
+		Args: nargs(1, -1, "store put needs at least one PATH (- for standard input)"),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return storePut(cmd.Context(), c, cmd.Flags(), &f, paths)
+		},
 	}
-	if len(paths) == 0 {
-		return usagef("store put needs at least one PATH (- for standard input)")
-	}
-	if *asManifest && *asEnvelope {
+	fs := cmd.Flags()
+	f.store.register(fs)
+	registerImportFlags(fs, &f.imp)
+	fs.BoolVar(&f.noPin, "no-pin", false, "with --ipfs: do not pin what was stored")
+	fs.BoolVar(&f.manifest, "manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
+	fs.BoolVar(&f.envelope, "envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
+	return cmd
+}
+
+func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, paths []string) error {
+	if f.manifest && f.envelope {
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
-	if *asManifest || *asEnvelope {
-		s, _, kubo, err := sf.open(c)
+	if f.manifest || f.envelope {
+		s, _, kubo, err := f.store.open(c)
 		if err != nil {
 			return err
 		}
@@ -143,8 +143,8 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 				return err
 			}
 			var id cid.Cid
-			if *asManifest {
-				m, err := provenance.ReadManifest(data)
+			if f.manifest {
+				m, _, err := provenance.ReadManifest(data)
 				if err != nil {
 					return fmt.Errorf("%s: %w", path, err)
 				}
@@ -154,7 +154,7 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
-			if kubo != nil && !*noPin && *asEnvelope {
+			if kubo != nil && !f.noPin && f.envelope {
 				// A manifest links its artifact and parents, which the
 				// node may not hold; only an envelope is pinned.
 				if err := kubo.Pin(ctx, id); err != nil {
@@ -165,13 +165,11 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 		}
 		return nil
 	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	p, err := imp.params(set)
+	p, err := f.imp.params(fs)
 	if err != nil {
 		return err
 	}
-	s, _, kubo, err := sf.open(c)
+	s, _, kubo, err := f.store.open(c)
 	if err != nil {
 		return err
 	}
@@ -197,7 +195,7 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 			}
 			root = res.CID
 		}
-		if kubo != nil && !*noPin {
+		if kubo != nil && !f.noPin {
 			if err := kubo.Pin(ctx, root); err != nil {
 				return err
 			}
@@ -207,12 +205,29 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeGet(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store get", "CID [-o PATH]")
+func newStoreGetCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	out := fs.String("o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, true)
+	var out string
+	cmd := &cobra.Command{
+		Use:   "get CID [-o PATH]",
+		Short: "Write a file to stdout, or a file or directory to PATH",
+		Long: `Writes the UnixFS file CID to standard output, or the file or directory to
+--output PATH (which must not exist). A manifest or other non-UnixFS block
+is written as its bytes.`,
+		Example: `  aiprov store get bafybei… > weights.bin
+  aiprov store get bafybei… -o restored/`,
+		Args: nargs(1, 1, "store get takes one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeGet(cmd.Context(), c, &sf, args, out)
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
+	return cmd
+}
+
+func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string) error {
+	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
 	}
@@ -222,23 +237,14 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *out == "" {
+		if output == "" {
 			_, err = c.stdout.Write(b)
 			return err
 		}
-		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(b); err != nil {
-			f.Close()
-			os.Remove(*out)
-			return err
-		}
-		return f.Close()
+		return writeFileNew(filepath.Clean(output), b, 0o644)
 	}
-	if *out != "" {
-		return storage.GetPath(ctx, s, cids[0], *out)
+	if output != "" {
+		return storage.GetPath(ctx, s, cids[0], output)
 	}
 	r, err := storage.Get(ctx, s, cids[0])
 	if errors.Is(err, storage.ErrNotFile) {
@@ -252,20 +258,10 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	return err
 }
 
-// openStoreForCIDs parses the flags and CID arguments of a store subcommand
-// (exactly one CID when one is set, else at least one) and opens the store.
-func openStoreForCIDs(c *cli, fs *flag.FlagSet, sf *storeFlags, args []string, one bool) (storage.Store, []cid.Cid, error) {
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, nil, err
-	}
-	switch {
-	case one && len(rest) != 1:
-		return nil, nil, usagef("%s takes one CID", fs.Name())
-	case len(rest) == 0:
-		return nil, nil, usagef("%s needs at least one CID", fs.Name())
-	}
-	cids, err := parseCIDs(rest)
+// openStoreForCIDs parses the CID arguments of a store subcommand and
+// opens the store.
+func openStoreForCIDs(c *cli, sf *storeFlags, args []string) (storage.Store, []cid.Cid, error) {
+	cids, err := parseCIDs(args)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -276,11 +272,25 @@ func openStoreForCIDs(c *cli, fs *flag.FlagSet, sf *storeFlags, args []string, o
 	return s, cids, nil
 }
 
-func storeHas(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store has", "CID...")
+func newStoreHasCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
+	cmd := &cobra.Command{
+		Use:   "has CID...",
+		Short: "Print the CIDs present; exit 1 if any is missing",
+		Long: `Prints each CID the store holds; names each one it does not hold on stderr
+and then exits 1.`,
+		Example: "  aiprov store has bafybei… bafkrei…",
+		Args:    nargs(1, -1, "store has needs at least one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeHas(cmd.Context(), c, &sf, args)
+		},
+	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeHas(ctx context.Context, c *cli, sf *storeFlags, args []string) error {
+	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
 	}
@@ -303,18 +313,25 @@ func storeHas(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeLs(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store ls", "")
+func newStoreLsCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	long := fs.Bool("l", false, "print each block's size after its CID")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	var long bool
+	cmd := &cobra.Command{
+		Use:     "ls [-l]",
+		Short:   "List the blocks in the store (-l: with sizes)",
+		Long:    "Prints the CID of every block in the store, with --long its size in bytes after a tab.",
+		Example: "  aiprov store ls\n  aiprov store ls -l --store /data/aiprov",
+		Args:    nargs(0, 0, "store ls takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return storeLs(cmd.Context(), c, &sf, long)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("store ls takes no arguments")
-	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVarP(&long, "long", "l", false, "print each block's size after its CID")
+	return cmd
+}
+
+func storeLs(ctx context.Context, c *cli, sf *storeFlags, long bool) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err
@@ -326,7 +343,7 @@ func storeLs(ctx context.Context, c *cli, args []string) error {
 			failed = true
 			continue
 		}
-		if !*long {
+		if !long {
 			fmt.Fprintln(c.stdout, id)
 			continue
 		}
@@ -342,14 +359,27 @@ func storeLs(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeRm(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store rm", "CID...")
+func newStoreRmCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:     "rm CID...",
+		Short:   "Delete blocks (only those named, not what they link to)",
+		Long:    "Deletes the named blocks from the store; blocks they link to stay.",
+		Example: "  aiprov store rm bafkrei…",
+		Args:    nargs(1, -1, "store rm needs at least one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, cids, err := openStoreForCIDs(c, &sf, args)
+			if err != nil {
+				return err
+			}
+			return storeRm(cmd.Context(), s, cids)
+		},
 	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeRm(ctx context.Context, s storage.Store, cids []cid.Cid) error {
 	for _, id := range cids {
 		if err := s.Delete(ctx, id); err != nil {
 			return err
@@ -358,18 +388,27 @@ func storeRm(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store check", "")
+func newStoreCheckCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	dry := fs.Bool("dry-run", false, "report problems without moving anything")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	var dry bool
+	cmd := &cobra.Command{
+		Use:   "check [--dry-run]",
+		Short: "Verify every block of a directory store, quarantine corrupt ones",
+		Long: `Re-hashes every block of a directory store, moves corrupt ones aside
+(unless --dry-run) and removes stale temporary files; exits 1 if any block
+is corrupt.`,
+		Example: "  aiprov store check\n  aiprov store check --dry-run --store /data/aiprov",
+		Args:    nargs(0, 0, "store check takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return storeCheck(cmd.Context(), c, &sf, dry)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("store check takes no arguments")
-	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&dry, "dry-run", false, "report problems without moving anything")
+	return cmd
+}
+
+func storeCheck(ctx context.Context, c *cli, sf *storeFlags, dry bool) error {
 	_, dir, _, err := sf.open(c)
 	if err != nil {
 		return err
@@ -377,7 +416,7 @@ func storeCheck(ctx context.Context, c *cli, args []string) error {
 	if dir == nil {
 		return usagef("store check works on a directory store (Kubo has `ipfs repo verify`)")
 	}
-	rep, err := dir.Check(ctx, &storage.CheckOptions{DryRun: *dry})
+	rep, err := dir.Check(ctx, &storage.CheckOptions{DryRun: dry})
 	if err != nil {
 		return err
 	}
@@ -395,67 +434,76 @@ func storeCheck(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeExportCAR(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store export-car", "ROOT... -o FILE.car")
-	var sf storeFlags
-	sf.register(fs)
-	out := fs.String("o", "", "write the CAR to `FILE` (- for standard output)")
-	artifacts := fs.Bool("artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
-	skipMissing := fs.Bool("skip-missing", false, "leave out linked blocks the store does not have instead of failing")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type storeExportFlags struct {
+	store                  storeFlags
+	out                    string
+	artifacts, skipMissing bool
+}
+
+func newStoreExportCARCmd(c *cli) *cobra.Command {
+	var f storeExportFlags
+	cmd := &cobra.Command{
+		Use:   "export-car ROOT... -o FILE.car",
+		Short: "Bundle roots and what they link to as a CARv1 file",
+		Long: `Writes the ROOT CIDs and every block they link to as a CARv1 file (what
+ipfs dag export writes); with --artifacts also the artifacts that
+manifests link to.`,
+		Example: `  aiprov store export-car bafyrei… -o lineage.car --artifacts
+  aiprov store export-car bafyrei… -o - | ipfs dag import`,
+		Args: nargs(1, -1, "store export-car needs at least one ROOT CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeExportCAR(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) == 0 {
-		return usagef("store export-car needs at least one ROOT CID")
-	}
-	if *out == "" {
+	fs := cmd.Flags()
+	f.store.register(fs)
+	fs.StringVarP(&f.out, "output", "o", "", "write the CAR to `FILE` (- for standard output)")
+	fs.BoolVar(&f.artifacts, "artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
+	fs.BoolVar(&f.skipMissing, "skip-missing", false, "leave out linked blocks the store does not have instead of failing")
+	return cmd
+}
+
+func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []string) error {
+	if ef.out == "" {
 		return usagef("store export-car needs -o FILE.car")
 	}
 	roots, err := parseCIDs(rest)
 	if err != nil {
 		return err
 	}
-	s, _, _, err := sf.open(c)
+	s, _, _, err := ef.store.open(c)
 	if err != nil {
 		return err
 	}
-	opts := &storage.ExportOptions{Artifacts: *artifacts, SkipMissing: *skipMissing}
-	if *out == "-" {
+	opts := &storage.ExportOptions{Artifacts: ef.artifacts, SkipMissing: ef.skipMissing}
+	if ef.out == "-" {
 		return storage.WriteCAR(ctx, c.stdout, s, roots, opts)
 	}
 	// Written beside the target and renamed, so a failed export leaves
 	// no partial CAR under the requested name.
-	f, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := storage.WriteCAR(ctx, f, s, roots, opts); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), *out)
+	return writeFileAtomic(ef.out, 0o644, func(w io.Writer) error {
+		return storage.WriteCAR(ctx, w, s, roots, opts)
+	})
 }
 
-func storeImportCAR(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store import-car", "FILE.car")
+func newStoreImportCARCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:   "import-car FILE.car",
+		Short: "Store every block of a CARv1 file, verified; print its roots",
+		Long: `Stores every block of a CARv1 file (- for standard input), each verified
+against its CID, and prints the CAR's roots.`,
+		Example: "  aiprov store import-car lineage.car\n  ipfs dag export bafyrei… | aiprov store import-car -",
+		Args:    nargs(1, 1, "store import-car takes one FILE.car (- for standard input)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeImportCAR(cmd.Context(), c, &sf, args)
+		},
 	}
-	if len(rest) != 1 {
-		return usagef("store import-car takes one FILE.car (- for standard input)")
-	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeImportCAR(ctx context.Context, c *cli, sf *storeFlags, rest []string) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err

@@ -7,41 +7,54 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
 )
 
-// verifyKeyList collects repeated --key flags.
-type verifyKeyList []string
+type verifyFlags struct {
+	keys                                    []string
+	policyFile, manifestFile, dir, contract string
+	chainID                                 uint64
+	quiet                                   bool
+}
 
-func (l *verifyKeyList) String() string     { return strings.Join(*l, ",") }
-func (l *verifyKeyList) Set(v string) error { *l = append(*l, v); return nil }
-
-func runVerify(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "verify", "SIGNATURE...")
-	var keys verifyKeyList
-	fs.Var(&keys, "key", "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
-	policyFile := fs.String("policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
-	manifestFile := fs.String("manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
-	dir := fs.String("dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
-	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
-	contract := fs.String("contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
-	quiet := fs.Bool("q", false, "print only failures")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newVerifyCmd(c *cli) *cobra.Command {
+	var f verifyFlags
+	cmd := &cobra.Command{
+		Use:   "verify SIGNATURE... (--key KEY... | --policy FILE)",
+		Short: "Verify signed manifests against keys and a trust policy",
+		Long: `Verifies DSSE envelopes and EIP-712/EIP-191 signatures (files given
+together must be about the same manifest) against trusted keys (--key) or a
+trust policy (--policy), optionally checking the artifact itself (--dir).
+Prints what was verified and OK; exits 1, listing every problem on stderr,
+if verification fails.`,
+		Example: `  aiprov verify model.dsse.json --key alice.pub
+  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/`,
+		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runVerify(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) == 0 {
-		return usagef("verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)")
-	}
+	fs := cmd.Flags()
+	fs.StringArrayVarP(&f.keys, "key", "k", nil, "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
+	fs.StringVar(&f.policyFile, "policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
+	fs.StringVar(&f.manifestFile, "manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
+	fs.StringVar(&f.dir, "dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
+	bindEnv(fs, "chain-id", envChainID)
+	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
+	return cmd
+}
 
+func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
 	var opts attest.VerifyOptions
-	for i, k := range keys {
+	for i, k := range f.keys {
 		pk, err := verifyLoadKey(c, k)
 		if err != nil {
 			// A value that is no file is not echoed: it may be a private key
@@ -53,30 +66,30 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		}
 		opts.Keys = append(opts.Keys, pk)
 	}
-	if *policyFile != "" {
-		data, err := keysReadFile(*policyFile, 4<<20)
+	if f.policyFile != "" {
+		data, err := keysReadFile(f.policyFile, 4<<20)
 		if err != nil {
 			return err
 		}
 		if opts.Policy, err = attest.ParsePolicy(data); err != nil {
-			return fmt.Errorf("%s: %w", *policyFile, err)
+			return fmt.Errorf("%s: %w", f.policyFile, err)
 		}
 	}
-	if len(keys) == 0 && opts.Policy == nil {
+	if len(f.keys) == 0 && opts.Policy == nil {
 		return usagef("say whom to trust: --key FILE (repeatable) or --policy FILE")
 	}
-	if *chainID != 0 || *contract != "" {
+	if f.chainID != 0 || f.contract != "" {
 		d := attest.DefaultDomain()
-		d.ChainID = *chainID
-		if *contract != "" {
-			if !common.IsHexAddress(*contract) {
-				return usagef("--contract %q is not an address", *contract)
+		d.ChainID = f.chainID
+		if f.contract != "" {
+			if !common.IsHexAddress(f.contract) {
+				return usagef("--contract %q is not an address", f.contract)
 			}
-			d.VerifyingContract = common.HexToAddress(*contract)
+			d.VerifyingContract = common.HexToAddress(f.contract)
 		}
 		opts.Domain = &d
 	}
-	opts.Dir = *dir
+	opts.Dir = f.dir
 
 	var b attest.Bundle
 	for _, name := range rest {
@@ -106,18 +119,18 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		}
 		b.EthSignatures = append(b.EthSignatures, s)
 	}
-	if *manifestFile != "" {
-		data, err := keysReadFile(*manifestFile, 2*provenance.MaxManifestSize)
+	if f.manifestFile != "" {
+		data, err := keysReadFile(f.manifestFile, 2*provenance.MaxManifestSize)
 		if err != nil {
 			return err
 		}
-		if b.Manifest, err = provenance.ReadManifest(data); err != nil {
-			return fmt.Errorf("%s: %w", *manifestFile, err)
+		if b.Manifest, _, err = provenance.ReadManifest(data); err != nil {
+			return fmt.Errorf("%s: %w", f.manifestFile, err)
 		}
 	}
 
 	report, verr := attest.Verify(ctx, b, opts)
-	verifyPrint(c, report, *quiet)
+	verifyPrint(c, report, f.quiet)
 	if verr != nil {
 		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
 		for _, p := range report.Problems {
@@ -125,7 +138,7 @@ func runVerify(ctx context.Context, c *cli, args []string) error {
 		}
 		return errSilentFailure
 	}
-	if !*quiet {
+	if !f.quiet {
 		fmt.Fprintln(c.stdout, "OK")
 	}
 	return nil
