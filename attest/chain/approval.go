@@ -120,7 +120,7 @@ var domainFields = []attest.TypedField{
 }
 
 // SignApproval signs a under domain with an Ethereum key (a voter's).
-func SignApproval(ctx context.Context, s attest.HashSigner, domain attest.Domain, a EpochApproval) (*SignedApproval, error) {
+func SignApproval(ctx context.Context, s HashSigner, domain attest.Domain, a EpochApproval) (*SignedApproval, error) {
 	sig, err := s.SignHash(ctx, a.Digest(domain))
 	if err != nil {
 		return nil, fmt.Errorf("chain: signing the epoch approval: %w", err)

@@ -112,7 +112,7 @@ func (r *Registry) Domain() attest.Domain {
 }
 
 // Sign signs a with key under the registry's domain: what Register needs.
-func (r *Registry) Sign(ctx context.Context, key attest.HashSigner, a attest.ManifestAttestation) ([]byte, error) {
+func (r *Registry) Sign(ctx context.Context, key HashSigner, a attest.ManifestAttestation) ([]byte, error) {
 	return key.SignHash(ctx, attest.TypedDataHash(r.Domain(), a))
 }
 

@@ -9,7 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/aiprov/aiprov/attest"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -26,11 +25,19 @@ type Backend interface {
 	ethereum.BlockNumberReader
 }
 
+// HashSigner signs 32-byte digests as an Ethereum account (65 bytes
+// r‖s‖v): transactions and EIP-712 messages. *attest.PrivateKey
+// implements it for secp256k1 keys; a KMS key implements it too.
+type HashSigner interface {
+	Address() common.Address
+	SignHash(ctx context.Context, hash [32]byte) ([]byte, error)
+}
+
 // TxOptions says how transactions are sent and awaited.
 type TxOptions struct {
 	// Signer signs transactions and pays their gas: an attest key (hex,
-	// keystore, AIPROV_KEY) or any attest.HashSigner, such as a KMS.
-	Signer attest.HashSigner
+	// keystore, AIPROV_KEY) or any HashSigner, such as a KMS.
+	Signer HashSigner
 	// Confirmations is how many blocks, counting the transaction's own, must
 	// be on the chain before a transaction counts as done; 0 means 1.
 	Confirmations uint64

@@ -28,7 +28,7 @@ func newKey(t testing.TB) *attest.PrivateKey {
 	return k
 }
 
-func open(t testing.TB, signer attest.HashSigner) *simulated.Chain {
+func open(t testing.TB, signer chain.HashSigner) *simulated.Chain {
 	t.Helper()
 	c, err := simulated.Open(context.Background(), simulated.Options{Signer: signer})
 	if err != nil {

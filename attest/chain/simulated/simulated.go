@@ -60,7 +60,7 @@ var deployerKeyHex = hex.EncodeToString(crypto.Keccak256([]byte("aiprov embedded
 type Options struct {
 	// Signer sends the registry's transactions; Open funds its account from
 	// the deployer. Nil: the deployer sends them.
-	Signer attest.HashSigner
+	Signer chain.HashSigner
 	// Dir, if set, keeps the chain's transactions there and replays them on
 	// Open. It is created if missing.
 	Dir string
