@@ -21,7 +21,7 @@ import (
 // and a finetune of both, with contributors named by address, ed25519 key,
 // P-256 key and registry token.
 type lineage struct {
-	manifests map[cid.Cid]*provenance.Manifest
+	manifests            map[cid.Cid]*provenance.Manifest
 	base, data, finetune cid.Cid
 	graph                *royalty.Graph
 }
