@@ -14,6 +14,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/spf13/cobra"
@@ -61,7 +62,9 @@ shares to exactly 100%.
 
 func newRoyaltyCmd(c *cli) *cobra.Command {
 	return newGroupCmd("royalty", "Split an amount across a contributor graph; build Merkle distributions",
-		royaltyLong, newRoyaltySplitCmd(c, false), newRoyaltySplitCmd(c, true), newRoyaltyMerkleCmd(c))
+		royaltyLong, newRoyaltySplitCmd(c, false), newRoyaltySplitCmd(c, true), newRoyaltyMerkleCmd(c),
+		newRoyaltyBindCmd(c), newRoyaltyConfigureCmd(c), newRoyaltyPayCmd(c), newRoyaltyApproveCmd(c),
+		newRoyaltyPublishCmd(c), newRoyaltyClaimCmd(c), newRoyaltyAuditCmd(c))
 }
 
 // splitFlags are the flags split and explain share, and those of split.
@@ -76,6 +79,8 @@ type splitFlags struct {
 	csv, splitsV2            bool
 	eip2981, totalAllocation string
 	incentive                uint
+	// payees: --payees, --unbound and the chain that resolves tokens
+	pay payoutFlags
 }
 
 func newRoyaltySplitCmd(c *cli, explain bool) *cobra.Command {
@@ -122,6 +127,9 @@ by path).`
 		fs.StringVar(&f.totalAllocation, "total-allocation", "", "with --splits-v2: scale allocations to sum to this (0xSplits uses 1000000); default: the payouts themselves")
 		fs.UintVar(&f.incentive, "incentive", 0, "with --splits-v2: distribution incentive, in 1e6 units (at most 65535)")
 		fs.StringVar(&f.eip2981, "eip2981", "", "write EIP-2981 royalty info sending the artifact's upstream share to this receiver address")
+		fs.StringSliceVar(&f.pay.payees, "payees", nil, "payee binding `FILE`s or directories (aiprov royalty bind): pay key-named contributors at their bound addresses")
+		fs.StringVar(&f.pay.unbound, "unbound", "", "pay contributors with no payee binding to this `ADDRESS` (default: fail, naming them)")
+		f.pay.registerChain(fs)
 	}
 	return cmd
 }
@@ -206,6 +214,10 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	if explain {
 		return writeExplanations(c.stdout, s, f.recipient, f.json)
 	}
+	resolved, err := resolveSplitPayees(ctx, c, f, s)
+	if err != nil {
+		return err
+	}
 	switch {
 	case f.json:
 		return s.WriteJSON(c.stdout)
@@ -236,7 +248,11 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "RECIPIENT\tAMOUNT\tSHARE\t\n")
 		for i, p := range s.Payouts {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(s.Fraction(i), 4))
+			frac := new(big.Rat).SetFrac(p.Amount, s.Amount) // resolved payouts merge recipients
+			if !resolved {
+				frac = s.Fraction(i)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(frac, 4))
 		}
 		fmt.Fprintf(tw, "total\t%s\t\t\n", s.Amount)
 		if s.Dust.Sign() > 0 {
@@ -273,17 +289,34 @@ func loadRoyaltyGraph(ctx context.Context, c *cli, f splitFlags) (*royalty.Graph
 // maxManifestFiles bounds how many manifests --manifests reads.
 const maxManifestFiles = 10_000_000
 
-// manifestDirNodes reads the lineage manifests in dir and turns them into
-// graph nodes. It takes the files `aiprov lineage` does
+// manifestDirNodes reads the lineage manifests in dir (manifestDir) and
+// turns them into graph nodes.
+func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
+	md, err := readManifestDir(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	return royalty.ManifestNodes(md.manifests)
+}
+
+// manifestDir is what a --manifests directory holds: manifests and the
+// payee bindings beside them.
+type manifestDir struct {
+	manifests map[cid.Cid]*provenance.Manifest
+	payees    attest.Payees
+}
+
+// readManifestDir reads the files `aiprov lineage` does
 // (provenance.Graph.AddDir): *.cbor as DAG-CBOR and *.json as DAG-JSON,
 // under dir and its subdirectories, skipping hidden files and directories,
 // each read by provenance.ReadManifestFile. provenance.Graph keeps no
 // contributors or policy, so the walk is repeated here rather than
 // shared; a test runs both commands on one directory. Unlike lineage,
 // which draws whatever decodes, a payment also needs every manifest to
-// pass Validate.
-func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
-	manifests := map[cid.Cid]*provenance.Manifest{}
+// pass Validate. A *.json file that is a payee binding (aiprov royalty
+// bind) is verified and kept as one.
+func readManifestDir(ctx context.Context, dir string) (*manifestDir, error) {
+	md := &manifestDir{manifests: map[cid.Cid]*provenance.Manifest{}}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -301,8 +334,15 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 		if !d.Type().IsRegular() || (ext != ".cbor" && ext != ".json") {
 			return nil
 		}
-		if len(manifests) >= maxManifestFiles {
+		if len(md.manifests) >= maxManifestFiles {
 			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
+		}
+		if ext == ".json" && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil && info.Size() <= attest.MaxPayeeBindingSize {
+				if data, err := os.ReadFile(path); err == nil && attest.IsPayeeBinding(data) {
+					return addPayeeBinding(&md.payees, path, data)
+				}
+			}
 		}
 		m, c, err := provenance.ReadManifestFile(path)
 		if err != nil {
@@ -311,16 +351,28 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 		if err := m.Validate(); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		manifests[c] = m
+		md.manifests[c] = m
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if len(manifests) == 0 {
+	if len(md.manifests) == 0 {
 		return nil, fmt.Errorf("%s: no manifests (*.cbor or *.json files)", dir)
 	}
-	return royalty.ManifestNodes(manifests)
+	return md, nil
+}
+
+// addPayeeBinding verifies a payee binding file and adds it to p.
+func addPayeeBinding(p *attest.Payees, name string, data []byte) error {
+	b, err := attest.ParsePayeeBinding(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := p.Add(b); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 type explainJSON struct {
