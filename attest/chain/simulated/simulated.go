@@ -109,7 +109,17 @@ func (c *client) SendTransaction(ctx context.Context, tx *types.Transaction) err
 		}
 	}
 	c.backend.Commit()
-	return nil
+	// The pool promotes a transaction asynchronously: a block committed
+	// before that leaves it out, and a replayed journal would then send the
+	// next transaction on a state without it. Commit until it is mined.
+	for range 100 {
+		if _, err := c.Client.TransactionReceipt(ctx, tx.Hash()); err == nil {
+			return nil
+		}
+		time.Sleep(time.Millisecond)
+		c.backend.Commit()
+	}
+	return fmt.Errorf("simulated: transaction %s was not mined", tx.Hash().Hex())
 }
 
 // Open starts the embedded chain, replays Options.Dir's transactions,
