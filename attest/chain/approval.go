@@ -119,8 +119,13 @@ var domainFields = []attest.TypedField{
 	{Name: "verifyingContract", Type: "address"},
 }
 
+// ApprovalSigner signs an EIP-712 digest as an Ethereum account: a voter's
+// key. *attest.PrivateKey implements it for secp256k1 keys, as a KMS key
+// that signs transactions (TxSigner) does.
+type ApprovalSigner = TxSigner
+
 // SignApproval signs a under domain with an Ethereum key (a voter's).
-func SignApproval(ctx context.Context, s HashSigner, domain attest.Domain, a EpochApproval) (*SignedApproval, error) {
+func SignApproval(ctx context.Context, s ApprovalSigner, domain attest.Domain, a EpochApproval) (*SignedApproval, error) {
 	sig, err := s.SignHash(ctx, a.Digest(domain))
 	if err != nil {
 		return nil, fmt.Errorf("chain: signing the epoch approval: %w", err)

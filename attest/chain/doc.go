@@ -25,7 +25,7 @@
 //
 // Chain is the interface the library needs. *Registry implements it over
 // any node's JSON-RPC endpoint (Dial), sending transactions signed by an
-// HashSigner — a key file, AIPROV_KEY, or a KMS behind the same
+// TxSigner — an attest key file, AIPROV_KEY, or a KMS behind the same
 // interface. It estimates gas, takes nonces from the node one transaction
 // at a time, waits for a configurable number of confirmations, honours
 // context cancellation, and retries connection failures for

@@ -111,9 +111,22 @@ func (r *Registry) Domain() attest.Domain {
 	return attest.Domain{Name: "aiprov", Version: "1", ChainID: r.chainID.Uint64(), VerifyingContract: r.addr}
 }
 
-// Sign signs a with key under the registry's domain: what Register needs.
-func (r *Registry) Sign(ctx context.Context, key HashSigner, a attest.ManifestAttestation) ([]byte, error) {
-	return key.SignHash(ctx, attest.TypedDataHash(r.Domain(), a))
+// Sign has owner sign a under the registry's domain (eth_signTypedData_v4,
+// so a wallet can) and checks that the signature recovers to owner's
+// address: what Register needs.
+func (r *Registry) Sign(ctx context.Context, owner attest.EthSigner, a attest.ManifestAttestation) ([]byte, error) {
+	sig, err := owner.SignTypedData(ctx, attest.NewTypedData(r.Domain(), a))
+	if err != nil {
+		return nil, fmt.Errorf("chain: signing the registration: %w", err)
+	}
+	got, err := attest.RecoverAddress(attest.TypedDataHash(r.Domain(), a), sig)
+	if err != nil {
+		return nil, fmt.Errorf("chain: the registration signature: %w", err)
+	}
+	if got != owner.Address() {
+		return nil, fmt.Errorf("chain: the registration was signed by %s, not by %s", got.Hex(), owner.Address().Hex())
+	}
+	return sig, nil
 }
 
 func toBinding(a attest.ManifestAttestation) bindings.ProvenanceRegistryManifestAttestation {

@@ -25,19 +25,19 @@ type Backend interface {
 	ethereum.BlockNumberReader
 }
 
-// HashSigner signs 32-byte digests as an Ethereum account (65 bytes
-// r‖s‖v): transactions and EIP-712 messages. *attest.PrivateKey
-// implements it for secp256k1 keys; a KMS key implements it too.
-type HashSigner interface {
+// TxSigner signs transactions: the digest a transaction's signature covers.
+// *attest.PrivateKey implements it for secp256k1 keys (hex, keystore v3,
+// AIPROV_KEY); implement it to sign with a KMS or HSM. The signature is
+// 65 bytes r‖s‖v, v = 0/1 or 27/28.
+type TxSigner interface {
 	Address() common.Address
 	SignHash(ctx context.Context, hash [32]byte) ([]byte, error)
 }
 
 // TxOptions says how transactions are sent and awaited.
 type TxOptions struct {
-	// Signer signs transactions and pays their gas: an attest key (hex,
-	// keystore, AIPROV_KEY) or any HashSigner, such as a KMS.
-	Signer HashSigner
+	// Signer signs transactions and pays their gas.
+	Signer TxSigner
 	// Confirmations is how many blocks, counting the transaction's own, must
 	// be on the chain before a transaction counts as done; 0 means 1.
 	Confirmations uint64

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math/big"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aiprov/aiprov/attest"
@@ -28,7 +29,7 @@ func newKey(t testing.TB) *attest.PrivateKey {
 	return k
 }
 
-func open(t testing.TB, signer chain.HashSigner) *simulated.Chain {
+func open(t testing.TB, signer chain.TxSigner) *simulated.Chain {
 	t.Helper()
 	c, err := simulated.Open(context.Background(), simulated.Options{Signer: signer})
 	if err != nil {
@@ -181,7 +182,9 @@ func TestRegisterReverts(t *testing.T) {
 	register(t, c, owner, attestation(t, "p1"))
 	register(t, c, owner, attestation(t, "p2"))
 	signed := func(a attest.ManifestAttestation) []byte {
-		sig, err := c.Sign(ctx, owner, a)
+		// The digest itself, so that messages attest refuses to sign (a
+		// royalty above 100%) reach the contract.
+		sig, err := owner.SignHash(ctx, attest.TypedDataHash(c.Domain(), a))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -264,4 +267,112 @@ func TestRegisterReverts(t *testing.T) {
 	if _, err := c.Record(ctx, manifestCID(t, "orphan")); !errors.Is(err, chain.ErrNotRegistered) {
 		t.Fatalf("Record(unregistered) = %v", err)
 	}
+}
+
+func TestBatchAnchorAndProve(t *testing.T) {
+	ctx := context.Background()
+	anchorer, alice := newKey(t), newKey(t)
+	c := open(t, anchorer)
+	register(t, c, alice, attestation(t, "batch parent"))
+	entries := []chain.BatchEntry{
+		{Owner: alice.Address(), Attestation: attestation(t, "b0", manifestCID(t, "batch parent"))},
+		{Owner: anchorer.Address(), Attestation: attestation(t, "b1")},
+		{Owner: alice.Address(), Attestation: attestation(t, "b2")},
+	}
+	entries[2].Attestation.RoyaltyShare = 1_000_000
+	b, err := chain.NewBatch(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Proving before the root is anchored fails, and sends nothing.
+	if _, err := c.ProveInclusion(ctx, b.Inclusion(0)); !errors.Is(err, chain.ErrBatchNotAnchored) {
+		t.Fatalf("prove before anchoring: %v", err)
+	}
+	ba, err := c.AnchorBatch(ctx, b)
+	if err != nil || ba.Existing || ba.Anchorer != anchorer.Address() || ba.Root != b.Root() {
+		t.Fatalf("AnchorBatch = %+v, %v", ba, err)
+	}
+	again, err := c.AnchorBatch(ctx, b)
+	if err != nil || !again.Existing || again.Block != ba.Block {
+		t.Fatalf("AnchorBatch again = %+v, %v", again, err)
+	}
+	reg := bindings.NewProvenanceRegistry()
+	if err := estimate(c, anchorer.Address(), reg.PackAnchorBatch(b.Root(), big.NewInt(3))); !errors.Is(err, chain.ErrReverted) || !strings.Contains(err.Error(), "BatchAlreadyAnchored") {
+		t.Fatalf("anchoring twice on chain: %v", err)
+	}
+	// Wrong proofs: another owner, another royalty, a proof of another leaf.
+	wrongOwner := *b.Inclusion(0)
+	wrongOwner.Owner = anchorer.Address()
+	wrongShare := *b.Inclusion(2)
+	wrongShare.Attestation.RoyaltyShare = 2_000_000
+	swapped := *b.Inclusion(0)
+	swapped.Proof = b.Inclusion(1).Proof
+	for name, in := range map[string]*chain.Inclusion{"owner": &wrongOwner, "royalty": &wrongShare, "proof": &swapped} {
+		if _, err := c.ProveInclusion(ctx, in); !errors.Is(err, chain.ErrInvalidProof) {
+			t.Errorf("wrong %s: %v", name, err)
+		}
+	}
+	// The manifests prove their inclusion (anyone may send it) and get
+	// their tokens, lazily.
+	for i, e := range entries {
+		an, err := c.ProveInclusion(ctx, b.Inclusion(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if an.Existing || an.Owner != e.Owner || an.BatchRoot != b.Root() || an.RoyaltyShare != e.Attestation.RoyaltyShare {
+			t.Fatalf("entry %d: %+v", i, an)
+		}
+	}
+	rec, err := c.Record(ctx, manifestCID(t, "b0"))
+	if err != nil || len(rec.Parents) != 1 || !rec.Parents[0].Equals(manifestCID(t, "batch parent")) || rec.BatchRoot != b.Root() {
+		t.Fatalf("record of b0 = %+v, %v", rec, err)
+	}
+	if kids, _ := c.Children(ctx, manifestCID(t, "batch parent")); len(kids) != 1 || !kids[0].Equals(manifestCID(t, "b0")) {
+		t.Fatalf("children = %v", kids)
+	}
+	if an, err := c.ProveInclusion(ctx, b.Inclusion(1)); err != nil || !an.Existing {
+		t.Fatalf("proving twice = %+v, %v", an, err)
+	}
+	// A batch leaf whose parent is missing cannot register.
+	orphan := []chain.BatchEntry{{Owner: alice.Address(), Attestation: attestation(t, "b orphan", manifestCID(t, "nobody"))}}
+	ob, _ := chain.NewBatch(orphan)
+	if _, err := c.AnchorBatch(ctx, ob); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ProveInclusion(ctx, ob.Inclusion(0)); !errors.Is(err, chain.ErrParentNotRegistered) {
+		t.Fatalf("orphan in a batch: %v", err)
+	}
+}
+
+// TestJournal: with Options.Dir the embedded chain outlives its process:
+// reopened, it has the same records at the same blocks, and goes on.
+func TestJournal(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	key := newKey(t)
+	c, err := simulated.Open(ctx, simulated.Options{Signer: key, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := register(t, c, key, attestation(t, "kept"))
+	addr := c.Address()
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c, err = simulated.Open(ctx, simulated.Options{Signer: key, Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if c.Address() != addr {
+		t.Fatalf("registry moved from %s to %s", addr, c.Address())
+	}
+	rec, err := c.Record(ctx, manifestCID(t, "kept"))
+	if err != nil || rec.Block != first.Block || rec.TxHash != first.TxHash || rec.Owner != key.Address() {
+		t.Fatalf("after reopening: %+v, %v; registered %+v", rec, err, first)
+	}
+	if an := register(t, c, key, attestation(t, "kept")); !an.Existing {
+		t.Fatal("registered twice after reopening")
+	}
+	register(t, c, key, attestation(t, "kept child", manifestCID(t, "kept")))
 }

@@ -60,7 +60,7 @@ var deployerKeyHex = hex.EncodeToString(crypto.Keccak256([]byte("aiprov embedded
 type Options struct {
 	// Signer sends the registry's transactions; Open funds its account from
 	// the deployer. Nil: the deployer sends them.
-	Signer chain.HashSigner
+	Signer chain.TxSigner
 	// Dir, if set, keeps the chain's transactions there and replays them on
 	// Open. It is created if missing.
 	Dir string
@@ -108,18 +108,15 @@ func (c *client) SendTransaction(ctx context.Context, tx *types.Transaction) err
 			return fmt.Errorf("simulated: journaling the transaction: %w", err)
 		}
 	}
-	c.backend.Commit()
-	// The pool promotes a transaction asynchronously: a block committed
-	// before that leaves it out, and a replayed journal would then send the
-	// next transaction on a state without it. Commit until it is mined.
-	for range 100 {
+	// One block per transaction, so that a replay rebuilds the same
+	// blocks. Commit syncs the pool first; the loop is a guard.
+	for range 10 {
+		c.backend.Commit()
 		if _, err := c.Client.TransactionReceipt(ctx, tx.Hash()); err == nil {
 			return nil
 		}
-		time.Sleep(time.Millisecond)
-		c.backend.Commit()
 	}
-	return fmt.Errorf("simulated: transaction %s was not mined", tx.Hash().Hex())
+	return fmt.Errorf("simulated: transaction %s was accepted but not mined", tx.Hash().Hex())
 }
 
 // Open starts the embedded chain, replays Options.Dir's transactions,
