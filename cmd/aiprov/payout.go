@@ -204,6 +204,25 @@ func (f *payoutFlags) lineage(ctx context.Context, pc *payoutChain) (*lineage, e
 	return l, nil
 }
 
+// start reads --artifact, opens the chain and reads the lineage: the
+// prologue of the commands that recompute a split.
+func (f *payoutFlags) start(ctx context.Context, c *cli, needKey bool) (cid.Cid, *payoutChain, *lineage, error) {
+	art, err := f.artifactCID()
+	if err != nil {
+		return cid.Undef, nil, nil, err
+	}
+	pc, err := f.open(ctx, c, needKey)
+	if err != nil {
+		return cid.Undef, nil, nil, err
+	}
+	l, err := f.lineage(ctx, pc)
+	if err != nil {
+		pc.close()
+		return cid.Undef, nil, nil, err
+	}
+	return art, pc, l, nil
+}
+
 // readPayeeFiles adds the payee bindings in a file, or in the *.json
 // files of a directory.
 func readPayeeFiles(p *attest.Payees, name string) error {
@@ -464,22 +483,14 @@ writes the approval to -o for royalty publish.`,
 		Args:    nargs(0, 0, "approve takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			art, err := f.artifactCID()
-			if err != nil {
-				return err
-			}
 			if out == "" {
 				return usagef("-o APPROVAL.json is required")
 			}
-			pc, err := f.open(ctx, c, true)
+			art, pc, l, err := f.start(ctx, c, true)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			l, err := f.lineage(ctx, pc)
-			if err != nil {
-				return err
-			}
 			plan, err := pc.dist.PlanEpoch(ctx, l.graph, art, l.payees, l.opt)
 			if err != nil {
 				return err
@@ -571,19 +582,11 @@ epoch, root, total and gas.`,
 		Args:    nargs(0, 0, "publish takes no arguments; give approvals with --approval"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			art, err := f.artifactCID()
-			if err != nil {
-				return err
-			}
-			pc, err := f.open(ctx, c, true)
+			art, pc, l, err := f.start(ctx, c, true)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			l, err := f.lineage(ctx, pc)
-			if err != nil {
-				return err
-			}
 			var ep chain.EpochApproval
 			var signed []*chain.SignedApproval
 			var voters []chain.Voter
@@ -656,22 +659,14 @@ was claimed.`,
 		Args:    nargs(0, 0, "claim takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			art, err := f.artifactCID()
-			if err != nil {
-				return err
-			}
 			if !common.IsHexAddress(address) {
 				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
 			}
-			pc, err := f.open(ctx, c, true)
+			art, pc, l, err := f.start(ctx, c, true)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			l, err := f.lineage(ctx, pc)
-			if err != nil {
-				return err
-			}
 			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, common.HexToAddress(address), l.payees, l.opt)
 			if err != nil {
 				return err
@@ -710,19 +705,11 @@ caught. Token contributors are resolved to their owners now.`,
 		Args:    nargs(0, 0, "audit takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			art, err := f.artifactCID()
-			if err != nil {
-				return err
-			}
-			pc, err := f.open(ctx, c, false)
+			art, pc, l, err := f.start(ctx, c, false)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			l, err := f.lineage(ctx, pc)
-			if err != nil {
-				return err
-			}
 			a, err := pc.dist.AuditEpoch(ctx, l.graph, art, epoch, l.payees, l.opt)
 			if err != nil {
 				return err
