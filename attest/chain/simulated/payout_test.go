@@ -17,15 +17,6 @@ import (
 	"github.com/aiprov/aiprov/royalty"
 )
 
-// lineage is a base model, a dataset credited to the base model's token,
-// and a finetune of both, with contributors named by address, ed25519 key,
-// P-256 key and registry token.
-type lineage struct {
-	manifests            map[cid.Cid]*provenance.Manifest
-	base, data, finetune cid.Cid
-	graph                *royalty.Graph
-}
-
 func manifest(t testing.TB, name string, contributors []provenance.Contributor, parents ...provenance.Parent) *provenance.Manifest {
 	t.Helper()
 	m := &provenance.Manifest{
