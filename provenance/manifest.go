@@ -126,8 +126,12 @@ type Parent struct {
 
 // Contributor is someone credited for an artifact.
 type Contributor struct {
-	// ID is an Ethereum address ("0x" + 40 hex) or an ed25519 public key
-	// ("ed25519:" + base64url of the 32-byte key, unpadded).
+	// ID is an Ethereum address ("0x" + 40 hex), an ed25519 public key
+	// ("ed25519:" + base64url of the 32-byte key, unpadded), a P-256 public
+	// key ("p256:" + base64url of the 33-byte compressed point) or a
+	// registry token ("token:" + a registered manifest's CID; see
+	// TokenContributorPrefix). Keys are paid through payee bindings (package
+	// attest), tokens through their current owner.
 	ID    string
 	Role  string // weights, data, compute, code, curation, …
 	Share uint64 // in ShareWhole units; a manifest's contributors sum to ShareWhole

@@ -11,8 +11,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/aiprov/aiprov/internal/ipld"
+	"github.com/ipfs/go-cid"
 	"golang.org/x/crypto/sha3"
+
+	"github.com/aiprov/aiprov/internal/ipld"
 )
 
 // Limits Validate enforces on top of the decoding limits.
@@ -296,11 +298,31 @@ func normalizeID(id string) (string, error) {
 			return "", fmt.Errorf("%q: an ed25519 key is \"ed25519:\" followed by the 32-byte key in unpadded base64url", id)
 		}
 		return id, nil
+	case strings.HasPrefix(id, "p256:"):
+		// The 33-byte compressed SEC 1 point: 0x02 or 0x03, then X. That
+		// X is on the curve is checked where the key is used (attest).
+		b, err := base64.RawURLEncoding.Strict().DecodeString(id[len("p256:"):])
+		if err != nil || len(b) != 33 || (b[0] != 2 && b[0] != 3) {
+			return "", fmt.Errorf("%q: a P-256 key is \"p256:\" followed by the 33-byte compressed point in unpadded base64url", id)
+		}
+		return id, nil
+	case strings.HasPrefix(id, TokenContributorPrefix):
+		c, err := cid.Decode(id[len(TokenContributorPrefix):])
+		if err != nil || c.Prefix().Codec != cid.DagCBOR || c.Version() != 1 || c.String() != id[len(TokenContributorPrefix):] {
+			return "", fmt.Errorf("%q: a registry token is \"token:\" followed by a manifest's CIDv1 (dag-cbor, base32 as `aiprov manifest` prints it)", id)
+		}
+		return id, nil
 	case id == "":
 		return "", errors.New("missing")
 	}
-	return "", fmt.Errorf("%q: want an Ethereum address (0x…) or an ed25519 key (ed25519:…)", id)
+	return "", fmt.Errorf("%q: want an Ethereum address (0x…), an ed25519 or P-256 key (ed25519:…, p256:…) or a registry token (token:<manifest CID>)", id)
 }
+
+// TokenContributorPrefix starts a contributor ID that names a registry
+// token: "token:" and the CID of a registered manifest. Royalties credited
+// to it go to whoever owns that manifest's token when a payment is split,
+// so selling the token sells the royalty right.
+const TokenContributorPrefix = "token:"
 
 // eip55 returns the checksummed form of a lowercase hex address.
 func eip55(lower string) string {

@@ -24,6 +24,11 @@ func TestValidate(t *testing.T) {
 		{"bad checksum", func(m *Manifest) { m.Contributors[0].ID = "0x71562b71999873DB5b286dF957af199Ec94617f7" }, "contributors[0].id", "EIP-55"},
 		{"bad ed25519", func(m *Manifest) { m.Contributors[1].ID = "ed25519:AAAA" }, "contributors[1].id", "32-byte"},
 		{"unknown id", func(m *Manifest) { m.Contributors[1].ID = "alice" }, "contributors[1].id", "want an Ethereum address"},
+		{"bad p256", func(m *Manifest) { m.Contributors[1].ID = "p256:" + strings.Repeat("A", 44) }, "contributors[1].id", "33-byte compressed point"},
+		{"token not a manifest CID", func(m *Manifest) { m.Contributors[1].ID = "token:" + m.Subject.CID.String() }, "contributors[1].id", "dag-cbor"},
+		{"token CID not base32", func(m *Manifest) {
+			m.Contributors[1].ID = "token:" + must(m.Parents[0].CID.StringOfBase('z'))
+		}, "contributors[1].id", "base32"},
 		{"parent shares over 100%", func(m *Manifest) { m.Parents[0].Share = 98_000_000 }, "parents", "sum to 100.5%"},
 		{"duplicate parent", func(m *Manifest) { m.Parents[1].CID = m.Parents[0].CID }, "parents[1].cid", "duplicate of parents[0]"},
 		{"own parent", func(m *Manifest) { m.Parents[1].CID = m.Subject.CID }, "parents[1].cid", "its own parent"},
@@ -149,6 +154,25 @@ func TestDecodeManifestRefusesWeakCIDs(t *testing.T) {
 		}
 		if _, _, err := ReadManifest(j); !errors.Is(err, ErrUnsafeCID) {
 			t.Errorf("%s: ReadManifest: got %v, want ErrUnsafeCID", c, err)
+		}
+	}
+}
+
+// TestValidateContributorForms checks that each documented contributor ID
+// form is accepted. Validate checks a P-256 point's form (33 bytes, 0x02
+// or 0x03 first); attest checks that it is on the curve.
+func TestValidateContributorForms(t *testing.T) {
+	m := exampleManifest()
+	for _, id := range []string{
+		"0x71562b71999873db5b286df957af199ec94617f7",
+		"ed25519:" + strings.Repeat("A", 43),
+		"p256:AhXPIRn3m5Q6yVn6fQ6XRpdbQs3R1hbaPcrNgwqfGCEl",
+		"token:" + m.Parents[0].CID.String(),
+	} {
+		m := exampleManifest()
+		m.Contributors[1].ID = id
+		if err := m.Validate(); err != nil {
+			t.Errorf("%s: %v", id, err)
 		}
 	}
 }

@@ -91,6 +91,13 @@
 // with its hash; Split.RoyaltyInfo gives EIP-2981 single-receiver
 // information for marketplaces that pay one address.
 //
+// Contributors named by keys or registry tokens are paid at addresses:
+// ResolvePayees turns a split's payouts into payouts to addresses through
+// a PayeeResolver (package attest verifies payee bindings, package
+// attest/chain resolves tokens to their owners), naming every unbound
+// contributor in an *UnboundError unless ResolveOptions.Unbound routes
+// their shares.
+//
 // The package depends on provenance only for its types; it does not import
 // go-ethereum.
 package royalty

@@ -12,7 +12,8 @@ import (
 
 // Addresses are the deployed contracts.
 type Addresses struct {
-	Registry common.Address `json:"registry"`
+	Registry    common.Address `json:"registry"`
+	Distributor common.Address `json:"distributor"` // pays royalties to the registry's artifacts
 }
 
 // Deployment is the outcome of Deploy.
@@ -23,7 +24,8 @@ type Deployment struct {
 	GasUsed uint64      `json:"gasUsed"`
 }
 
-// Deploy deploys the registry from opt.Signer's account over b.
+// Deploy deploys the registry, then the distributor serving it, from
+// opt.Signer's account over b. GasUsed is both deployments'.
 func Deploy(ctx context.Context, b Backend, chainIDWant uint64, opt TxOptions) (*Deployment, error) {
 	id, err := chainID(ctx, b, chainIDWant)
 	if err != nil {
@@ -40,10 +42,14 @@ func Deploy(ctx context.Context, b Backend, chainIDWant uint64, opt TxOptions) (
 	if err != nil {
 		return nil, fmt.Errorf("chain: deploying the registry: %w", err)
 	}
+	dist, drcpt, err := DeployDistributor(ctx, b, id.Uint64(), rcpt.ContractAddress, opt)
+	if err != nil {
+		return nil, err
+	}
 	return &Deployment{
-		Addresses: Addresses{Registry: rcpt.ContractAddress},
+		Addresses: Addresses{Registry: rcpt.ContractAddress, Distributor: dist},
 		ChainID:   id.Uint64(),
 		TxHash:    rcpt.TxHash,
-		GasUsed:   rcpt.GasUsed,
+		GasUsed:   rcpt.GasUsed + drcpt.GasUsed,
 	}, nil
 }

@@ -43,6 +43,25 @@
 // simulated backend, deployed in-process); this package does not import it,
 // so a service that talks to a real node does not link an EVM.
 //
+// # Royalties
+//
+// The Distributor contract pays registered artifacts: anyone pays one by
+// its token id (Distributor.Pay, native currency or any ERC-20); a payout
+// epoch publishes the root of package royalty's StandardMerkleTree over
+// the split of what the artifact holds, taking its total from the
+// artifact's unallocated balance, and every payee claims its leaf once
+// (Claim; anyone may send it). Epochs are published with EIP-712
+// EpochApprovals from voters holding more than half of the artifact's
+// contributor shares (NewVoters, from its manifest), or by a publisher the
+// owner named (Configure, once). Payees resolves contributors: keys
+// through attest's payee bindings, "token:<manifest CID>" through the
+// token's current owner. PlanEpoch computes the epoch a voter approves,
+// AuditEpoch recomputes a published one, ClaimFor finds a payee's proof.
+//
+//	d, _ := chain.NewDistributor(ctx, backend, addrs.Distributor, chainID, chain.TxOptions{Signer: key})
+//	plan, _ := d.PlanEpoch(ctx, graph, artifact, chain.Payees{Bindings: &bindings, Chain: reg}, chain.PlanOptions{})
+//	approval, _ := chain.SignApproval(ctx, voterKey, d.Domain(), plan.EpochApproval)
+//
 // # Contracts
 //
 // The Solidity sources, their compiled ABI and bytecode, and the abigen v2

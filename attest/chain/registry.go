@@ -339,7 +339,7 @@ func (e *RevertError) Error() string {
 			args[i] = fmt.Sprint(v)
 		}
 	}
-	return fmt.Sprintf("chain: the registry reverted with %s(%s)", e.Name, strings.Join(args, ", "))
+	return fmt.Sprintf("chain: the contract reverted with %s(%s)", e.Name, strings.Join(args, ", "))
 }
 
 func (e *RevertError) Unwrap() error { return e.err }
@@ -356,6 +356,17 @@ var revertSentinels = map[string]error{
 	"BatchNotAnchored":       ErrBatchNotAnchored,
 	"InvalidProof":           ErrInvalidProof,
 	"ERC721NonexistentToken": ErrNotRegistered,
+	// The distributor's.
+	"AlreadyClaimed":          ErrAlreadyClaimed,
+	"NoMajority":              ErrNoMajority,
+	"BadApproval":             ErrBadApprovalSignature,
+	"InsufficientUnallocated": ErrInsufficientUnallocated,
+	"UnknownEpoch":            ErrUnknownEpoch,
+	"EpochExhausted":          ErrEpochExhausted,
+	"NotConfigured":           ErrNotConfigured,
+	"AlreadyConfigured":       ErrAlreadyConfigured,
+	"NotArtifactOwner":        ErrNotArtifactOwner,
+	"UnknownArtifact":         ErrUnknownArtifact,
 }
 
 // Transfer transfers the manifest's token from the signer's account to to:
@@ -406,7 +417,7 @@ func ParseRevert(err error) error {
 }
 
 var contractABIs = sync.OnceValue(func() []abi.ABI {
-	return []abi.ABI{bindings.NewProvenanceRegistry().GetABI()}
+	return []abi.ABI{bindings.NewProvenanceRegistry().GetABI(), bindings.NewDistributor().GetABI()}
 })
 
 func decodeRevert(contract abi.ABI, data []byte) *RevertError {

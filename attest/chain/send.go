@@ -82,13 +82,18 @@ var errDropped = errors.New("chain: transaction dropped")
 // retry after a lost connection, a restarted node or a concurrent sender
 // does not repeat the work. It returns a nil receipt when done was true.
 func (s *sender) transact(ctx context.Context, to *common.Address, data []byte, done func(context.Context) (bool, error)) (*types.Receipt, error) {
+	return s.transactValue(ctx, to, nil, data, done)
+}
+
+// transactValue is transact sending value (wei; nil for none) with the call.
+func (s *sender) transactValue(ctx context.Context, to *common.Address, value *big.Int, data []byte, done func(context.Context) (bool, error)) (*types.Receipt, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	deadline := time.Now().Add(s.opt.RetryFor)
 	var tx *types.Transaction
 	backoff := s.opt.PollInterval
 	for {
-		rcpt, err := s.attempt(ctx, &tx, to, data, done)
+		rcpt, err := s.attempt(ctx, &tx, to, value, data, done)
 		if err == nil || !transient(err) || time.Now().After(deadline) {
 			return rcpt, err
 		}
@@ -101,7 +106,7 @@ func (s *sender) transact(ctx context.Context, to *common.Address, data []byte, 
 	}
 }
 
-func (s *sender) attempt(ctx context.Context, txp **types.Transaction, to *common.Address, data []byte, done func(context.Context) (bool, error)) (*types.Receipt, error) {
+func (s *sender) attempt(ctx context.Context, txp **types.Transaction, to *common.Address, value *big.Int, data []byte, done func(context.Context) (bool, error)) (*types.Receipt, error) {
 	if *txp != nil {
 		rcpt, err := s.wait(ctx, *txp)
 		if !errors.Is(err, errDropped) {
@@ -114,7 +119,7 @@ func (s *sender) attempt(ctx context.Context, txp **types.Transaction, to *commo
 			return nil, err
 		}
 	}
-	tx, err := s.sendNew(ctx, to, data)
+	tx, err := s.sendNew(ctx, to, value, data)
 	if err != nil {
 		return nil, err
 	}
@@ -139,12 +144,12 @@ func (s *sender) checkStatus(ctx context.Context, rcpt *types.Receipt, err error
 
 // sendNew estimates gas (which reports a revert before any gas is spent),
 // signs a dynamic-fee transaction with the next nonce and sends it.
-func (s *sender) sendNew(ctx context.Context, to *common.Address, data []byte) (*types.Transaction, error) {
+func (s *sender) sendNew(ctx context.Context, to *common.Address, value *big.Int, data []byte) (*types.Transaction, error) {
 	if s.opt.Signer == nil {
 		return nil, errors.New("chain: no signer: this client is read-only")
 	}
 	from := s.opt.Signer.Address()
-	gas, err := s.b.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Data: data})
+	gas, err := s.b.EstimateGas(ctx, ethereum.CallMsg{From: from, To: to, Value: value, Data: data})
 	if err != nil {
 		return nil, s.decode(err)
 	}
@@ -166,7 +171,7 @@ func (s *sender) sendNew(ctx context.Context, to *common.Address, data []byte) (
 		feeCap.Add(feeCap, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
 	}
 	tx := types.NewTx(&types.DynamicFeeTx{
-		ChainID: s.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Data: data,
+		ChainID: s.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: to, Value: value, Data: data,
 	})
 	signer := types.LatestSignerForChainID(s.chainID)
 	sig, err := s.opt.Signer.SignHash(ctx, signer.Hash(tx))

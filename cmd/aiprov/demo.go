@@ -170,6 +170,7 @@ type demoSummary struct {
 	Store     demoStore      `json:"store"`
 	Check     demoCheck      `json:"check"`
 	Royalty   demoRoyalty    `json:"royalty"`
+	Chain     demoChain      `json:"chain"`
 }
 
 type demoArtifact struct {
@@ -333,6 +334,7 @@ func (d *demo) run(ctx context.Context) error {
 		{"Store, export a CAR, re-import", d.store},
 		{"Check files against the manifest", d.check},
 		{"Royalty split of 1 ETH paid to the finetune", d.split},
+		{"Royalties paid on the embedded chain", d.onChain},
 	}
 	for i, s := range steps {
 		if err := ctx.Err(); err != nil {

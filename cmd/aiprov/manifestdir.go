@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/ipfs/go-cid"
@@ -27,9 +30,10 @@ const maxManifestFiles = 10_000_000
 type manifestDir struct {
 	manifests map[cid.Cid]*provenance.Manifest
 	files     map[cid.Cid]string
-	order     []cid.Cid // in the lexical order of the walk
-	skipped   []string  // files that are not manifests
-	broken    []error   // files that claim to be manifests but do not decode
+	order     []cid.Cid     // in the lexical order of the walk
+	skipped   []string      // files that are not manifests
+	broken    []error       // files that claim to be manifests but do not decode
+	payees    attest.Payees // the verified payee bindings (aiprov royalty bind) among the *.json files
 }
 
 func readManifestDir(ctx context.Context, dir string) (*manifestDir, error) {
@@ -53,6 +57,13 @@ func readManifestDir(ctx context.Context, dir string) (*manifestDir, error) {
 		}
 		if len(md.manifests) >= maxManifestFiles {
 			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
+		}
+		if ext == ".json" {
+			if info, err := d.Info(); err == nil && info.Size() <= attest.MaxPayeeBindingSize {
+				if data, err := os.ReadFile(path); err == nil && attest.IsPayeeBinding(data) {
+					return addPayeeBinding(&md.payees, path, data)
+				}
+			}
 		}
 		claims, err := claimsManifest(path)
 		if err != nil {
@@ -94,6 +105,20 @@ func claimsManifest(path string) (bool, error) {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}
 	return bytes.Contains(head, []byte(`"schema"`)) || bytes.Contains(head, []byte("\x66schema")), nil
+}
+
+// requireValid fails, naming each file, if any file claiming to be a
+// manifest does not decode or any manifest is invalid: what moves money
+// (aiprov royalty publish, claim, audit) takes the whole directory as the
+// lineage.
+func (md *manifestDir) requireValid() error {
+	problems := slices.Clone(md.broken)
+	for _, id := range md.order {
+		if err := md.manifests[id].Validate(); err != nil {
+			problems = append(problems, fmt.Errorf("%s: %w", md.files[id], err))
+		}
+	}
+	return errors.Join(problems...)
 }
 
 // noteSkipped tells, on stderr, which files were not read as manifests.

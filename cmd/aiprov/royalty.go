@@ -12,6 +12,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/spf13/cobra"
@@ -62,7 +63,9 @@ shares to exactly 100%.
 
 func newRoyaltyCmd(c *cli) *cobra.Command {
 	return newGroupCmd("royalty", "Split an amount across a contributor graph; build Merkle distributions",
-		royaltyLong, newRoyaltySplitCmd(c, false), newRoyaltySplitCmd(c, true), newRoyaltyMerkleCmd(c))
+		royaltyLong, newRoyaltySplitCmd(c, false), newRoyaltySplitCmd(c, true), newRoyaltyMerkleCmd(c),
+		newRoyaltyBindCmd(c), newRoyaltyConfigureCmd(c), newRoyaltyPayCmd(c), newRoyaltyApproveCmd(c),
+		newRoyaltyPublishCmd(c), newRoyaltyClaimCmd(c), newRoyaltyAuditCmd(c))
 }
 
 // splitFlags are the flags split and explain share, and those of split.
@@ -77,6 +80,8 @@ type splitFlags struct {
 	csv, splitsV2            bool
 	eip2981, totalAllocation string
 	incentive                uint
+	// payees: --payees, --unbound and the chain that resolves tokens
+	pay payoutFlags
 }
 
 func newRoyaltySplitCmd(c *cli, explain bool) *cobra.Command {
@@ -123,6 +128,9 @@ by path).`
 		fs.StringVar(&f.totalAllocation, "total-allocation", "", "with --splits-v2: scale allocations to sum to this (0xSplits uses 1000000); default: the payouts themselves")
 		fs.UintVar(&f.incentive, "incentive", 0, "with --splits-v2: distribution incentive, in 1e6 units (at most 65535)")
 		fs.StringVar(&f.eip2981, "eip2981", "", "write EIP-2981 royalty info sending the artifact's upstream share to this receiver address")
+		fs.StringSliceVar(&f.pay.payees, "payees", nil, "payee binding `FILE`s or directories (aiprov royalty bind): pay key-named contributors at their bound addresses")
+		fs.StringVar(&f.pay.unbound, "unbound", "", "pay contributors with no payee binding to this `ADDRESS` (default: fail, naming them)")
+		f.pay.registerChain(fs)
 	}
 	return cmd
 }
@@ -214,6 +222,10 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	if explain {
 		return writeExplanations(c.stdout, s, f.recipient, f.json)
 	}
+	resolved, err := resolveSplitPayees(ctx, c, f, s)
+	if err != nil {
+		return err
+	}
 	switch {
 	case f.json:
 		return versionedFrom(c.stdout, "royalty split", s.WriteJSON)
@@ -242,7 +254,11 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintf(tw, "RECIPIENT\tAMOUNT\tSHARE\t\n")
 		for i, p := range s.Payouts {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(s.Fraction(i), 4))
+			frac := new(big.Rat).SetFrac(p.Amount, s.Amount) // resolved payouts merge recipients
+			if !resolved {
+				frac = s.Fraction(i)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\n", p.Recipient, p.Amount, royalty.FormatFraction(frac, 4))
 		}
 		fmt.Fprintf(tw, "total\t%s\t\t\n", s.Amount)
 		if s.Dust.Sign() > 0 {
@@ -341,6 +357,18 @@ func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([
 		fmt.Fprintf(c.stderr, "aiprov %s: ignored (outside the paid lineage): %v\n", cmd, e)
 	}
 	return royalty.ManifestNodes(lineage)
+}
+
+// addPayeeBinding verifies a payee binding file and adds it to p.
+func addPayeeBinding(p *attest.Payees, name string, data []byte) error {
+	b, err := attest.ParsePayeeBinding(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := p.Add(b); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
 type explainJSON struct {

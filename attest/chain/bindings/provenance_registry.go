@@ -421,9 +421,9 @@ func (provenanceRegistry *ProvenanceRegistry) TryPackEip712Domain() ([]byte, err
 	return provenanceRegistry.abi.Pack("eip712Domain")
 }
 
-// Eip712DomainOutput serves as a container for the return parameters of contract
+// ProvenanceRegistryEip712DomainOutput serves as a container for the return parameters of contract
 // method Eip712Domain.
-type Eip712DomainOutput struct {
+type ProvenanceRegistryEip712DomainOutput struct {
 	Fields            [1]byte
 	Name              string
 	Version           string
@@ -437,9 +437,9 @@ type Eip712DomainOutput struct {
 // from invoking the contract method with ID 0x84b0196e.
 //
 // Solidity: function eip712Domain() view returns(bytes1 fields, string name, string version, uint256 chainId, address verifyingContract, bytes32 salt, uint256[] extensions)
-func (provenanceRegistry *ProvenanceRegistry) UnpackEip712Domain(data []byte) (Eip712DomainOutput, error) {
+func (provenanceRegistry *ProvenanceRegistry) UnpackEip712Domain(data []byte) (ProvenanceRegistryEip712DomainOutput, error) {
 	out, err := provenanceRegistry.abi.Unpack("eip712Domain", data)
-	outstruct := new(Eip712DomainOutput)
+	outstruct := new(ProvenanceRegistryEip712DomainOutput)
 	if err != nil {
 		return *outstruct, err
 	}

@@ -28,6 +28,10 @@ for abi in "$tmp"/contracts/*.abi; do
 	name=$(basename "$abi" .abi)
 	lower=$(echo "$name" | sed -E 's/([a-z0-9])([A-Z])/\1_\2/g' | tr 'A-Z' 'a-z')
 	"$AIPROV_ABIGEN" --v2 --abi "$abi" --bin "$tmp/contracts/$name.bin" --pkg bindings --type "$name" --out "$tmp/bindings/$lower.go"
+	# Every contract built on OpenZeppelin's EIP712 has eip712Domain(), and
+	# abigen v2 names its result type without the contract's name: prefix it
+	# so that the bindings of several such contracts share one package.
+	sed -i -E "s/\bEip712DomainOutput\b/${name}Eip712DomainOutput/g" "$tmp/bindings/$lower.go"
 done
 
 if $check; then

@@ -164,6 +164,9 @@ func Open(ctx context.Context, opt Options) (*Chain, error) {
 			return fail(fmt.Errorf("simulated: the registry was deployed at %s, not at the deployer's first address %s (is %s from another chain?)", d.Registry, c.Addresses.Registry, filepath.Join(opt.Dir, JournalFile)))
 		}
 	}
+	if c.Addresses.Distributor, err = c.distributor(ctx, fast); err != nil {
+		return fail(err)
+	}
 	if opt.Signer != nil {
 		if err := c.Fund(ctx, opt.Signer.Address(), big.NewInt(1e18)); err != nil {
 			return fail(err)
@@ -174,6 +177,28 @@ func Open(ctx context.Context, opt Options) (*Chain, error) {
 		return fail(err)
 	}
 	return c, nil
+}
+
+// distributor finds the distributor among the deployer's contracts (the
+// second, on a chain made since it exists; later on an older journal's) or
+// deploys it.
+func (c *Chain) distributor(ctx context.Context, opt chain.TxOptions) (common.Address, error) {
+	from := crypto.PubkeyToAddress(c.deployer.PublicKey)
+	nonce, err := c.client.NonceAt(ctx, from, nil)
+	if err != nil {
+		return common.Address{}, err
+	}
+	for n := uint64(1); n < nonce; n++ {
+		addr := crypto.CreateAddress(from, n)
+		if code, err := c.client.CodeAt(ctx, addr, nil); err != nil || len(code) == 0 {
+			continue
+		}
+		if _, err := chain.NewDistributor(ctx, c.client, addr, ChainID, opt); err == nil {
+			return addr, nil
+		}
+	}
+	addr, _, err := chain.DeployDistributor(ctx, c.client, ChainID, c.Addresses.Registry, opt)
+	return addr, err
 }
 
 // replay sends the journal's transactions again, then opens it for

@@ -1,0 +1,788 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/aiprov/aiprov/attest"
+	"github.com/aiprov/aiprov/attest/chain"
+	"github.com/aiprov/aiprov/attest/chain/simulated"
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/royalty"
+	"github.com/aiprov/aiprov/storage"
+)
+
+// envChainDir is where the embedded chain keeps its transactions between
+// runs (--chain-dir).
+const envChainDir = "AIPROV_CHAIN_DIR"
+
+// payoutFlags are the flags of the on-chain royalty commands: which chain
+// and contracts, who sends, and where the manifests and bindings are.
+type payoutFlags struct {
+	rpc, registry, distributor, chainDir string
+	chainID                              uint64
+	keyFile, passwordFile                string
+	artifact, manifests, token, unbound  string
+	payees                               []string
+	json                                 bool
+	fs                                   *pflag.FlagSet
+}
+
+func (f *payoutFlags) registerChain(fs *pflag.FlagSet) {
+	f.fs = fs
+	fs.StringVar(&f.rpc, "rpc", "", "Ethereum JSON-RPC `URL` of the chain (default: the embedded chain)")
+	bindEnv(fs, "rpc", envRPC)
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "the chain's id, checked against the node's (with --rpc)")
+	bindEnv(fs, "chain-id", envChainID)
+	fs.StringVar(&f.registry, "registry", "", "the provenance registry's `ADDRESS` (with --rpc)")
+	fs.StringVar(&f.distributor, "distributor", "", "the distributor's `ADDRESS` (with --rpc)")
+	fs.StringVar(&f.chainDir, "chain-dir", "", "where the embedded chain keeps its transactions between runs (default: chain/ beside the default store)")
+	bindEnv(fs, "chain-dir", envChainDir)
+}
+
+// registerSender adds the flags of commands that send transactions, and
+// --json.
+func (f *payoutFlags) registerSender(fs *pflag.FlagSet) {
+	f.registerChain(fs)
+	fs.StringVarP(&f.keyFile, "key", "k", "", "the sender's secp256k1 key `FILE`, who pays the gas (default $"+envKey+")")
+	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
+	fs.BoolVar(&f.json, "json", false, "write JSON")
+}
+
+func (f *payoutFlags) registerSplit(fs *pflag.FlagSet) {
+	fs.StringVar(&f.artifact, "artifact", "", "the paid artifact's manifest `CID` (it must be registered)")
+	fs.StringVar(&f.manifests, "manifests", "", "`DIR` of lineage manifests and payee bindings (as royalty split --manifests)")
+	fs.StringSliceVar(&f.payees, "payees", nil, "payee binding `FILE`s or directories (aiprov royalty bind), besides those in --manifests")
+	fs.StringVar(&f.token, "token", "", "an ERC-20 token `ADDRESS` (default: the native currency)")
+	fs.StringVar(&f.unbound, "unbound", "", "pay contributors with no payee binding to this `ADDRESS` (default: fail, naming them)")
+}
+
+// payoutChain is an open chain with the registry and the distributor.
+type payoutChain struct {
+	reg   chain.Chain
+	dist  *chain.Distributor
+	key   *attest.PrivateKey
+	close func()
+}
+
+// open opens the chain: the node at --rpc, or the embedded chain in
+// --chain-dir, whose contracts it deploys the first time. With needKey,
+// --key (or $AIPROV_KEY) must name a secp256k1 key, which sends.
+func (f *payoutFlags) open(ctx context.Context, c *cli, needKey bool) (*payoutChain, error) {
+	var key *attest.PrivateKey
+	if needKey || f.keyFile != "" || c.getenv(envKey) != "" {
+		k, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
+		if err != nil {
+			return nil, err
+		}
+		if k.Algorithm() != attest.Secp256k1 {
+			return nil, usagef("--key: transactions need a secp256k1 (Ethereum) key, not %s", k.Algorithm())
+		}
+		key = k
+	}
+	opt := chain.TxOptions{}
+	if key != nil {
+		opt.Signer = key
+	}
+	if f.rpc == "" {
+		dir := f.chainDir
+		if dir == "" {
+			store, err := storage.DefaultDir(c.getenv)
+			if err != nil {
+				return nil, err
+			}
+			dir = filepath.Join(filepath.Dir(store), "chain")
+		}
+		so := simulated.Options{Dir: dir}
+		if key != nil {
+			so.Signer = key
+		}
+		sc, err := simulated.Open(ctx, so)
+		if err != nil {
+			return nil, err
+		}
+		opt.PollInterval = time.Millisecond
+		d, err := chain.NewDistributor(ctx, sc.Client(), sc.Addresses.Distributor, simulated.ChainID, opt)
+		if err != nil {
+			sc.Close()
+			return nil, err
+		}
+		return &payoutChain{reg: sc, dist: d, key: key, close: func() { sc.Close() }}, nil
+	}
+	if !common.IsHexAddress(f.registry) || !common.IsHexAddress(f.distributor) {
+		return nil, usagef("--rpc needs --registry ADDRESS and --distributor ADDRESS (aiprov anchor deploy prints them)")
+	}
+	reg, err := chain.Dial(ctx, f.rpc, chain.Config{Registry: common.HexToAddress(f.registry), ChainID: f.chainID, TxOptions: opt})
+	if err != nil {
+		return nil, err
+	}
+	d, err := chain.NewDistributor(ctx, reg.Backend(), common.HexToAddress(f.distributor), f.chainID, opt)
+	if err != nil {
+		reg.Close()
+		return nil, err
+	}
+	return &payoutChain{reg: reg, dist: d, key: key, close: reg.Close}, nil
+}
+
+func (f *payoutFlags) artifactCID() (cid.Cid, error) {
+	if f.artifact == "" {
+		return cid.Undef, usagef("--artifact CID is required")
+	}
+	a, err := cid.Decode(f.artifact)
+	if err != nil {
+		return cid.Undef, usagef("--artifact %q: %v", f.artifact, err)
+	}
+	if _, err := chain.Digest(a); err != nil {
+		return cid.Undef, usagef("--artifact: %v", err)
+	}
+	return a, nil
+}
+
+func (f *payoutFlags) tokenAddress() (common.Address, error) {
+	if f.token == "" {
+		return common.Address{}, nil
+	}
+	if !common.IsHexAddress(f.token) {
+		return common.Address{}, usagef("--token %q is not an address (0x + 40 hex digits)", f.token)
+	}
+	return common.HexToAddress(f.token), nil
+}
+
+// lineage is the manifests and bindings a payout is computed from.
+type lineage struct {
+	md     *manifestDir
+	graph  *royalty.Graph
+	payees chain.Payees
+	opt    chain.PlanOptions
+}
+
+func (f *payoutFlags) lineage(ctx context.Context, pc *payoutChain) (*lineage, error) {
+	if f.manifests == "" {
+		return nil, usagef("--manifests DIR is required: the split is recomputed from the manifests")
+	}
+	md, err := readManifestDir(ctx, f.manifests)
+	if err != nil {
+		return nil, err
+	}
+	if err := md.requireValid(); err != nil {
+		return nil, err
+	}
+	for _, p := range f.payees {
+		if err := readPayeeFiles(&md.payees, p); err != nil {
+			return nil, err
+		}
+	}
+	nodes, err := royalty.ManifestNodes(md.manifests)
+	if err != nil {
+		return nil, err
+	}
+	g, err := royalty.NewGraph(nodes, royalty.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	l := &lineage{md: md, graph: g, payees: chain.Payees{Bindings: &md.payees, Chain: pc.reg}}
+	if l.opt.Token, err = f.tokenAddress(); err != nil {
+		return nil, err
+	}
+	if f.unbound != "" {
+		a, err := royalty.ParseAddress(f.unbound)
+		if err != nil {
+			return nil, usagef("--unbound: %v", err)
+		}
+		l.opt.Unbound = &a
+	}
+	return l, nil
+}
+
+// start reads --artifact, opens the chain and reads the lineage: the
+// prologue of the commands that recompute a split.
+func (f *payoutFlags) start(ctx context.Context, c *cli, needKey bool) (cid.Cid, *payoutChain, *lineage, error) {
+	art, err := f.artifactCID()
+	if err != nil {
+		return cid.Undef, nil, nil, err
+	}
+	pc, err := f.open(ctx, c, needKey)
+	if err != nil {
+		return cid.Undef, nil, nil, err
+	}
+	l, err := f.lineage(ctx, pc)
+	if err != nil {
+		pc.close()
+		return cid.Undef, nil, nil, err
+	}
+	return art, pc, l, nil
+}
+
+// readPayeeFiles adds the payee bindings in a file, or in the *.json
+// files of a directory.
+func readPayeeFiles(p *attest.Payees, name string) error {
+	st, err := os.Stat(name)
+	if err != nil {
+		return err
+	}
+	files := []string{name}
+	if st.IsDir() {
+		if files, err = filepath.Glob(filepath.Join(name, "*.json")); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		data, err := keysReadFile(f, attest.MaxPayeeBindingSize)
+		if err != nil {
+			return err
+		}
+		if st.IsDir() && !attest.IsPayeeBinding(data) {
+			continue
+		}
+		if err := addPayeeBinding(p, f, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- bind
+
+func newRoyaltyBindCmd(c *cli) *cobra.Command {
+	var keyFile, passwordFile, address, out string
+	var sf storeFlags
+	cmd := &cobra.Command{
+		Use:   "bind --key KEY --address ADDRESS [-o FILE]",
+		Short: "Bind a contributor key to the address its royalties are paid at",
+		Long: `Signs a payee binding with the contributor's own key (ed25519, P-256 or
+secp256k1): the royalties owed to that key are paid at ADDRESS, and the key
+votes on payout epochs through it. Nobody else can redirect the money. The
+binding is a DSSE envelope; it is written to FILE (or standard output) and
+kept in the store by CID. Put it beside the manifests (royalty split
+--manifests reads it there) or pass it with --payees. The latest binding
+of a key counts.`,
+		Example: `  aiprov royalty bind --key carol.pem --address 0xC0ffee… -o manifests/carol.payee.json`,
+		Args:    nargs(0, 0, "bind takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if !common.IsHexAddress(address) {
+				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			}
+			key, err := keysLoadSigner(c, keyFile, passwordFile)
+			if err != nil {
+				return err
+			}
+			env, err := attest.SignPayeeBinding(ctx, key, common.HexToAddress(address), time.Now())
+			if err != nil {
+				return err
+			}
+			data, err := json.Marshal(env)
+			if err != nil {
+				return err
+			}
+			data = append(data, '\n')
+			s, _, _, err := sf.open(c)
+			if err != nil {
+				return err
+			}
+			id, err := storage.PutEnvelope(ctx, s, data)
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				_, err = c.stdout.Write(data)
+			} else {
+				err = writeBytesAtomic(out, 0o644, data)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(c.stderr, "aiprov: %s is paid at %s; binding stored as %s\n", key.ID(), common.HexToAddress(address).Hex(), id)
+			return nil
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&keyFile, "key", "k", "", "the contributor's private key `FILE` (default $"+envKey+")")
+	fs.StringVar(&passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
+	fs.StringVar(&address, "address", "", "the payout `ADDRESS`")
+	fs.StringVarP(&out, "output", "o", "", "write the binding to `FILE` (default: standard output)")
+	sf.register(fs)
+	return cmd
+}
+
+// ---- configure
+
+func newRoyaltyConfigureCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var publisher string
+	var noVote bool
+	cmd := &cobra.Command{
+		Use:   "configure --artifact CID --manifests DIR [--publisher ADDRESS] [--no-vote]",
+		Short: "Set, once, who publishes a registered artifact's payout epochs",
+		Long: `Sent by the artifact's token owner once, at registration: by default its
+epochs are published with approvals of its contributors holding more than
+half of its contributor shares (the voters are read from its manifest: an
+address votes itself, a key through its payee binding, a token through its
+owner); --publisher also lets ADDRESS publish alone, and --no-vote leaves
+only the publisher.`,
+		Example: `  aiprov royalty configure --artifact bafyrei… --manifests manifests/ --key owner.key`,
+		Args:    nargs(0, 0, "configure takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			art, err := f.artifactCID()
+			if err != nil {
+				return err
+			}
+			var pub common.Address
+			if publisher != "" {
+				if !common.IsHexAddress(publisher) {
+					return usagef("--publisher %q is not an address", publisher)
+				}
+				pub = common.HexToAddress(publisher)
+			}
+			if noVote && pub == (common.Address{}) {
+				return usagef("--no-vote needs --publisher: someone must publish")
+			}
+			pc, err := f.open(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			var voters []chain.Voter
+			if !noVote {
+				l, err := f.lineage(ctx, pc)
+				if err != nil {
+					return err
+				}
+				m, ok := l.md.manifests[art]
+				if !ok {
+					return fmt.Errorf("--artifact %s: no manifest with that CID in %s", art, f.manifests)
+				}
+				if voters, err = chain.NewVoters(ctx, m, l.payees); err != nil {
+					return err
+				}
+			}
+			if _, err := pc.dist.Configure(ctx, art, voters, pub); err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintf(tw, "%s: epochs published by", art)
+			if len(voters) > 0 {
+				fmt.Fprintf(tw, " a majority of %d voters", len(voters))
+			}
+			if pub != (common.Address{}) {
+				if len(voters) > 0 {
+					fmt.Fprint(tw, " or")
+				}
+				fmt.Fprintf(tw, " %s alone", pub.Hex())
+			}
+			fmt.Fprintln(tw)
+			for _, v := range voters {
+				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), royalty.ShareWhole), 6))
+			}
+			return tw.Flush()
+		},
+	}
+	f.registerSender(cmd.Flags())
+	f.registerSplit(cmd.Flags())
+	cmd.Flags().StringVar(&publisher, "publisher", "", "an `ADDRESS` that may publish epochs alone")
+	cmd.Flags().BoolVar(&noVote, "no-vote", false, "no vote: only --publisher publishes")
+	return cmd
+}
+
+// ---- pay
+
+func newRoyaltyPayCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var amount string
+	cmd := &cobra.Command{
+		Use:   "pay ARTIFACT --amount N [--token ERC20]",
+		Short: "Pay a registered artifact on chain, in the native currency or an ERC-20",
+		Long: `Pays N (in the smallest unit: wei, or the token's) to the artifact whose
+manifest CID is ARTIFACT, through the distributor. The payment waits in the
+artifact's unallocated balance until its contributors publish a payout
+epoch. With --token, the distributor is approved to take N first; a token
+that takes a fee on transfer credits what arrived.`,
+		Example: `  aiprov royalty pay bafyrei… --amount 1000000000000000000 --key payer.key
+  aiprov royalty pay bafyrei… --amount 5000000 --token 0xA0b8… --rpc http://127.0.0.1:8545 --registry 0x… --distributor 0x…`,
+		Args: nargs(1, 1, "pay takes one ARTIFACT: the manifest CID of a registered artifact"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			f.artifact = args[0]
+			art, err := f.artifactCID()
+			if err != nil {
+				return err
+			}
+			amt, ok := new(big.Int).SetString(amount, 10)
+			if !ok || amt.Sign() <= 0 || strings.HasPrefix(amount, "+") {
+				return usagef("--amount %q: want a positive integer in the smallest unit", amount)
+			}
+			token, err := f.tokenAddress()
+			if err != nil {
+				return err
+			}
+			pc, err := f.open(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			p, err := pc.dist.Pay(ctx, art, token, amt)
+			if err != nil {
+				return err
+			}
+			un, err := pc.dist.Unallocated(ctx, art, token)
+			if err != nil {
+				return err
+			}
+			if f.json {
+				return writeJSON(c.stdout, "royalty pay", map[string]any{"artifact": art.String(), "token": token, "amount": p.Amount.String(),
+					"unallocated": un.String(), "txHash": p.TxHash, "gasUsed": p.GasUsed})
+			}
+			fmt.Fprintf(c.stdout, "paid %s to %s (%s): tx %s, %d gas\nunallocated: %s\n", p.Amount, art, unitName(token), p.TxHash.Hex(), p.GasUsed, un)
+			return nil
+		},
+	}
+	f.registerSender(cmd.Flags())
+	cmd.Flags().StringVar(&amount, "amount", "", "the amount, a positive integer in the smallest unit (wei)")
+	cmd.Flags().StringVar(&f.token, "token", "", "pay in this ERC-20 token `ADDRESS` (default: the native currency)")
+	return cmd
+}
+
+func unitName(token common.Address) string {
+	if token == (common.Address{}) {
+		return "wei"
+	}
+	return "units of " + token.Hex()
+}
+
+// ---- approve
+
+func newRoyaltyApproveCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "approve --artifact CID --manifests DIR --key KEY -o APPROVAL.json",
+		Short: "Recompute an artifact's payout epoch and sign it (approving is auditing)",
+		Long: `Recomputes, from the manifests and payee bindings, the split of what the
+artifact holds unallocated on chain, builds its Merkle tree, and signs the
+epoch that would publish it (EIP-712, bound to the epoch number, artifact,
+distributor and chain) with KEY, a voter's Ethereum key. Prints the payouts;
+writes the approval to -o for royalty publish.`,
+		Example: `  aiprov royalty approve --artifact bafyrei… --manifests manifests/ --key carol.key -o carol.approval.json`,
+		Args:    nargs(0, 0, "approve takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if out == "" {
+				return usagef("-o APPROVAL.json is required")
+			}
+			art, pc, l, err := f.start(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			plan, err := pc.dist.PlanEpoch(ctx, l.graph, art, l.payees, l.opt)
+			if err != nil {
+				return err
+			}
+			s, err := chain.SignApproval(ctx, pc.key, pc.dist.Domain(), plan.EpochApproval)
+			if err != nil {
+				return err
+			}
+			data, err := json.MarshalIndent(s, "", "  ")
+			if err != nil {
+				return err
+			}
+			if err := writeBytesAtomic(out, 0o644, append(data, '\n')); err != nil {
+				return err
+			}
+			if f.json {
+				return writeJSON(c.stdout, "royalty approve", planJSON(plan))
+			}
+			writePlan(c.stdout, plan)
+			fmt.Fprintf(c.stdout, "approved by %s: %s\n", pc.key.Address().Hex(), out)
+			return nil
+		},
+	}
+	f.registerSender(cmd.Flags())
+	f.registerSplit(cmd.Flags())
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the approval to `FILE`")
+	return cmd
+}
+
+type planOut struct {
+	Artifact string     `json:"artifact"`
+	Epoch    uint64     `json:"epoch"`
+	Token    string     `json:"token"`
+	Root     string     `json:"root"`
+	Total    string     `json:"total"`
+	Payouts  []routeOut `json:"payouts"`
+}
+
+type routeOut struct {
+	Recipient string `json:"recipient"`
+	Payee     string `json:"payee"`
+	Amount    string `json:"amount"`
+	Unbound   bool   `json:"unbound,omitempty"`
+}
+
+func planJSON(p *chain.Plan) planOut {
+	out := planOut{Artifact: chain.ManifestCID([32]byte(common.BigToHash(p.Artifact))).String(), Epoch: p.Epoch, Token: p.Token.Hex(),
+		Root: royalty.Hash(p.Root).String(), Total: p.Total.String()}
+	for _, r := range p.Resolved.Routes {
+		out.Payouts = append(out.Payouts, routeOut{r.Recipient, r.Payee.String(), r.Amount.String(), r.Unbound})
+	}
+	return out
+}
+
+func writePlan(w io.Writer, p *chain.Plan) {
+	o := planJSON(p)
+	fmt.Fprintf(w, "epoch %d of %s: %s %s, root %s\n", o.Epoch, o.Artifact, o.Total, unitName(p.Token), o.Root)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "CONTRIBUTOR\tPAID AT\tAMOUNT\t\n")
+	for _, r := range o.Payouts {
+		at := r.Payee
+		if r.Recipient == r.Payee {
+			at = "(itself)"
+		} else if r.Unbound {
+			at += " (unbound)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.Recipient, at, r.Amount)
+	}
+	fmt.Fprintf(tw, "total\t\t%s\t\n", o.Total)
+	tw.Flush()
+}
+
+// ---- publish
+
+func newRoyaltyPublishCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var approvals []string
+	cmd := &cobra.Command{
+		Use:   "publish --artifact CID --manifests DIR --approval FILE…",
+		Short: "Publish an artifact's payout epoch with its voters' approvals",
+		Long: `Publishes the epoch the approvals sign: its root and total leave the
+artifact's unallocated balance and become claimable. The approvals must come
+from voters holding more than half of the artifact's contributor shares
+(the voters are read from its manifest in --manifests, with the payee
+bindings). Without --approval, the sender must be the publisher the owner
+configured, and the epoch is the split this command computes. Prints the
+epoch, root, total and gas.`,
+		Example: `  aiprov royalty publish --artifact bafyrei… --manifests manifests/ --approval carol.approval.json --approval dave.approval.json --key relayer.key`,
+		Args:    nargs(0, 0, "publish takes no arguments; give approvals with --approval"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			art, pc, l, err := f.start(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			var ep chain.EpochApproval
+			var signed []*chain.SignedApproval
+			var voters []chain.Voter
+			if len(approvals) == 0 {
+				plan, err := pc.dist.PlanEpoch(ctx, l.graph, art, l.payees, l.opt)
+				if err != nil {
+					return err
+				}
+				ep = plan.EpochApproval
+			} else {
+				for i, name := range approvals {
+					data, err := keysReadFile(name, 16<<10)
+					if err != nil {
+						return err
+					}
+					s, dom, a, err := chain.ParseApproval(data)
+					if err != nil {
+						return fmt.Errorf("%s: %w", name, err)
+					}
+					if dom != pc.dist.Domain() {
+						return fmt.Errorf("%s: signed for distributor %s on chain %d, not %s on chain %d", name, common.Address(dom.VerifyingContract).Hex(), dom.ChainID, pc.dist.Address().Hex(), pc.dist.Domain().ChainID)
+					}
+					if i > 0 && (a.Epoch != ep.Epoch || a.Root != ep.Root || a.Total.Cmp(ep.Total) != 0 || a.Token != ep.Token || a.Artifact.Cmp(ep.Artifact) != 0) {
+						return fmt.Errorf("%s approves another epoch than %s (epoch %d root %x total %s)", name, approvals[0], a.Epoch, a.Root, a.Total)
+					}
+					ep = a
+					signed = append(signed, s)
+				}
+				m, ok := l.md.manifests[art]
+				if !ok {
+					return fmt.Errorf("--artifact %s: no manifest with that CID in %s", art, f.manifests)
+				}
+				if voters, err = chain.NewVoters(ctx, m, l.payees); err != nil {
+					return err
+				}
+			}
+			p, err := pc.dist.Publish(ctx, art, ep, voters, signed)
+			if err != nil {
+				return err
+			}
+			if f.json {
+				return writeJSON(c.stdout, "royalty publish", map[string]any{"artifact": art.String(), "epoch": p.Epoch, "token": p.Token,
+					"root": royalty.Hash(p.Root).String(), "total": p.Total.String(), "txHash": p.TxHash, "gasUsed": p.GasUsed, "approvals": len(signed)})
+			}
+			fmt.Fprintf(c.stdout, "published epoch %d of %s\nroot  %s\ntotal %s %s\ngas   %d (%d approvals; tx %s)\n",
+				p.Epoch, art, royalty.Hash(p.Root), p.Total, unitName(p.Token), p.GasUsed, len(signed), p.TxHash.Hex())
+			return nil
+		},
+	}
+	f.registerSender(cmd.Flags())
+	f.registerSplit(cmd.Flags())
+	cmd.Flags().StringArrayVar(&approvals, "approval", nil, "an approval `FILE` (royalty approve -o); repeat for each voter")
+	return cmd
+}
+
+// ---- claim
+
+func newRoyaltyClaimCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var epoch uint64
+	var address string
+	cmd := &cobra.Command{
+		Use:   "claim --artifact CID --epoch E --address A --manifests DIR",
+		Short: "Claim A's payout of a published epoch (anyone may send it)",
+		Long: `Recomputes the epoch's split from the manifests and bindings, checks that
+the published root is exactly it, finds A's proof and claims for A: the
+sender (--key) pays the gas, A receives the money. Claiming again says it
+was claimed.`,
+		Example: `  aiprov royalty claim --artifact bafyrei… --epoch 0 --address 0x3333… --manifests manifests/ --key relayer.key`,
+		Args:    nargs(0, 0, "claim takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if !common.IsHexAddress(address) {
+				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			}
+			art, pc, l, err := f.start(ctx, c, true)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, common.HexToAddress(address), l.payees, l.opt)
+			if err != nil {
+				return err
+			}
+			if f.json {
+				return writeJSON(c.stdout, "royalty claim", map[string]any{"account": cl.Account, "amount": cl.Amount.String(), "already": cl.Already, "txHash": cl.TxHash, "gasUsed": cl.GasUsed})
+			}
+			if cl.Already {
+				fmt.Fprintf(c.stdout, "%s's payout of epoch %d (%s) was already claimed\n", cl.Account.Hex(), epoch, cl.Amount)
+				return nil
+			}
+			fmt.Fprintf(c.stdout, "claimed %s for %s: tx %s, %d gas\n", cl.Amount, cl.Account.Hex(), cl.TxHash.Hex(), cl.GasUsed)
+			return nil
+		},
+	}
+	f.registerSender(cmd.Flags())
+	f.registerSplit(cmd.Flags())
+	cmd.Flags().Uint64Var(&epoch, "epoch", 0, "the epoch number")
+	cmd.Flags().StringVar(&address, "address", "", "the payee's `ADDRESS`")
+	return cmd
+}
+
+// ---- audit
+
+func newRoyaltyAuditCmd(c *cli) *cobra.Command {
+	var f payoutFlags
+	var epoch uint64
+	cmd := &cobra.Command{
+		Use:   "audit --artifact CID --epoch E --manifests DIR",
+		Short: "Check that a published epoch's root is exactly the artifact's split",
+		Long: `Recomputes the split of the epoch's total from the manifests and payee
+bindings and compares its Merkle root with the published one. Exits 0 when
+they are equal, 1 when not: a root that pays even one wei differently is
+caught. Token contributors are resolved to their owners now.`,
+		Example: `  aiprov royalty audit --artifact bafyrei… --epoch 0 --manifests manifests/`,
+		Args:    nargs(0, 0, "audit takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			art, pc, l, err := f.start(ctx, c, false)
+			if err != nil {
+				return err
+			}
+			defer pc.close()
+			a, err := pc.dist.AuditEpoch(ctx, l.graph, art, epoch, l.payees, l.opt)
+			if err != nil {
+				return err
+			}
+			if f.json {
+				if err := writeJSON(c.stdout, "royalty audit", map[string]any{"match": a.Match, "published": royalty.Hash(a.Epoch.Root).String(), "recomputed": planJSON(a.Plan)}); err != nil {
+					return err
+				}
+			} else {
+				writePlan(c.stdout, a.Plan)
+				fmt.Fprintf(c.stdout, "published root %s\n", royalty.Hash(a.Epoch.Root))
+				if a.Match {
+					fmt.Fprintf(c.stdout, "OK: the published root is exactly this split\n")
+				} else {
+					fmt.Fprintf(c.stdout, "MISMATCH: the published root is not this split; it pays someone a different amount\n")
+				}
+			}
+			if !a.Match {
+				return errSilentFailure
+			}
+			return nil
+		},
+	}
+	f.registerSender(cmd.Flags())
+	f.registerSplit(cmd.Flags())
+	cmd.Flags().Uint64Var(&epoch, "epoch", 0, "the epoch number")
+	return cmd
+}
+
+// resolveSplitPayees replaces s.Payouts by payouts to addresses when the
+// output needs addresses (--csv, --splits-v2) or when payees were given
+// (--payees, --unbound, bindings in --manifests): key-named contributors
+// are paid at their bound addresses, token-named ones at their owners'
+// (which opens the chain, embedded or --rpc), and an unbound contributor
+// fails the split unless --unbound names where its share goes.
+func resolveSplitPayees(ctx context.Context, c *cli, f *splitFlags, s *royalty.Split) (resolved bool, err error) {
+	var bindings attest.Payees
+	if f.manifests != "" {
+		md, err := readManifestDir(ctx, f.manifests)
+		if err != nil {
+			return false, err
+		}
+		bindings = md.payees
+	}
+	for _, p := range f.pay.payees {
+		if err := readPayeeFiles(&bindings, p); err != nil {
+			return false, err
+		}
+	}
+	if !f.csv && !f.splitsV2 && f.pay.unbound == "" && len(bindings.Bindings()) == 0 {
+		return false, nil
+	}
+	var opt royalty.ResolveOptions
+	if f.pay.unbound != "" {
+		a, err := royalty.ParseAddress(f.pay.unbound)
+		if err != nil {
+			return false, usagef("--unbound: %v", err)
+		}
+		opt.Unbound = &a
+	}
+	payees := chain.Payees{Bindings: &bindings}
+	for _, p := range s.Payouts {
+		if strings.HasPrefix(p.Recipient, provenance.TokenContributorPrefix) {
+			pc, err := f.pay.open(ctx, c, false)
+			if err != nil {
+				return false, err
+			}
+			defer pc.close()
+			payees.Chain = pc.reg
+			break
+		}
+	}
+	r, err := royalty.ResolvePayees(ctx, s.Payouts, payees, opt)
+	if err != nil {
+		return false, err
+	}
+	s.Payouts = r.Payouts
+	return true, nil
+}
