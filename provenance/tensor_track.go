@@ -277,5 +277,3 @@ func ReadTensorLayout(ctx context.Context, r io.Reader, format string, size int6
 	}
 	return t.finish()
 }
-
-

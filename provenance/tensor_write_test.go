@@ -128,7 +128,6 @@ func testGGUFMetadata() []ggufKV {
 	}
 }
 
-
 // writeGGUF writes a little-endian GGUF file; alignment 0 leaves
 // general.alignment out (32).
 func writeGGUF(version, alignment uint32, kvs []ggufKV, ts []testTensor) []byte {
