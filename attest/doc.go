@@ -23,8 +23,9 @@
 // Built-in keys (PrivateKey, PublicKey) are ed25519 (PKCS#8/PKIX PEM,
 // OpenSSH), ECDSA P-256 (PEM, OpenSSH) and secp256k1 (keystore v3, hex).
 // Keys held elsewhere — a KMS, an HSM, a hardware wallet — plug in through
-// the Signer, HashSigner, TypedDataSigner and Verifier interfaces. An identity is a key's
-// string form: "ed25519:<base64url>", "p256:<base64url>" or an 0x address;
+// the Signer, EthSigner and Verifier interfaces, as age's recipients do:
+// Sign takes Signers, SignEIP712 and SignEIP191 take an EthSigner, and
+// there is no other way in. An identity is a key's string form: "ed25519:<base64url>", "p256:<base64url>" or an 0x address;
 // DSSE key IDs, policies, reports and manifest contributors all use it.
 //
 // In a DSSE envelope each scheme signs the PAE bytes its own way: ed25519

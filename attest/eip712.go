@@ -51,10 +51,12 @@ var manifestAttestationTypeHash = keccak([]byte(ManifestAttestationType))
 // Domain is an EIP-712 domain. Zero fields are left out of the domain type,
 // as ethers and viem do.
 type Domain struct {
-	Name              string         // DefaultDomain uses "aiprov"
-	Version           string         // DefaultDomain uses "1"
-	ChainID           uint64         // 0: not part of the domain
-	VerifyingContract common.Address // zero: not part of the domain
+	Name    string // DefaultDomain uses "aiprov"
+	Version string // DefaultDomain uses "1"
+	ChainID uint64 // 0: not part of the domain
+	// VerifyingContract is the registry's address; zero: not part of the
+	// domain. A common.Address or a royalty.Address assigns to it as is.
+	VerifyingContract [20]byte
 }
 
 // DefaultDomain returns the domain for off-chain attestations: name
@@ -127,7 +129,7 @@ func (d Domain) types() []TypedField {
 	if d.ChainID != 0 {
 		f = append(f, TypedField{"chainId", "uint256"})
 	}
-	if d.VerifyingContract != (common.Address{}) {
+	if d.VerifyingContract != [20]byte{} {
 		f = append(f, TypedField{"verifyingContract", "address"})
 	}
 	return f
@@ -168,7 +170,7 @@ func (d Domain) separator() [32]byte {
 	if d.ChainID != 0 {
 		enc = append(enc, uint256Word(d.ChainID)...)
 	}
-	if d.VerifyingContract != (common.Address{}) {
+	if d.VerifyingContract != [20]byte{} {
 		enc = append(enc, make([]byte, 12)...)
 		enc = append(enc, d.VerifyingContract[:]...)
 	}
@@ -253,8 +255,8 @@ func NewTypedData(domain Domain, a ManifestAttestation) *TypedData {
 		n := json.Number(strconv.FormatUint(domain.ChainID, 10))
 		td.Domain.ChainID = &n
 	}
-	if domain.VerifyingContract != (common.Address{}) {
-		addr := domain.VerifyingContract
+	if domain.VerifyingContract != [20]byte{} {
+		addr := common.Address(domain.VerifyingContract)
 		td.Domain.VerifyingContract = &addr
 	}
 	return td
@@ -411,16 +413,8 @@ const (
 	FormatEIP191 = "eip191"
 )
 
-// TypedDataSigner signs EIP-712 typed data whole, as wallets do
-// (eth_signTypedData_v4): implement it for a browser or hardware wallet,
-// which refuse to sign bare digests. *PrivateKey implements it for
-// secp256k1 keys.
-type TypedDataSigner interface {
-	Address() common.Address
-	SignTypedData(ctx context.Context, td *TypedData) ([]byte, error)
-}
-
-// SignTypedData signs td's EIP-712 digest with a secp256k1 key.
+// SignTypedData signs td's EIP-712 digest with a secp256k1 key, as a
+// wallet's eth_signTypedData_v4 does.
 func (k *PrivateKey) SignTypedData(ctx context.Context, td *TypedData) ([]byte, error) {
 	h, err := td.Hash()
 	if err != nil {
@@ -429,56 +423,40 @@ func (k *PrivateKey) SignTypedData(ctx context.Context, td *TypedData) ([]byte, 
 	return k.SignHash(ctx, h)
 }
 
-// SignTypedDataWith asks a wallet to sign the manifest attestation a under
-// domain, and checks that the signature it returns recovers to its address.
-func SignTypedDataWith(ctx context.Context, w TypedDataSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {
+// signTypedData has s sign the manifest attestation a under domain, and
+// checks that the signature recovers to s's address: a wallet or KMS that
+// signs with another key is caught here, not by whoever verifies later.
+func signTypedData(ctx context.Context, s EthSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {
 	td := NewTypedData(domain, a)
-	sig, err := w.SignTypedData(ctx, td)
+	sig, err := s.SignTypedData(ctx, td)
 	if err != nil {
 		return nil, fmt.Errorf("attest: EIP-712 signing: %w", err)
 	}
-	got, err := RecoverAddress(TypedDataHash(domain, a), sig)
-	if err != nil {
-		return nil, fmt.Errorf("attest: the wallet's EIP-712 signature: %w", err)
-	}
-	if got != w.Address() {
-		return nil, fmt.Errorf("attest: the wallet signed as %s, not its address %s", got.Hex(), w.Address().Hex())
+	if err := checkSignedBy(s, TypedDataHash(domain, a), sig); err != nil {
+		return nil, fmt.Errorf("attest: EIP-712 signing: %w", err)
 	}
 	return &EthSignature{
 		Format:      FormatEIP712,
 		TypedData:   td,
 		ManifestCID: manifestCID.String(),
 		Signature:   "0x" + hex.EncodeToString(sig),
-		Signer:      got,
-	}, nil
-}
-
-// SignTypedData signs the manifest attestation a under domain with an
-// Ethereum key.
-func SignTypedData(ctx context.Context, s HashSigner, domain Domain, a ManifestAttestation, manifestCID cid.Cid) (*EthSignature, error) {
-	sig, err := s.SignHash(ctx, TypedDataHash(domain, a))
-	if err != nil {
-		return nil, fmt.Errorf("attest: EIP-712 signing: %w", err)
-	}
-	return &EthSignature{
-		Format:      FormatEIP712,
-		TypedData:   NewTypedData(domain, a),
-		ManifestCID: manifestCID.String(),
-		Signature:   "0x" + hex.EncodeToString(sig),
 		Signer:      s.Address(),
 	}, nil
 }
 
-// SignPersonal signs the manifest digest (the 32 bytes inside manifestCID)
-// as an EIP-191 personal_sign message: what `personal_sign(0x<digest>)` in a
-// wallet produces.
-func SignPersonal(ctx context.Context, s HashSigner, manifestCID cid.Cid) (*EthSignature, error) {
+// signPersonal has s sign the manifest digest (the 32 bytes inside
+// manifestCID) as an EIP-191 personal_sign message: what
+// `personal_sign(0x<digest>)` in a wallet produces.
+func signPersonal(ctx context.Context, s EthSigner, manifestCID cid.Cid) (*EthSignature, error) {
 	d, err := digest32(manifestCID)
 	if err != nil {
 		return nil, fmt.Errorf("attest: manifest CID: %w", err)
 	}
-	sig, err := s.SignHash(ctx, PersonalSignHash(d[:]))
+	sig, err := s.Sign(ctx, d[:])
 	if err != nil {
+		return nil, fmt.Errorf("attest: EIP-191 signing: %w", err)
+	}
+	if err := checkSignedBy(s, PersonalSignHash(d[:]), sig); err != nil {
 		return nil, fmt.Errorf("attest: EIP-191 signing: %w", err)
 	}
 	return &EthSignature{
@@ -488,6 +466,17 @@ func SignPersonal(ctx context.Context, s HashSigner, manifestCID cid.Cid) (*EthS
 		Signature:   "0x" + hex.EncodeToString(sig),
 		Signer:      s.Address(),
 	}, nil
+}
+
+func checkSignedBy(s EthSigner, hash [32]byte, sig []byte) error {
+	got, err := RecoverAddress(hash, sig)
+	if err != nil {
+		return err
+	}
+	if got != s.Address() {
+		return fmt.Errorf("the signer signed as %s, not its address %s", got.Hex(), s.Address().Hex())
+	}
+	return nil
 }
 
 // maxEthSignatureFile bounds ParseEthSignature's input.

@@ -267,14 +267,14 @@ func TestEthereumInterop(t *testing.T) {
 	}
 	in.Key = "0x" + testEthKeyHex
 	for _, tc := range testDomains {
-		s, err := SignTypedData(ctx, k, tc.d, a, mc)
+		s, err := signTypedData(ctx, k, tc.d, a, mc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		in.Typed = append(in.Typed, typedCase{s.TypedData, s.Signature, s.Signer.Hex()})
 		in.ToSign = append(in.ToSign, s.TypedData)
 	}
-	p, err := SignPersonal(ctx, k, mc)
+	p, err := signPersonal(ctx, k, mc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,10 +45,10 @@ func FuzzVerifyPayload(f *testing.F) {
 // parse or fail cleanly, and recovery never panics.
 func FuzzParseEthSignature(f *testing.F) {
 	a, mc := testAttestation(f)
-	s, _ := SignTypedData(context.Background(), testEthKey(f), testDomains[1].d, a, mc)
+	s, _ := signTypedData(context.Background(), testEthKey(f), testDomains[1].d, a, mc)
 	js, _ := json.Marshal(s)
 	f.Add(js)
-	p, _ := SignPersonal(context.Background(), testEthKey(f), mc)
+	p, _ := signPersonal(context.Background(), testEthKey(f), mc)
 	js, _ = json.Marshal(p)
 	f.Add(js)
 	f.Add([]byte(`{"typedData":{"types":{},"primaryType":"ManifestAttestation","domain":{"chainId":"0x10"},"message":{}},"signature":"0x","signer":"0x0000000000000000000000000000000000000000"}`))

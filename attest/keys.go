@@ -68,7 +68,7 @@ type PublicKey struct {
 }
 
 // PrivateKey is a signing key. It implements Signer, and for secp256k1
-// also HashSigner. Its fmt verbs print only its public identity.
+// also EthSigner. Its fmt verbs print only its public identity.
 type PrivateKey struct {
 	alg Algorithm
 	ed  ed25519.PrivateKey

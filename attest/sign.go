@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/aiprov/aiprov/provenance"
-	"github.com/ipfs/go-cid"
 )
 
 // Sign builds the in-toto lineage statement for manifest m (subjects: its
@@ -17,7 +16,11 @@ func Sign(ctx context.Context, m *provenance.Manifest, signers ...Signer) (*Enve
 	if len(signers) == 0 {
 		return nil, errors.New("attest: Sign needs at least one signer")
 	}
-	js, mcid, err := encodeManifest(m)
+	js, err := m.MarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	mcid, err := m.CID()
 	if err != nil {
 		return nil, err
 	}
@@ -38,43 +41,28 @@ func Sign(ctx context.Context, m *provenance.Manifest, signers ...Signer) (*Enve
 	return env, nil
 }
 
-// SignEIP712 signs manifest m as EIP-712 typed data (ManifestAttestationType)
-// under domain with an Ethereum key.
-func SignEIP712(ctx context.Context, m *provenance.Manifest, s HashSigner, domain Domain) (*EthSignature, error) {
-	a, mcid, err := manifestAttestation(m)
+// SignEIP712 has s sign manifest m as EIP-712 typed data
+// (ManifestAttestationType) under domain.
+func SignEIP712(ctx context.Context, m *provenance.Manifest, s EthSigner, domain Domain) (*EthSignature, error) {
+	mcid, err := m.CID()
 	if err != nil {
 		return nil, err
-	}
-	return SignTypedData(ctx, s, domain, a, mcid)
-}
-
-// SignEIP712Wallet is SignEIP712 for a wallet that signs typed data whole.
-func SignEIP712Wallet(ctx context.Context, m *provenance.Manifest, w TypedDataSigner, domain Domain) (*EthSignature, error) {
-	a, mcid, err := manifestAttestation(m)
-	if err != nil {
-		return nil, err
-	}
-	return SignTypedDataWith(ctx, w, domain, a, mcid)
-}
-
-// manifestAttestation is the EIP-712 message for m, with m's CID.
-func manifestAttestation(m *provenance.Manifest) (ManifestAttestation, cid.Cid, error) {
-	_, mcid, err := encodeManifest(m)
-	if err != nil {
-		return ManifestAttestation{}, cid.Undef, err
 	}
 	a, err := NewManifestAttestation(m, mcid)
-	return a, mcid, err
-}
-
-// SignEIP191 signs manifest m's digest (the 32 bytes inside its CID) with
-// EIP-191 personal_sign.
-func SignEIP191(ctx context.Context, m *provenance.Manifest, s HashSigner) (*EthSignature, error) {
-	_, mcid, err := encodeManifest(m)
 	if err != nil {
 		return nil, err
 	}
-	return SignPersonal(ctx, s, mcid)
+	return signTypedData(ctx, s, domain, a, mcid)
+}
+
+// SignEIP191 has s sign manifest m's digest (the 32 bytes inside its CID)
+// with EIP-191 personal_sign.
+func SignEIP191(ctx context.Context, m *provenance.Manifest, s EthSigner) (*EthSignature, error) {
+	mcid, err := m.CID()
+	if err != nil {
+		return nil, err
+	}
+	return signPersonal(ctx, s, mcid)
 }
 
 // ManifestOf returns the manifest a lineage envelope carries, with its CID

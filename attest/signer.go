@@ -23,12 +23,17 @@ type Signer interface {
 	Sign(ctx context.Context, message []byte) ([]byte, error)
 }
 
-// HashSigner makes Ethereum signatures over a 32-byte digest (an EIP-712
-// typed-data hash or an EIP-191 message hash): 65 bytes r‖s‖v, v = 0/1 or
-// 27/28. A KMS secp256k1 key or a wallet connector implements it.
-type HashSigner interface {
+// EthSigner signs as an Ethereum account, the two ways a wallet does:
+// Sign is personal_sign (EIP-191) of the message, and SignTypedData is
+// eth_signTypedData_v4 of typed data whole. Both return 65 bytes r‖s‖v,
+// v = 0/1 or 27/28. *PrivateKey implements it for secp256k1 keys; a wallet
+// connector implements it with those two calls, and a KMS that signs
+// digests with PersonalSignHash and TypedData.Hash. An EthSigner is a
+// Signer, so it also co-signs DSSE envelopes; its ID is its 0x address.
+type EthSigner interface {
+	Signer
 	Address() common.Address
-	SignHash(ctx context.Context, hash [32]byte) ([]byte, error)
+	SignTypedData(ctx context.Context, td *TypedData) ([]byte, error)
 }
 
 // Verifier checks DSSE signatures made by one identity. *PublicKey

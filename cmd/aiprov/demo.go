@@ -21,6 +21,7 @@ import (
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
 )
 
 // The demo's fixed inputs. Contributors are well-known placeholder
@@ -46,18 +47,39 @@ var demoPeople = map[string]string{
 // demoPayment is 1 ETH in wei.
 var demoPayment = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 
-func runDemo(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "demo", "")
-	dir := fs.String("dir", "", "work in `DIR` (new or empty) and keep everything there; default: a temporary directory, removed at the end")
-	asJSON := fs.Bool("json", false, "print one machine-readable summary object instead of the step-by-step report")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newDemoCmd(c *cli) *cobra.Command {
+	var dir string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "demo [--dir DIR]",
+		Short: "Run the whole pipeline on generated artifacts",
+		Long: `Runs the whole pipeline on small generated artifacts (a base model, a
+dataset and a finetune): hashes them, writes and signs their manifests,
+verifies the signatures against a two-signer policy (and shows a tampered
+file being caught), stores and bundles everything, and splits a 1 ETH
+payment with its Merkle root. Everything but the signatures is the same on
+every run.`,
+		Example: `  aiprov demo
+  aiprov demo --dir demo/     # keep the files to try the other commands on
+  aiprov demo --json          # one summary object`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 0 {
+				return usagef("demo takes no arguments (did you mean --dir %s?)", args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runDemo(cmd.Context(), c, dir, asJSON)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("demo takes no arguments (did you mean --dir %s?)", rest[0])
-	}
+	cmd.Flags().StringVar(&dir, "dir", "", "work in `DIR` (new or empty) and keep everything there; default: a temporary directory, removed at the end")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one machine-readable summary object instead of the step-by-step report")
+	return cmd
+}
 
+func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
+	dir, asJSON := &dirFlag, &jsonFlag
+	var err error
 	work, kept := *dir, true
 	if work == "" {
 		kept = false

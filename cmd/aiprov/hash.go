@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -12,11 +11,11 @@ import (
 	"time"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-const hashUsage = `PATH...
-
-Prints the IPFS CID of each PATH (a file, a directory tree, or - for
+const hashLong = `Prints the IPFS CID of each PATH (a file, a directory tree, or - for
 standard input), one per line, as ` + "`ipfs add -Q -r --only-hash`" + ` does.
 
 --profile picks the starting values, as Kubo's repository profiles do
@@ -30,7 +29,14 @@ standard input), one per line, as ` + "`ipfs add -Q -r --only-hash`" + ` does.
 
 --json prints, per PATH, one JSON object on one line:
   {"path", "cid", "size", "files": [{"path", "cid", "size", "sha256"}]}
-with file paths relative to PATH and sha256 only with --sha256.`
+with file paths relative to PATH and sha256 only with --sha256.
+
+Exits 1 if any PATH could not be hashed (the others are still printed).`
+
+const hashExample = `  aiprov hash model/                          # one CID for the whole tree
+  aiprov hash --profile unixfs-v0-2015 w.bin  # Qm… as ipfs add without a profile
+  cat w.bin | aiprov hash -                   # standard input
+  aiprov hash --json --sha256 model/          # per-file CIDs and digests`
 
 // hashFlags are the `ipfs add` flags aiprov hash understands.
 type hashFlags struct {
@@ -49,29 +55,31 @@ type hashFlags struct {
 	json              bool
 	sha256            bool
 	concurrency       int
-	progress          bool
 }
 
-func runHash(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "hash", hashUsage)
+func newHashCmd(c *cli) *cobra.Command {
 	var f hashFlags
+	cmd := &cobra.Command{
+		Use:     "hash PATH...",
+		Short:   "Print the IPFS CID of files and directories, like ipfs add -Q -r --only-hash",
+		Long:    hashLong,
+		Example: hashExample,
+		Args:    nargs(1, -1, "no PATH given"),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return runHash(cmd.Context(), c, cmd.Flags(), &f, paths)
+		},
+	}
+	fs := cmd.Flags()
 	registerImportFlags(fs, &f)
 	fs.BoolVar(&f.json, "json", false, "print per-file detail as JSON")
 	fs.BoolVar(&f.sha256, "sha256", false, "with --json, add each file's plain sha256")
 	fs.IntVar(&f.concurrency, "concurrency", 0, "goroutines hashing in parallel; 0: one per CPU")
-	fs.BoolVar(&f.progress, "progress", true, "draw a progress bar on stderr when it is a terminal")
-	fs.BoolVar(&f.progress, "p", true, "short for --progress")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return usagef("no PATH given")
-	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	params, err := f.params(set)
+	fs.BoolVarP(&c.progress, "progress", "p", true, "draw a progress bar on stderr when it is a terminal")
+	return cmd
+}
+
+func runHash(ctx context.Context, c *cli, fs *pflag.FlagSet, f *hashFlags, paths []string) error {
+	params, err := f.params(fs)
 	if err != nil {
 		return err
 	}
@@ -85,10 +93,7 @@ func runHash(ctx context.Context, c *cli, args []string) error {
 	failed := false
 	for _, p := range paths {
 		opts := &provenance.Options{Params: params, SHA256: f.sha256, Concurrency: f.concurrency}
-		var bar *progressBar
-		if f.progress {
-			bar = newProgressBar(c, p)
-		}
+		bar := newProgressBar(c, p)
 		if bar != nil {
 			opts.Progress = bar.update
 		}
@@ -114,13 +119,14 @@ func runHash(ctx context.Context, c *cli, args []string) error {
 
 // params resolves --profile and the flags set on the command line the way
 // Kubo resolves its repository config and `ipfs add` flags.
-func (f *hashFlags) params(set map[string]bool) (provenance.Params, error) {
+func (f *hashFlags) params(fs *pflag.FlagSet) (provenance.Params, error) {
+	set := func(name string) bool { return fs.Changed(name) }
 	p, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return p, usagef("--profile: %v", err)
 	}
 	implicit := f.profile == provenance.ProfileKuboDefault
-	if set["hash"] {
+	if set("hash") {
 		switch strings.ToLower(f.hash) {
 		case "sha2-256":
 			p.HashFunction = provenance.SHA2_256
@@ -130,7 +136,7 @@ func (f *hashFlags) params(set map[string]bool) (provenance.Params, error) {
 			return p, usagef("--hash: unsupported hash function %q (want sha2-256 or blake3)", f.hash)
 		}
 	}
-	if set["cid-version"] {
+	if set("cid-version") {
 		if f.cidVersion != 0 && f.cidVersion != 1 {
 			return p, usagef("--cid-version must be 0 or 1, got %d", f.cidVersion)
 		}
@@ -139,7 +145,7 @@ func (f *hashFlags) params(set map[string]bool) (provenance.Params, error) {
 	if p.HashFunction != provenance.SHA2_256 {
 		// Kubo: a hash other than sha2-256 implies CIDv1, unless CIDv0 was
 		// asked for (by the flag or, with a profile, by the profile).
-		if p.CIDVersion == 0 && (set["cid-version"] || !implicit) {
+		if p.CIDVersion == 0 && (set("cid-version") || !implicit) {
 			return p, usagef("--hash %s needs --cid-version=1 (CIDv0 supports only sha2-256)", f.hash)
 		}
 		p.CIDVersion = 1
@@ -149,10 +155,10 @@ func (f *hashFlags) params(set map[string]bool) (provenance.Params, error) {
 		// CIDv1 then turns them on.
 		p.RawLeaves = true
 	}
-	if set["raw-leaves"] {
+	if set("raw-leaves") {
 		p.RawLeaves = f.rawLeaves
 	}
-	if set["chunker"] || set["s"] {
+	if set("chunker") {
 		n, ok := strings.CutPrefix(f.chunker, "size-")
 		size, err := strconv.Atoi(n)
 		if !ok || err != nil || size < 1 {
@@ -160,13 +166,13 @@ func (f *hashFlags) params(set map[string]bool) (provenance.Params, error) {
 		}
 		p.ChunkSize = size
 	}
-	if set["max-file-links"] {
+	if set("max-file-links") {
 		p.MaxLinks = f.maxFileLinks
 	}
-	if set["max-directory-links"] {
+	if set("max-directory-links") {
 		p.MaxDirectoryLinks = f.maxDirectoryLinks
 	}
-	if set["max-hamt-fanout"] {
+	if set("max-hamt-fanout") {
 		p.HAMTFanout = f.maxHAMTFanout
 	}
 	p.Hidden = f.hidden
@@ -234,7 +240,7 @@ type progressBar struct {
 }
 
 func newProgressBar(c *cli, label string) *progressBar {
-	if !c.stderrIsTerminal {
+	if !c.stderrIsTerminal || !c.progress {
 		return nil
 	}
 	return &progressBar{c: c, label: label}
@@ -284,20 +290,17 @@ func humanBytes(n int64) string {
 // registerImportFlags registers the flags that determine a CID — `ipfs
 // add`'s names — on f, so that `hash` and `store put` resolve them the same
 // way (hashFlags.params).
-func registerImportFlags(fs *flag.FlagSet, f *hashFlags) {
+func registerImportFlags(fs *pflag.FlagSet, f *hashFlags) {
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import profile: unixfs-v1-2025, unixfs-v0-2015 or kubo-default")
 	fs.IntVar(&f.cidVersion, "cid-version", 0, "CID version, 0 or 1 (default from --profile)")
-	fs.StringVar(&f.chunker, "chunker", "", "chunker, size-BYTES (default from --profile)")
-	fs.StringVar(&f.chunker, "s", "", "short for --chunker")
+	fs.StringVarP(&f.chunker, "chunker", "s", "", "chunker, size-BYTES (default from --profile)")
 	fs.BoolVar(&f.rawLeaves, "raw-leaves", false, "store leaves as raw blocks (default from --profile)")
 	fs.StringVar(&f.hash, "hash", "", "hash function: sha2-256 or blake3 (default sha2-256)")
 	fs.IntVar(&f.maxFileLinks, "max-file-links", 0, "maximum links per file node (default from --profile)")
 	fs.IntVar(&f.maxDirectoryLinks, "max-directory-links", 0, "shard directories with more entries than this; 0: no limit")
 	fs.IntVar(&f.maxHAMTFanout, "max-hamt-fanout", 0, "HAMT shard width, a power of 2 from 8 to 1024 (default 256)")
-	fs.BoolVar(&f.hidden, "hidden", false, "include files whose names start with '.'")
-	fs.BoolVar(&f.hidden, "H", false, "short for --hidden")
-	fs.BoolVar(&f.emptyDirs, "empty-dirs", true, "include empty directories")
-	fs.BoolVar(&f.emptyDirs, "E", true, "short for --empty-dirs")
+	fs.BoolVarP(&f.hidden, "hidden", "H", false, "include files whose names start with '.'")
+	fs.BoolVarP(&f.emptyDirs, "empty-dirs", "E", true, "include empty directories")
 	fs.BoolVar(&f.trickle, "trickle", false, "use the trickle DAG layout instead of balanced")
 	fs.BoolVar(&f.dereference, "dereference-symlinks", false, "follow symbolic links (inside PATH only) instead of recording the links")
 }

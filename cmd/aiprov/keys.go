@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/aiprov/aiprov/attest"
+	"github.com/spf13/cobra"
 )
 
 // keyPasswordEnv holds the password of keystore v3 and encrypted OpenSSH
@@ -20,39 +21,47 @@ const keyPasswordEnv = "AIPROV_KEY_PASSWORD"
 // when --key is not given.
 const keyEnv = "AIPROV_KEY"
 
-const keysUsage = `usage: aiprov keys generate --type ed25519|secp256k1|p256 --out NAME
-       aiprov keys show NAME
-
-Run aiprov keys SUBCOMMAND -h for its flags.
-`
-
-func runKeys(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, keysUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "generate":
-		return runKeysGenerate(ctx, c, args[1:])
-	case "show":
-		return runKeysShow(ctx, c, args[1:])
-	}
-	return usagef("unknown keys subcommand %q (want generate or show)", args[0])
+func newKeysCmd(c *cli) *cobra.Command {
+	return newGroupCmd("keys", "Generate and show signing keys",
+		`Signing keys: ed25519 and p256 keys (PKCS#8 PEM or OpenSSH files) and
+secp256k1 Ethereum keys (hex or geth keystore v3 files). Encrypted keys
+take their password from --password-file or $`+keyPasswordEnv+`.`,
+		newKeysGenerateCmd(c), newKeysShowCmd(c))
 }
 
-func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "keys generate", "")
-	typ := fs.String("type", "ed25519", "key type: ed25519, secp256k1 or p256")
-	out := fs.String("out", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
-	format := fs.String("format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
-	passwordFile := fs.String("password-file", "", "read the password that encrypts the key from `FILE` (or set "+keyPasswordEnv+")")
-	lightKDF := fs.Bool("lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type keysGenerateFlags struct {
+	typ, out, format, passwordFile string
+	lightKDF                       bool
+}
+
+func newKeysGenerateCmd(c *cli) *cobra.Command {
+	var f keysGenerateFlags
+	cmd := &cobra.Command{
+		Use:   "generate --out NAME [--type ed25519|secp256k1|p256]",
+		Short: "Generate a key pair: NAME (private, mode 0600) and NAME.pub",
+		Long: `Generates a key pair and writes the private key to NAME (mode 0600) and the
+public key to NAME.pub; prints the key's identity (ed25519:…, p256:… or the
+0x address). Refuses to overwrite either file: a lost private key cannot be
+recovered.`,
+		Example: `  aiprov keys generate --out alice                    # ed25519, PKCS#8 PEM
+  aiprov keys generate --type secp256k1 --out eth      # hex private key
+  AIPROV_KEY_PASSWORD=… aiprov keys generate --type secp256k1 --out eth  # keystore v3`,
+		Args: nargs(0, 0, "keys generate takes no arguments; name the key with --out NAME"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runKeysGenerate(cmd.Context(), c, &f)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("unexpected arguments %q", rest)
-	}
+	fs := cmd.Flags()
+	fs.StringVarP(&f.typ, "type", "t", "ed25519", "key type: ed25519, secp256k1 or p256")
+	fs.StringVarP(&f.out, "out", "o", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
+	fs.StringVar(&f.format, "format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
+	fs.StringVar(&f.passwordFile, "password-file", "", "read the password that encrypts the key from `FILE` (default $"+keyPasswordEnv+")")
+	fs.BoolVar(&f.lightKDF, "lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
+	return cmd
+}
+
+func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
+	typ, out, format, passwordFile, lightKDF := &f.typ, &f.out, &f.format, f.passwordFile, &f.lightKDF
 	if *out == "" {
 		return usagef("--out NAME is required")
 	}
@@ -60,7 +69,7 @@ func runKeysGenerate(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	password, err := keysPassword(c, *passwordFile)
+	password, err := keysPassword(c, passwordFile)
 	if err != nil {
 		return err
 	}
@@ -142,22 +151,32 @@ func keysWriteNew(name string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-func runKeysShow(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "keys show", "NAME")
-	pub := fs.Bool("pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
-	passwordFile := fs.String("password-file", "", "password for an encrypted key, from `FILE` (or set "+keyPasswordEnv+")")
-	rest, err := parseFlags(fs, args)
+func newKeysShowCmd(c *cli) *cobra.Command {
+	var pub bool
+	var passwordFile string
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a key file's identity (or, with --pub, its public key)",
+		Long: `Prints the identity of the key in NAME (a public or private key file):
+ed25519:…, p256:… or a 0x address, what verify --key and trust policies take.`,
+		Example: `  aiprov keys show alice.pub        # ed25519:6U9ig8…
+  aiprov keys show --pub eth        # the 0x address of a secp256k1 key`,
+		Args: nargs(1, 1, "keys show takes one key file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runKeysShow(c, args[0], pub, passwordFile)
+		},
+	}
+	cmd.Flags().BoolVar(&pub, "pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
+	cmd.Flags().StringVar(&passwordFile, "password-file", "", "password for an encrypted key, from `FILE` (default $"+keyPasswordEnv+")")
+	return cmd
+}
+
+func runKeysShow(c *cli, name string, pub bool, passwordFile string) error {
+	pk, err := keysLoadPublic(c, name, passwordFile)
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return usagef("keys show takes one key file")
-	}
-	pk, err := keysLoadPublic(c, rest[0], *passwordFile)
-	if err != nil {
-		return err
-	}
-	if *pub {
+	if pub {
 		txt, err := pk.MarshalText()
 		if err != nil {
 			return err

@@ -5,36 +5,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
 )
 
-const lineageUsage = `usage: aiprov lineage SUBCOMMAND [flags] DIR [args]
-
-DIR holds manifest files (*.json DAG-JSON, *.cbor DAG-CBOR), searched recursively.
-
-subcommands:
-  ancestors DIR CID|FILE    everything the manifest derives from, nearest first
-  descendants DIR CID|FILE  everything derived from it, nearest first
-  graph DIR [--root CID|FILE] [--format dot|json]
-                            the lineage graph (or the root's ancestors and descendants)
-  check DIR                 report cycles and parent manifests that are missing
-`
-
-func runLineage(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, lineageUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "ancestors", "descendants":
-		return runLineageWalk(ctx, c, args[0], args[1:])
-	case "graph":
-		return runLineageGraph(ctx, c, args[1:])
-	case "check":
-		return runLineageCheck(ctx, c, args[1:])
-	}
-	return usagef("unknown subcommand %q; want ancestors, descendants, graph or check", args[0])
+func newLineageCmd(c *cli) *cobra.Command {
+	return newGroupCmd("lineage", "Walk ancestors and descendants over a directory of manifests",
+		`DIR holds manifest files (*.json DAG-JSON, *.cbor DAG-CBOR), searched
+recursively, skipping hidden files and directories. Nodes are manifest
+CIDs; a parent without a manifest in DIR is a node without a manifest.`,
+		newLineageWalkCmd(c, "ancestors", "Everything the manifest derives from, nearest first"),
+		newLineageWalkCmd(c, "descendants", "Everything derived from the manifest, nearest first"),
+		newLineageGraphCmd(c),
+		newLineageCheckCmd(c))
 }
 
 func loadGraph(ctx context.Context, dir string) (*provenance.Graph, error) {
@@ -65,17 +52,25 @@ type nodeJSON struct {
 	Parents     []provenance.GraphJSONEdge `json:"parents,omitempty"`
 }
 
-func runLineageWalk(ctx context.Context, c *cli, which string, args []string) error {
-	fs := newFlagSet(c, "lineage "+which, "DIR CID|FILE")
-	asJSON := fs.Bool("json", false, "print a JSON array of nodes")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newLineageWalkCmd(c *cli, which, short string) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   which + " DIR CID|FILE",
+		Short: short,
+		Long: short + `, one per line:
+CID, kind and name (tab-separated), or with --json an array of nodes.
+CID|FILE is a manifest CID or a manifest file.`,
+		Example: "  aiprov lineage " + which + " manifests/ chat.json\n  aiprov lineage " + which + " manifests/ bafyrei… --json",
+		Args:    nargs(2, 2, which+" takes a DIR of manifests and a CID or manifest FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLineageWalk(cmd.Context(), c, which, args, asJSON)
+		},
 	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return usagef("%s takes a DIR of manifests and a CID or manifest FILE", which)
-	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print a JSON array of nodes")
+	return cmd
+}
+
+func runLineageWalk(ctx context.Context, c *cli, which string, pos []string, asJSON bool) error {
 	g, err := loadGraph(ctx, pos[0])
 	if err != nil {
 		return err
@@ -93,7 +88,7 @@ func runLineageWalk(ctx context.Context, c *cli, which string, args []string) er
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := []nodeJSON{}
 		for _, id := range ids {
 			n, _ := g.Node(id)
@@ -118,28 +113,42 @@ func runLineageWalk(ctx context.Context, c *cli, which string, args []string) er
 	return nil
 }
 
-func runLineageGraph(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "lineage graph", "DIR")
-	root := fs.String("root", "", "show only this `CID or FILE` with its ancestors and descendants")
-	format := fs.String("format", "dot", "output `format`: dot (Graphviz) or json")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+// lineageGraphFormats are the formats lineage graph writes; a new format
+// is a new entry here and a case in runLineageGraph.
+var lineageGraphFormats = []string{"dot", "json"}
+
+func newLineageGraphCmd(c *cli) *cobra.Command {
+	var root, format string
+	cmd := &cobra.Command{
+		Use:   "graph DIR",
+		Short: "Print the lineage graph (or one artifact's ancestors and descendants)",
+		Long: `Prints the lineage graph of the manifests in DIR: Graphviz DOT by default,
+or JSON with --format json. With --root, only that node, its ancestors and
+its descendants.`,
+		Example: `  aiprov lineage graph manifests/ | dot -Tsvg > lineage.svg
+  aiprov lineage graph manifests/ --root chat.json --format json`,
+		Args: nargs(1, 1, "graph takes one DIR of manifests"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLineageGraph(cmd.Context(), c, args[0], root, format)
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("graph takes one DIR of manifests")
+	cmd.Flags().StringVar(&root, "root", "", "show only this `CID or FILE` with its ancestors and descendants")
+	cmd.Flags().StringVar(&format, "format", "dot", "output `format`: "+strings.Join(lineageGraphFormats, ", "))
+	return cmd
+}
+
+func runLineageGraph(ctx context.Context, c *cli, dir, root, format string) error {
+	if !slices.Contains(lineageGraphFormats, format) {
+		return usagef("--format %q: want %s", format, strings.Join(lineageGraphFormats, " or "))
 	}
-	if *format != "dot" && *format != "json" {
-		return usagef("--format %q: want dot or json", *format)
-	}
+	pos := []string{dir}
 	g, err := loadGraph(ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	var sel []cid.Cid
-	if *root != "" {
-		id, err := resolveNode(*root)
+	if root != "" {
+		id, err := resolveNode(root)
 		if err != nil {
 			return err
 		}
@@ -153,22 +162,30 @@ func runLineageGraph(ctx context.Context, c *cli, args []string) error {
 		}
 		sel = append(append(append(sel, id), anc...), desc...)
 	}
-	if *format == "json" {
+	switch format {
+	case "json":
 		return g.WriteJSON(c.stdout, sel)
+	default:
+		return g.WriteDOT(c.stdout, sel)
 	}
-	return g.WriteDOT(c.stdout, sel)
 }
 
-func runLineageCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "lineage check", "DIR")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newLineageCheckCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check DIR",
+		Short: "Report cycles and parent manifests that are missing",
+		Long: `Checks the lineage graph of the manifests in DIR: prints each cycle and each
+parent whose manifest is not in DIR, and exits 1 if there is any.`,
+		Example: "  aiprov lineage check manifests/",
+		Args:    nargs(1, 1, "check takes one DIR of manifests"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLineageCheck(cmd.Context(), c, args[0])
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("check takes one DIR of manifests")
-	}
+}
+
+func runLineageCheck(ctx context.Context, c *cli, dir string) error {
+	pos := []string{dir}
 	g, err := loadGraph(ctx, pos[0])
 	if err != nil {
 		return err

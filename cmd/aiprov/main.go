@@ -1,20 +1,43 @@
 // Command aiprov hashes ML artifacts into IPFS content IDs, records their
 // lineage in signed manifests, and splits royalties across contributor graphs.
 //
-// Run `aiprov help` for the list of commands, and `aiprov COMMAND -h` for the
-// flags of one.
+// Run `aiprov help` for the list of commands, and `aiprov help COMMAND` (or
+// `aiprov COMMAND --help`) for the flags and examples of one.
+//
+// # How commands are built (read this before adding one)
+//
+// The command tree is spf13/cobra with pflag flags, as in cosign and kubectl.
+// Each command group lives in a file of its own (hash.go, store.go, …) with a
+// constructor `newXxxCmd(c *cli) *cobra.Command`; commandTree below is the
+// one place that lists them. To add a command: write the constructor, add it
+// to commandTree (or to its group's newGroupCmd call), add a testscript in
+// testdata/script. A command
+//   - declares its flags with GNU --long names (-x short forms where natural),
+//     and defaults from the environment with envDefault, naming the variable
+//     in the flag's help (see env.go for the names);
+//   - does its work in RunE with cmd.Context(), which SIGINT/SIGTERM cancel;
+//   - reads c.stdin and c.getenv and writes c.stdout and c.stderr only,
+//     never os.Stdout or os.Getenv, so that tests run it in process;
+//   - returns usagef(…) for a command-line mistake (exit 2, usage on stderr),
+//     errSilentFailure once it has reported a failure itself (exit 1), or any
+//     other error (exit 1), which run prints once, prefixed with the command;
+//   - has an Example, and says in Long what it prints and when it exits 1;
+//   - draws progress with newProgressBar (nil unless stderr is a terminal
+//     and --progress is on).
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"sort"
+	"runtime/debug"
+	"strings"
 	"syscall"
+
+	"github.com/spf13/cobra"
 )
 
 // Exit codes: 0 success; 1 the command ran and found a failure (a check that
@@ -34,27 +57,23 @@ type cli struct {
 	getenv func(string) string
 	// stderrIsTerminal says whether progress bars may be drawn.
 	stderrIsTerminal bool
+	// progress is the --progress flag: false turns bars off everywhere.
+	progress bool
 }
 
-type command struct {
-	summary string
-	run     func(ctx context.Context, c *cli, args []string) error
-}
-
-// commands is the table of subcommands. Each is implemented in a file of
-// its own name.
-func commands() map[string]command {
-	return map[string]command{
-		"hash":     {"print the IPFS CID of files and directories, like `ipfs add -Q -r --only-hash`", runHash},
-		"manifest": {"create, validate and check lineage manifests", runManifest},
-		"lineage":  {"walk ancestors and descendants over a directory of manifests", runLineage},
-		"keys":     {"generate and show signing keys", runKeys},
-		"sign":     {"sign a manifest (DSSE/in-toto or EIP-712)", runSign},
-		"verify":   {"verify a signed manifest against keys and a trust policy", runVerify},
-		"royalty":  {"split an amount across a contributor graph; build Merkle distributions", runRoyalty},
-		"store":    {"put, get and bundle content-addressed objects", runStore},
-		"version":  {"print the version", runVersion},
-		"demo":     {"run the whole pipeline on embedded defaults", runDemo},
+// commandTree lists aiprov's top-level commands: the registration point.
+func commandTree(c *cli) []*cobra.Command {
+	return []*cobra.Command{
+		newHashCmd(c),
+		newManifestCmd(c),
+		newLineageCmd(c),
+		newKeysCmd(c),
+		newSignCmd(c),
+		newVerifyCmd(c),
+		newRoyaltyCmd(c),
+		newStoreCmd(c),
+		newVersionCmd(c),
+		newDemoCmd(c),
 	}
 }
 
@@ -71,63 +90,158 @@ func main() {
 	os.Exit(code)
 }
 
+// run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, c *cli) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		usage(c.stdout)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
+	if c.getenv == nil {
+		c.getenv = func(string) string { return "" }
 	}
-	cmd, ok := commands()[args[0]]
-	if !ok {
-		fmt.Fprintf(c.stderr, "aiprov: unknown command %q\n\n", args[0])
-		usage(c.stderr)
-		return exitUsage
+	root := newRootCmd(c)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteContextC(ctx)
+	if cmd == nil {
+		cmd = root
 	}
-	err := cmd.run(ctx, c, args[1:])
+	var uerr usageError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, flag.ErrHelp):
-		return exitOK
-	case errors.As(err, new(usageError)):
-		fmt.Fprintf(c.stderr, "aiprov %s: %v\n", args[0], err)
-		return exitUsage
 	case errors.Is(err, errSilentFailure):
 		return exitFail
+	case errors.As(err, &uerr):
+		fmt.Fprintf(c.stderr, "%s: %s\n\n", cmd.CommandPath(), indentLines(err.Error()))
+		fmt.Fprint(c.stderr, cmd.UsageString())
+		return exitUsage
 	default:
-		fmt.Fprintf(c.stderr, "aiprov %s: %v\n", args[0], err)
+		fmt.Fprintf(c.stderr, "%s: %s\n", cmd.CommandPath(), indentLines(err.Error()))
 		return exitFail
 	}
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: aiprov COMMAND [flags] [args]")
-	fmt.Fprintln(w, "\ncommands:")
-	cmds := commands()
-	names := make([]string, 0, len(cmds))
-	for name := range cmds {
-		names = append(names, name)
+// indentLines indents the lines after the first of a multi-line error, so
+// that errors listing several problems keep their layout under the prefix.
+func indentLines(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if !strings.Contains(s, "\n") {
+		return s
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", name, cmds[name].summary)
+	lines := strings.Split(s, "\n")
+	for i := 1; i < len(lines); i++ {
+		if lines[i] != "" && !strings.HasPrefix(lines[i], "  ") {
+			lines[i] = "  " + lines[i]
+		}
 	}
-	fmt.Fprintln(w, "\nRun `aiprov COMMAND -h` for a command's flags.")
+	return strings.Join(lines, "\n")
 }
 
-// needSubcommand prints usage, and returns the error to exit with, when
-// args names no subcommand or asks for help.
-func needSubcommand(c *cli, usage string, args []string) error {
-	if len(args) > 0 && args[0] != "-h" && args[0] != "--help" && args[0] != "help" {
+func newRootCmd(c *cli) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "aiprov",
+		Short: "Provenance, signatures and royalties for ML artifacts",
+		Long: `aiprov hashes ML artifacts into IPFS content IDs (as Kubo does), records
+their lineage in canonical DAG-CBOR manifests, signs and verifies them
+(DSSE/in-toto, EIP-712), splits royalties exactly across the lineage graph
+and stores everything in a verified content-addressed store or a Kubo node.`,
+		Example: `  aiprov demo                       # the whole pipeline on generated artifacts
+  aiprov hash model/                # the CID ipfs add -Q -r --only-hash prints
+  aiprov help manifest init         # the flags and examples of one command
+  source <(aiprov completion bash)  # shell completion`,
+		Version:       versionString(),
+		Args:          cobra.ArbitraryArgs,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("missing command")
+			}
+			return unknownSubcommand(cmd, args[0])
+		},
+	}
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.SetVersionTemplate("aiprov {{.Version}}\n")
+	root.SetUsageTemplate(usageTemplate)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		return usageError{err.Error()}
+	})
+	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (--progress=false: never)")
+	root.AddCommand(commandTree(c)...)
+	return root
+}
+
+// usageTemplate is cobra's, with aiprov's exit codes at the end of every
+// command's help.
+const usageTemplate = `Usage:{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} COMMAND [flags]{{else}}
+  {{.UseLine}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
+
+Exit status: 0 success, 1 failure, 2 usage error.{{if .HasAvailableSubCommands}}
+Run "{{.CommandPath}} COMMAND --help" for more about a command.{{end}}
+`
+
+// newGroupCmd returns a command that only groups subcommands: run alone or
+// with an unknown subcommand it is a usage error.
+func newGroupCmd(use, short, long string, subs ...*cobra.Command) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   use,
+		Short: short,
+		Long:  long,
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("missing subcommand")
+			}
+			if args[0] == "help" { // `aiprov store help [SUBCOMMAND]`, as `aiprov help store …`
+				target, _, err := cmd.Find(args[1:])
+				if err != nil || target == nil {
+					target = cmd
+				}
+				return target.Help()
+			}
+			return unknownSubcommand(cmd, args[0])
+		},
+	}
+	cmd.AddCommand(subs...)
+	return cmd
+}
+
+// unknownSubcommand is the usage error for `cmd NAME` when cmd has no
+// subcommand NAME, with cobra's suggestions; the usage printed after it
+// lists the commands there are.
+func unknownSubcommand(cmd *cobra.Command, name string) error {
+	what := "command"
+	if cmd.HasParent() {
+		what = "subcommand"
+	}
+	msg := fmt.Sprintf("unknown %s %q", what, name)
+	cmd.SuggestionsMinimumDistance = 2
+	if sugg := cmd.SuggestionsFor(name); len(sugg) > 0 {
+		msg += fmt.Sprintf("; did you mean %s?", strings.Join(sugg, " or "))
+	}
+	return usageError{msg}
+}
+
+// nargs returns a cobra.PositionalArgs that accepts min to max arguments
+// (max < 0: no limit) and otherwise fails with a usage error saying msg.
+func nargs(min, max int, msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < min || (max >= 0 && len(args) > max) {
+			return usageError{msg}
+		}
 		return nil
 	}
-	fmt.Fprint(c.stderr, usage)
-	if len(args) == 0 {
-		return usagef("missing subcommand")
-	}
-	return flag.ErrHelp
 }
 
 // usageError is a mistake in the command line; it exits with code 2.
@@ -143,40 +257,24 @@ func usagef(format string, args ...any) error {
 // command has already reported what failed.
 var errSilentFailure = errors.New("failed")
 
-// newFlagSet returns a flag set whose usage and errors go to c.stderr.
-func newFlagSet(c *cli, name, argsUsage string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "usage: aiprov %s [flags] %s\n\nflags:\n", name, argsUsage)
-		fs.PrintDefaults()
+func versionString() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
 	}
-	return fs
+	return "(devel)"
 }
 
-// parseFlags parses args allowing flags after positional arguments, as
-// `ipfs add` and most CLIs do (`aiprov hash model/ --cid-version 1`). A "--"
-// ends flag parsing. Flag errors become usage errors.
-func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
-			}
-			return nil, usageError{err.Error()}
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return positional, nil
-		}
-		// Parse stops at the first non-flag argument, or after a "--" that
-		// it consumes: everything after "--" is positional.
-		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
-			return append(positional, rest...), nil
-		}
-		positional = append(positional, rest[0])
-		args = rest[1:]
+func newVersionCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   "Print the version",
+		Long:    "Prints aiprov's module version (as aiprov --version does).",
+		Example: "  aiprov version",
+		Args:    nargs(0, 0, "version takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintf(c.stdout, "aiprov %s\n", versionString())
+			return err
+		},
 	}
 }
 

@@ -12,65 +12,64 @@ import (
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
 )
 
-const manifestUsage = `usage: aiprov manifest SUBCOMMAND [flags] [args]
+func newManifestCmd(c *cli) *cobra.Command {
+	return newGroupCmd("manifest", "Create, validate and check lineage manifests",
+		`A lineage manifest records an artifact (its root CID and each file's CID
+and sha256), what it derives from (parents, by CID, with a relation and a
+royalty share), its contributors and their shares, and its license.
 
-subcommands:
-  init DIR      hash DIR and write a draft manifest (DAG-JSON; -o x.cbor for DAG-CBOR)
-  cid FILE      print the manifest's CID (what ipfs dag put prints)
-  validate FILE check the manifest's form and rules; list every problem
-  check FILE DIR  re-hash DIR and list files that changed, are missing or are extra
-
-Manifest files are DAG-JSON (.json) or DAG-CBOR (.cbor); FILE "-" is stdin.
-Shares are percentages such as 10% or 2.5% (at most six decimals).
-`
-
-func runManifest(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, manifestUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "init":
-		return runManifestInit(ctx, c, args[1:])
-	case "cid":
-		return runManifestCID(ctx, c, args[1:])
-	case "validate":
-		return runManifestValidate(ctx, c, args[1:])
-	case "check":
-		return runManifestCheck(ctx, c, args[1:])
-	}
-	return usagef("unknown subcommand %q; want init, cid, validate or check", args[0])
+Manifest files are DAG-JSON (.json) or DAG-CBOR (.cbor); FILE "-" is
+standard input. Shares are percentages such as 10% or 2.5% (at most six
+decimals). The manifest's CID is that of its canonical DAG-CBOR encoding.`,
+		newManifestInitCmd(c), newManifestCIDCmd(c), newManifestValidateCmd(c), newManifestCheckCmd(c))
 }
 
-// listFlag collects a repeatable flag.
-type listFlag []string
+type manifestInitFlags struct {
+	out, card, license, name, kind, policy, created, profile string
+	parents, contributors                                    []string
+	noFiles                                                  bool
+}
 
-func (l *listFlag) String() string     { return strings.Join(*l, ",") }
-func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
+func newManifestInitCmd(c *cli) *cobra.Command {
+	var f manifestInitFlags
+	cmd := &cobra.Command{
+		Use:   "init DIR",
+		Short: "Hash DIR and write a draft manifest",
+		Long: `Hashes DIR (a directory or a file) and writes a manifest for it: DAG-JSON
+to standard output, or to --output FILE (.cbor: DAG-CBOR), then printing
+its CID. Parents, contributors and license come from the flags (or a
+Hugging Face model card); what is still missing is listed on stderr.`,
+		Example: `  aiprov manifest init model/ --license MIT \
+      --contributor 0x1111111111111111111111111111111111111111:weights:100% \
+      --parent bafyrei…:finetune:10% -o model.json
+  aiprov manifest init model/ --from-hf-card model/README.md -o model.json`,
+		Args: nargs(1, 1, "init takes one DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runManifestInit(cmd.Context(), c, &f, args[0])
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&f.out, "output", "o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
+	fs.StringVar(&f.card, "from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
+	fs.StringArrayVar(&f.parents, "parent", nil, "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
+	fs.StringArrayVar(&f.contributors, "contributor", nil, "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
+	fs.StringVar(&f.license, "license", "", "SPDX license `expression`")
+	fs.StringVar(&f.name, "name", "", "subject `name` (default: DIR's base name)")
+	fs.StringVar(&f.kind, "kind", "", "`kind`: model, dataset, code, config or other (default model)")
+	fs.StringVar(&f.policy, "policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
+	fs.StringVar(&f.created, "created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	fs.BoolVar(&f.noFiles, "no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
+	return cmd
+}
 
-func runManifestInit(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest init", "DIR")
-	out := fs.String("o", "", "write the manifest to `FILE` (.json: DAG-JSON, .cbor: DAG-CBOR); default stdout (DAG-JSON)")
-	card := fs.String("from-hf-card", "", "fill license, kind and base models from a Hugging Face model card `README.md`")
-	var parents, contributors listFlag
-	fs.Var(&parents, "parent", "add a parent `CID:relation[:share]` (its manifest CID, or its content CID if it has none); share is the royalty that flows to it, e.g. 10% (repeatable)")
-	fs.Var(&contributors, "contributor", "add a contributor `ID:role:share`: a 0x address or ed25519:key, a role, a share such as 60% (repeatable)")
-	license := fs.String("license", "", "SPDX license `expression`")
-	name := fs.String("name", "", "subject `name` (default: DIR's base name)")
-	kind := fs.String("kind", "", "`kind`: model, dataset, code, config or other (default model)")
-	policy := fs.String("policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
-	created := fs.String("created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
-	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
-	noFiles := fs.Bool("no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("init takes one DIR")
-	}
+func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir string) error {
+	out, card, license, name, kind, policy, created, profile, noFiles := &f.out, &f.card, &f.license, &f.name, &f.kind, &f.policy, &f.created, &f.profile, &f.noFiles
+	parents, contributors := f.parents, f.contributors
+	pos := []string{dir}
 	params, err := provenance.ProfileParams(*profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
@@ -106,6 +105,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	}
 	when := *created
 	if when == "" {
+		var err error
 		when, err = defaultCreated(c)
 		if err != nil {
 			return err
@@ -247,45 +247,47 @@ func readManifestArg(c *cli, name string) (*provenance.Manifest, cid.Cid, error)
 	return m, id, err
 }
 
-func runManifestCID(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest cid", "FILE")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newManifestCIDCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:     "cid FILE",
+		Short:   "Print a manifest's CID (what ipfs dag put prints)",
+		Long:    "Prints the CID of the manifest's canonical DAG-CBOR encoding, what `ipfs dag put` prints for it.",
+		Example: "  aiprov manifest cid model.json\n  aiprov manifest cid - < model.cbor",
+		Args:    nargs(1, 1, "cid takes one FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, id, err := readManifestArg(c, args[0])
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(c.stdout, id)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("cid takes one FILE")
-	}
-	_, id, err := readManifestArg(c, pos[0])
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.stdout, id)
-	return nil
 }
 
-func runManifestValidate(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest validate", "FILE")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newManifestValidateCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a manifest's form and rules; list every problem",
+		Long: `Decodes the manifest strictly (canonical encoding, known fields) and checks
+its rules (shares, addresses, SPDX license, digests). Prints every problem
+on stderr and exits 1 if there is any.`,
+		Example: "  aiprov manifest validate model.json",
+		Args:    nargs(1, 1, "validate takes one FILE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			m, id, err := readManifestArg(c, args[0])
+			if err != nil {
+				return err
+			}
+			if err := m.Validate(); err != nil {
+				fmt.Fprintf(c.stderr, "%s: invalid manifest %s:\n", args[0], id)
+				printProblems(c.stderr, "  ", err)
+				return errSilentFailure
+			}
+			fmt.Fprintf(c.stdout, "%s: valid manifest %s\n", args[0], id)
+			return nil
+		},
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return usagef("validate takes one FILE")
-	}
-	m, id, err := readManifestArg(c, pos[0])
-	if err != nil {
-		return err
-	}
-	if err := m.Validate(); err != nil {
-		fmt.Fprintf(c.stderr, "%s: invalid manifest %s:\n", pos[0], id)
-		printProblems(c.stderr, "  ", err)
-		return errSilentFailure
-	}
-	fmt.Fprintf(c.stdout, "%s: valid manifest %s\n", pos[0], id)
-	return nil
 }
 
 // printProblems prints each joined error on its own line.
@@ -299,21 +301,38 @@ func printProblems(w io.Writer, indent string, err error) {
 	fmt.Fprintf(w, "%s%v\n", indent, err)
 }
 
-func runManifestCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "manifest check", "FILE DIR")
-	var paths listFlag
-	fs.Var(&paths, "path", "check only this manifest `path` (a file, or a directory ending in /); repeatable")
-	cacheFile := fs.String("cache", "", "re-check `FILE`: skip files whose size, mtime and inode are unchanged since the last check (never use for signing)")
-	profile := fs.String("profile", provenance.ProfileUnixFSv1_2025, "import `profile` the manifest's CIDs were computed with")
-	quiet := fs.Bool("q", false, "print nothing when everything matches")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type manifestCheckFlags struct {
+	paths     []string
+	cacheFile string
+	profile   string
+	quiet     bool
+}
+
+func newManifestCheckCmd(c *cli) *cobra.Command {
+	var f manifestCheckFlags
+	cmd := &cobra.Command{
+		Use:   "check FILE DIR",
+		Short: "Re-hash DIR and list files that changed, are missing or are extra",
+		Long: `Re-hashes DIR and compares it with the manifest in FILE: prints each file
+that changed (and how), is missing or is extra, and exits 1 if any did.`,
+		Example: `  aiprov manifest check model.json model/
+  aiprov manifest check model.json model/ --path config.json --path tokenizer/
+  aiprov manifest check model.json model/ --cache .aiprov-check  # fast re-checks`,
+		Args: nargs(2, 2, "check takes a manifest FILE and a DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runManifestCheck(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(pos) != 2 {
-		fs.Usage()
-		return usagef("check takes a manifest FILE and a DIR")
-	}
+	fs := cmd.Flags()
+	fs.StringArrayVar(&f.paths, "path", nil, "check only this manifest `path` (a file, or a directory ending in /); repeatable")
+	fs.StringVar(&f.cacheFile, "cache", "", "re-check `FILE`: skip files whose size, mtime and inode are unchanged since the last check (never use for signing)")
+	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the manifest's CIDs were computed with")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print nothing when everything matches")
+	return cmd
+}
+
+func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []string) error {
+	paths, cacheFile, profile, quiet := f.paths, &f.cacheFile, &f.profile, &f.quiet
 	params, err := provenance.ProfileParams(*profile)
 	if err != nil {
 		return usagef("--profile: %v", err)

@@ -16,13 +16,10 @@ import (
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
+	"github.com/spf13/cobra"
 )
 
-const royaltyUsage = `usage: aiprov royalty split   --amount N (--graph FILE | --manifests DIR) --artifact ID [flags]
-       aiprov royalty explain --amount N (--graph FILE | --manifests DIR) --artifact ID [--recipient ADDR] [--json]
-       aiprov royalty merkle  --payouts FILE.csv [--json] [--dump FILE]
-
-split divides an amount paid to one artifact among the contributors of that
+const royaltyLong = `split divides an amount paid to one artifact among the contributors of that
 artifact and of everything it derives from, exactly: payouts are integers
 (wei, or any smallest unit) that add up to the amount. explain says, for
 each recipient, which nodes it is paid as and how much of the payment reached
@@ -62,35 +59,51 @@ like "2.5%". A node's parent shares sum to at most 100%; its contributors'
 shares to exactly 100%.
 `
 
-func runRoyalty(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, royaltyUsage, args); err != nil {
-		return err
-	}
-	switch args[0] {
-	case "split":
-		return runRoyaltySplit(ctx, c, args[1:], false)
-	case "explain":
-		return runRoyaltySplit(ctx, c, args[1:], true)
-	case "merkle":
-		return runRoyaltyMerkle(ctx, c, args[1:])
-	default:
-		return usagef("unknown subcommand %q: want split, explain or merkle", args[0])
-	}
+func newRoyaltyCmd(c *cli) *cobra.Command {
+	return newGroupCmd("royalty", "Split an amount across a contributor graph; build Merkle distributions",
+		royaltyLong, newRoyaltySplitCmd(c, false), newRoyaltySplitCmd(c, true), newRoyaltyMerkleCmd(c))
 }
 
-// splitFlags are the flags split and explain share.
+// splitFlags are the flags split and explain share, and those of split.
 type splitFlags struct {
 	amount, policy, graph, manifests, artifact string
 	minPayout, dust                            string
+	json                                       bool
+	// explain
+	recipient string
+	// split
+	csv, splitsV2            bool
+	eip2981, totalAllocation string
+	incentive                uint
 }
 
-func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) error {
-	name := "royalty split"
-	if explain {
-		name = "royalty explain"
-	}
-	fs := newFlagSet(c, name, "")
+func newRoyaltySplitCmd(c *cli, explain bool) *cobra.Command {
 	var f splitFlags
+	cmd := &cobra.Command{
+		Use:   "split --amount N (--graph FILE | --manifests DIR) --artifact ID",
+		Short: "Divide a payment among the contributors of an artifact and its ancestors",
+		Long: `Divides an amount paid to one artifact among the contributors of that
+artifact and of everything it derives from, exactly: payouts are integers
+(wei, or any smallest unit) that add up to the amount. Prints a table, or
+--json, --csv (what royalty merkle --payouts reads), --splits-v2 or
+--eip2981. See aiprov royalty --help for policies and the graph format.`,
+		Example: `  aiprov royalty split --manifests manifests/ --artifact bafyrei… --amount 1000000000000000000
+  aiprov royalty split --graph g.json --artifact app --amount 1000000 --csv > payouts.csv`,
+		Args: nargs(0, 0, "split takes no arguments; name the artifact with --artifact"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRoyaltySplit(cmd.Context(), c, &f, explain)
+		},
+	}
+	if explain {
+		cmd.Use = "explain --amount N (--graph FILE | --manifests DIR) --artifact ID [--recipient ADDR]"
+		cmd.Short = "Say, per recipient, which nodes it is paid as and how the payment reached them"
+		cmd.Long = `Says, for each recipient of a split (or only --recipient), which nodes it
+is paid as and how much of the payment reached each, per edge (never path
+by path).`
+		cmd.Example = `  aiprov royalty explain --manifests manifests/ --artifact bafyrei… --amount 1000 --recipient 0x1111…`
+		cmd.Args = nargs(0, 0, "explain takes no arguments; name the artifact with --artifact")
+	}
+	fs := cmd.Flags()
 	fs.StringVar(&f.amount, "amount", "", "the amount paid, a positive integer in the smallest unit (wei)")
 	fs.StringVar(&f.policy, "policy", "", "absolute or relative (default: the policy the artifact records)")
 	fs.StringVar(&f.graph, "graph", "", "JSON graph description (see aiprov royalty -h); - for stdin")
@@ -98,27 +111,22 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 	fs.StringVar(&f.artifact, "artifact", "", "the paid artifact: its manifest CID (--manifests) or node id (--graph)")
 	fs.StringVar(&f.minPayout, "min-payout", "", "roll payouts below this amount into --dust")
 	fs.StringVar(&f.dust, "dust", "", "address that receives payouts below --min-payout")
-	asJSON := fs.Bool("json", false, "write JSON")
-	var asCSV, splitsV2 *bool
-	var eip2981, totalAlloc *string
-	var incentive *uint
-	var recipient *string
+	fs.BoolVar(&f.json, "json", false, "write JSON")
 	if explain {
-		recipient = fs.String("recipient", "", "explain only this recipient")
+		fs.StringVar(&f.recipient, "recipient", "", "explain only this recipient")
 	} else {
-		asCSV = fs.Bool("csv", false, "write address,amount lines (what royalty merkle --payouts reads)")
-		splitsV2 = fs.Bool("splits-v2", false, "write a 0xSplits v2 split configuration (JSON) instead of payouts")
-		totalAlloc = fs.String("total-allocation", "", "with --splits-v2: scale allocations to sum to this (0xSplits uses 1000000); default: the payouts themselves")
-		incentive = fs.Uint("incentive", 0, "with --splits-v2: distribution incentive, in 1e6 units (at most 65535)")
-		eip2981 = fs.String("eip2981", "", "write EIP-2981 royalty info sending the artifact's upstream share to this receiver address")
+		fs.BoolVar(&f.csv, "csv", false, "write address,amount lines (what royalty merkle --payouts reads)")
+		fs.BoolVar(&f.splitsV2, "splits-v2", false, "write a 0xSplits v2 split configuration (JSON) instead of payouts")
+		fs.StringVar(&f.totalAllocation, "total-allocation", "", "with --splits-v2: scale allocations to sum to this (0xSplits uses 1000000); default: the payouts themselves")
+		fs.UintVar(&f.incentive, "incentive", 0, "with --splits-v2: distribution incentive, in 1e6 units (at most 65535)")
+		fs.StringVar(&f.eip2981, "eip2981", "", "write EIP-2981 royalty info sending the artifact's upstream share to this receiver address")
 	}
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
+	return cmd
+}
+
+func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) error {
+	asJSON, asCSV, splitsV2, eip2981, totalAlloc, incentive, recipient := &f.json, &f.csv, &f.splitsV2, &f.eip2981, &f.totalAllocation, &f.incentive, &f.recipient
+	var err error
 	amount, ok := new(big.Int).SetString(f.amount, 10)
 	switch {
 	case f.amount == "":
@@ -148,7 +156,7 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 		opts.MinPayout, opts.DustRecipient = m, f.dust
 	}
 	formats := 0
-	for _, b := range []bool{*asJSON, asCSV != nil && *asCSV, splitsV2 != nil && *splitsV2, eip2981 != nil && *eip2981 != ""} {
+	for _, b := range []bool{*asJSON, *asCSV, *splitsV2, *eip2981 != ""} {
 		if b {
 			formats++
 		}
@@ -157,22 +165,22 @@ func runRoyaltySplit(ctx context.Context, c *cli, args []string, explain bool) e
 		return usagef("choose one of --json, --csv, --splits-v2 and --eip2981")
 	}
 	var receiver royalty.Address
-	if eip2981 != nil && *eip2981 != "" {
+	if *eip2981 != "" {
 		if receiver, err = royalty.ParseAddress(*eip2981); err != nil {
 			return usagef("--eip2981: %v", err)
 		}
 	}
 	var total *big.Int
-	if totalAlloc != nil && *totalAlloc != "" {
+	if *totalAlloc != "" {
 		if total, ok = new(big.Int).SetString(*totalAlloc, 10); !ok || total.Sign() <= 0 {
 			return usagef("--total-allocation %q: want a positive integer", *totalAlloc)
 		}
 	}
-	if incentive != nil && *incentive > 65535 {
+	if *incentive > 65535 {
 		return usagef("--incentive %d: at most 65535 (6.5535%%)", *incentive)
 	}
 
-	g, err := loadRoyaltyGraph(ctx, c, f)
+	g, err := loadRoyaltyGraph(ctx, c, *f)
 	if err != nil {
 		return err
 	}
@@ -411,18 +419,31 @@ func writeExplanations(w io.Writer, s *royalty.Split, recipient string, asJSON b
 	return nil
 }
 
-func runRoyaltyMerkle(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "royalty merkle", "")
-	payouts := fs.String("payouts", "", `CSV of "address,amount" lines (what royalty split --csv writes); - for stdin`)
-	asJSON := fs.Bool("json", false, "write the root and every proof as JSON")
-	dump := fs.String("dump", "", "write the @openzeppelin/merkle-tree standard-v1 dump to this file")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newRoyaltyMerkleCmd(c *cli) *cobra.Command {
+	var payouts, dump string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "merkle --payouts FILE.csv [--json] [--dump FILE]",
+		Short: "Build the OpenZeppelin Merkle tree a claim contract checks",
+		Long: `Builds the OpenZeppelin StandardMerkleTree of (address, uint256) leaves from
+"address,amount" lines: prints its root, or with --json the root and every
+proof; --dump writes the standard-v1 dump that @openzeppelin/merkle-tree
+loads (StandardMerkleTree.load).`,
+		Example: `  aiprov royalty split --graph g.json --artifact app --amount 1000000 --csv > payouts.csv
+  aiprov royalty merkle --payouts payouts.csv --dump tree.json`,
+		Args: nargs(0, 0, "merkle takes no arguments; give the payouts with --payouts FILE.csv"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRoyaltyMerkle(c, payouts, dump, asJSON)
+		},
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
+	cmd.Flags().StringVar(&payouts, "payouts", "", `CSV of "address,amount" lines (what royalty split --csv writes); - for stdin`)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the root and every proof as JSON")
+	cmd.Flags().StringVar(&dump, "dump", "", "write the @openzeppelin/merkle-tree standard-v1 dump to this `FILE`")
+	return cmd
+}
+
+func runRoyaltyMerkle(c *cli, payoutsFile, dumpFile string, wantJSON bool) error {
+	payouts, dump, asJSON := &payoutsFile, &dumpFile, &wantJSON
 	if *payouts == "" {
 		return usagef("--payouts FILE.csv is required")
 	}

@@ -9,23 +9,43 @@ import (
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
 )
 
-func runSign(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "sign", "MANIFEST|ENVELOPE")
-	keyFile := fs.String("key", "", "private key `FILE` (default: the hex secp256k1 key in $"+keyEnv+")")
-	out := fs.String("o", "", "write the signature to `FILE` (default: standard output)")
-	format := fs.String("format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
-	chainID := fs.Uint64("chain-id", 0, "EIP-712 domain chainId (0: none)")
-	contract := fs.String("contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
-	passwordFile := fs.String("password-file", "", "password of an encrypted key, from `FILE` (or set "+keyPasswordEnv+")")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type signFlags struct {
+	keyFile, out, format, contract, passwordFile string
+	chainID                                      uint64
+}
+
+func newSignCmd(c *cli) *cobra.Command {
+	var f signFlags
+	cmd := &cobra.Command{
+		Use:   "sign MANIFEST|ENVELOPE",
+		Short: "Sign a manifest (DSSE/in-toto or EIP-712), or co-sign an envelope",
+		Long: `Signs a valid manifest (DAG-JSON or DAG-CBOR): by default an in-toto
+statement in a DSSE envelope; --format eip712 or eip191 with a secp256k1
+key. Given a DSSE envelope, adds a signature over the same payload
+(co-signing). Writes the JSON to standard output or --output FILE.`,
+		Example: `  aiprov sign model.json --key alice -o model.dsse.json
+  aiprov sign model.dsse.json --key bob -o model.dsse.json     # co-sign
+  AIPROV_KEY=0x… aiprov sign model.json --format eip712 --chain-id 1 -o model.eip712.json`,
+		Args: nargs(1, 1, "sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSign(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) != 1 {
-		return usagef("sign takes one manifest (DAG-JSON or DAG-CBOR) or one envelope to co-sign")
-	}
+	fs := cmd.Flags()
+	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default: the hex secp256k1 key in $"+keyEnv+")")
+	fs.StringVarP(&f.out, "output", "o", "", "write the signature to `FILE` (default: standard output)")
+	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "EIP-712 domain chainId (0: none)")
+	fs.StringVar(&f.contract, "contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
+	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+keyPasswordEnv+")")
+	return cmd
+}
+
+func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
+	keyFile, out, format, chainID, contract, passwordFile := &f.keyFile, &f.out, &f.format, &f.chainID, &f.contract, &f.passwordFile
 	domain := attest.DefaultDomain()
 	domain.ChainID = *chainID
 	if *contract != "" {

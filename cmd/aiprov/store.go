@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -12,57 +11,18 @@ import (
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
-const storeUsage = `usage: aiprov store SUBCOMMAND [flags] [args]
-
-subcommands:
-  put PATH...               store files or directories (- for stdin); print each CID
-                            (--manifest: manifests as DAG-CBOR; --envelope: envelopes raw)
-  get CID [-o PATH]         write a file to stdout, or a file or directory to PATH
-                            (a manifest or other non-UnixFS block: its bytes)
-  has CID...                print the CIDs present; exit 1 if any is missing
-  ls [-l]                   list the blocks in the store (-l: with sizes)
-  rm CID...                 delete blocks (only those named, not what they link to)
-  check [--dry-run]         verify every block of a directory store, quarantine corrupt ones
-  export-car ROOT... -o FILE.car [--artifacts]
-                            bundle roots and what they link to as a CARv1 file
-  import-car FILE.car       store every block of a CARv1 file, verified; print its roots
-
-Every subcommand takes --store DIR (default $AIPROV_STORE, else the per-user
-data directory) or --ipfs URL (a Kubo node's RPC API, e.g.
-http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every block read is
-verified against its CID.
-`
-
-func runStore(ctx context.Context, c *cli, args []string) error {
-	if err := needSubcommand(c, storeUsage, args); err != nil {
-		return err
-	}
-	sub, rest := args[0], args[1:]
-	switch sub {
-	case "put":
-		return storePut(ctx, c, rest)
-	case "get":
-		return storeGet(ctx, c, rest)
-	case "has":
-		return storeHas(ctx, c, rest)
-	case "ls":
-		return storeLs(ctx, c, rest)
-	case "rm":
-		return storeRm(ctx, c, rest)
-	case "check":
-		return storeCheck(ctx, c, rest)
-	case "export-car":
-		return storeExportCAR(ctx, c, rest)
-	case "import-car":
-		return storeImportCAR(ctx, c, rest)
-	case "-h", "-help", "--help", "help":
-		fmt.Fprint(c.stdout, storeUsage)
-		return nil
-	}
-	fmt.Fprint(c.stderr, storeUsage)
-	return usagef("unknown subcommand %q", sub)
+func newStoreCmd(c *cli) *cobra.Command {
+	return newGroupCmd("store", "Put, get and bundle content-addressed objects",
+		`A store holds blocks by CID: a directory (--store DIR, default
+$AIPROV_STORE, else the per-user data directory) or a Kubo node (--ipfs URL:
+its RPC API, e.g. http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every
+block read is verified against its CID.`,
+		newStorePutCmd(c), newStoreGetCmd(c), newStoreHasCmd(c), newStoreLsCmd(c),
+		newStoreRmCmd(c), newStoreCheckCmd(c), newStoreExportCARCmd(c), newStoreImportCARCmd(c))
 }
 
 // storeFlags are the flags that choose a store.
@@ -71,7 +31,7 @@ type storeFlags struct {
 	ipfs string
 }
 
-func (sf *storeFlags) register(fs *flag.FlagSet) {
+func (sf *storeFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&sf.dir, "store", "", "store directory (default $AIPROV_STORE or the per-user data directory)")
 	fs.StringVar(&sf.ipfs, "ipfs", "", "use the Kubo node whose RPC API is at `URL` instead of a directory")
 }
@@ -113,22 +73,40 @@ func parseCIDs(args []string) ([]cid.Cid, error) {
 	return out, nil
 }
 
-func storePut(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store put", "PATH...")
-	var sf storeFlags
-	var imp hashFlags
-	sf.register(fs)
-	registerImportFlags(fs, &imp)
-	noPin := fs.Bool("no-pin", false, "with --ipfs: do not pin what was stored")
-	asManifest := fs.Bool("manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
-	asEnvelope := fs.Bool("envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
-	paths, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type storePutFlags struct {
+	store                     storeFlags
+	imp                       hashFlags
+	noPin, manifest, envelope bool
+}
+
+func newStorePutCmd(c *cli) *cobra.Command {
+	var f storePutFlags
+	cmd := &cobra.Command{
+		Use:   "put PATH...",
+		Short: "Store files or directories (- for stdin); print each CID",
+		Long: `Stores each PATH (a file, a directory tree, or - for standard input) as
+UnixFS, with the CIDs aiprov hash prints for the same flags, and prints each
+root CID. --manifest stores manifests as their canonical DAG-CBOR block,
+--envelope stores signed envelopes byte for byte as raw blocks.`,
+		Example: `  aiprov store put model/
+  aiprov store put --manifest model.json
+  aiprov store put --ipfs http://127.0.0.1:5001 model/`,
+		Args: nargs(1, -1, "store put needs at least one PATH (- for standard input)"),
+		RunE: func(cmd *cobra.Command, paths []string) error {
+			return storePut(cmd.Context(), c, cmd.Flags(), &f, paths)
+		},
 	}
-	if len(paths) == 0 {
-		return usagef("store put needs at least one PATH (- for standard input)")
-	}
+	fs := cmd.Flags()
+	f.store.register(fs)
+	registerImportFlags(fs, &f.imp)
+	fs.BoolVar(&f.noPin, "no-pin", false, "with --ipfs: do not pin what was stored")
+	fs.BoolVar(&f.manifest, "manifest", false, "each PATH is a manifest (DAG-JSON or DAG-CBOR): store its canonical DAG-CBOR block")
+	fs.BoolVar(&f.envelope, "envelope", false, "each PATH is a signed envelope: store its exact bytes as a raw block")
+	return cmd
+}
+
+func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, paths []string) error {
+	sf, imp, noPin, asManifest, asEnvelope := &f.store, &f.imp, &f.noPin, &f.manifest, &f.envelope
 	if *asManifest && *asEnvelope {
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
@@ -165,9 +143,7 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 		}
 		return nil
 	}
-	set := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
-	p, err := imp.params(set)
+	p, err := imp.params(fs)
 	if err != nil {
 		return err
 	}
@@ -207,12 +183,30 @@ func storePut(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeGet(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store get", "CID [-o PATH]")
+func newStoreGetCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	out := fs.String("o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, true)
+	var out string
+	cmd := &cobra.Command{
+		Use:   "get CID [-o PATH]",
+		Short: "Write a file to stdout, or a file or directory to PATH",
+		Long: `Writes the UnixFS file CID to standard output, or the file or directory to
+--output PATH (which must not exist). A manifest or other non-UnixFS block
+is written as its bytes.`,
+		Example: `  aiprov store get bafybei… > weights.bin
+  aiprov store get bafybei… -o restored/`,
+		Args: nargs(1, 1, "store get takes one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeGet(cmd.Context(), c, &sf, args, out)
+		},
+	}
+	sf.register(cmd.Flags())
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to `PATH` (a file or directory; must not exist) instead of standard output")
+	return cmd
+}
+
+func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string) error {
+	out := &output
+	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
 	}
@@ -252,20 +246,10 @@ func storeGet(ctx context.Context, c *cli, args []string) error {
 	return err
 }
 
-// openStoreForCIDs parses the flags and CID arguments of a store subcommand
-// (exactly one CID when one is set, else at least one) and opens the store.
-func openStoreForCIDs(c *cli, fs *flag.FlagSet, sf *storeFlags, args []string, one bool) (storage.Store, []cid.Cid, error) {
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return nil, nil, err
-	}
-	switch {
-	case one && len(rest) != 1:
-		return nil, nil, usagef("%s takes one CID", fs.Name())
-	case len(rest) == 0:
-		return nil, nil, usagef("%s needs at least one CID", fs.Name())
-	}
-	cids, err := parseCIDs(rest)
+// openStoreForCIDs parses the CID arguments of a store subcommand and
+// opens the store.
+func openStoreForCIDs(c *cli, sf *storeFlags, args []string) (storage.Store, []cid.Cid, error) {
+	cids, err := parseCIDs(args)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -276,11 +260,25 @@ func openStoreForCIDs(c *cli, fs *flag.FlagSet, sf *storeFlags, args []string, o
 	return s, cids, nil
 }
 
-func storeHas(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store has", "CID...")
+func newStoreHasCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
+	cmd := &cobra.Command{
+		Use:   "has CID...",
+		Short: "Print the CIDs present; exit 1 if any is missing",
+		Long: `Prints each CID the store holds; names each one it does not hold on stderr
+and then exits 1.`,
+		Example: "  aiprov store has bafybei… bafkrei…",
+		Args:    nargs(1, -1, "store has needs at least one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeHas(cmd.Context(), c, &sf, args)
+		},
+	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeHas(ctx context.Context, c *cli, sf *storeFlags, args []string) error {
+	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
 	}
@@ -303,18 +301,25 @@ func storeHas(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeLs(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store ls", "")
+func newStoreLsCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	long := fs.Bool("l", false, "print each block's size after its CID")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	var long bool
+	cmd := &cobra.Command{
+		Use:     "ls [-l]",
+		Short:   "List the blocks in the store (-l: with sizes)",
+		Long:    "Prints the CID of every block in the store, with --long its size in bytes after a tab.",
+		Example: "  aiprov store ls\n  aiprov store ls -l --store /data/aiprov",
+		Args:    nargs(0, 0, "store ls takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return storeLs(cmd.Context(), c, &sf, long)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("store ls takes no arguments")
-	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVarP(&long, "long", "l", false, "print each block's size after its CID")
+	return cmd
+}
+
+func storeLs(ctx context.Context, c *cli, sf *storeFlags, long bool) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err
@@ -326,7 +331,7 @@ func storeLs(ctx context.Context, c *cli, args []string) error {
 			failed = true
 			continue
 		}
-		if !*long {
+		if !long {
 			fmt.Fprintln(c.stdout, id)
 			continue
 		}
@@ -342,14 +347,27 @@ func storeLs(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeRm(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store rm", "CID...")
+func newStoreRmCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	s, cids, err := openStoreForCIDs(c, fs, &sf, args, false)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:     "rm CID...",
+		Short:   "Delete blocks (only those named, not what they link to)",
+		Long:    "Deletes the named blocks from the store; blocks they link to stay.",
+		Example: "  aiprov store rm bafkrei…",
+		Args:    nargs(1, -1, "store rm needs at least one CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, cids, err := openStoreForCIDs(c, &sf, args)
+			if err != nil {
+				return err
+			}
+			return storeRm(cmd.Context(), s, cids)
+		},
 	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeRm(ctx context.Context, s storage.Store, cids []cid.Cid) error {
 	for _, id := range cids {
 		if err := s.Delete(ctx, id); err != nil {
 			return err
@@ -358,18 +376,27 @@ func storeRm(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeCheck(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store check", "")
+func newStoreCheckCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	dry := fs.Bool("dry-run", false, "report problems without moving anything")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	var dry bool
+	cmd := &cobra.Command{
+		Use:   "check [--dry-run]",
+		Short: "Verify every block of a directory store, quarantine corrupt ones",
+		Long: `Re-hashes every block of a directory store, moves corrupt ones aside
+(unless --dry-run) and removes stale temporary files; exits 1 if any block
+is corrupt.`,
+		Example: "  aiprov store check\n  aiprov store check --dry-run --store /data/aiprov",
+		Args:    nargs(0, 0, "store check takes no arguments"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return storeCheck(cmd.Context(), c, &sf, dry)
+		},
 	}
-	if len(rest) != 0 {
-		return usagef("store check takes no arguments")
-	}
+	sf.register(cmd.Flags())
+	cmd.Flags().BoolVar(&dry, "dry-run", false, "report problems without moving anything")
+	return cmd
+}
+
+func storeCheck(ctx context.Context, c *cli, sf *storeFlags, dry bool) error {
 	_, dir, _, err := sf.open(c)
 	if err != nil {
 		return err
@@ -377,7 +404,7 @@ func storeCheck(ctx context.Context, c *cli, args []string) error {
 	if dir == nil {
 		return usagef("store check works on a directory store (Kubo has `ipfs repo verify`)")
 	}
-	rep, err := dir.Check(ctx, &storage.CheckOptions{DryRun: *dry})
+	rep, err := dir.Check(ctx, &storage.CheckOptions{DryRun: dry})
 	if err != nil {
 		return err
 	}
@@ -395,20 +422,37 @@ func storeCheck(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-func storeExportCAR(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store export-car", "ROOT... -o FILE.car")
-	var sf storeFlags
-	sf.register(fs)
-	out := fs.String("o", "", "write the CAR to `FILE` (- for standard output)")
-	artifacts := fs.Bool("artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
-	skipMissing := fs.Bool("skip-missing", false, "leave out linked blocks the store does not have instead of failing")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+type storeExportFlags struct {
+	store                  storeFlags
+	out                    string
+	artifacts, skipMissing bool
+}
+
+func newStoreExportCARCmd(c *cli) *cobra.Command {
+	var f storeExportFlags
+	cmd := &cobra.Command{
+		Use:   "export-car ROOT... -o FILE.car",
+		Short: "Bundle roots and what they link to as a CARv1 file",
+		Long: `Writes the ROOT CIDs and every block they link to as a CARv1 file (what
+ipfs dag export writes); with --artifacts also the artifacts that
+manifests link to.`,
+		Example: `  aiprov store export-car bafyrei… -o lineage.car --artifacts
+  aiprov store export-car bafyrei… -o - | ipfs dag import`,
+		Args: nargs(1, -1, "store export-car needs at least one ROOT CID"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeExportCAR(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) == 0 {
-		return usagef("store export-car needs at least one ROOT CID")
-	}
+	fs := cmd.Flags()
+	f.store.register(fs)
+	fs.StringVarP(&f.out, "output", "o", "", "write the CAR to `FILE` (- for standard output)")
+	fs.BoolVar(&f.artifacts, "artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
+	fs.BoolVar(&f.skipMissing, "skip-missing", false, "leave out linked blocks the store does not have instead of failing")
+	return cmd
+}
+
+func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []string) error {
+	sf, out, artifacts, skipMissing := &ef.store, &ef.out, &ef.artifacts, &ef.skipMissing
 	if *out == "" {
 		return usagef("store export-car needs -o FILE.car")
 	}
@@ -445,17 +489,24 @@ func storeExportCAR(ctx context.Context, c *cli, args []string) error {
 	return os.Rename(f.Name(), *out)
 }
 
-func storeImportCAR(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "store import-car", "FILE.car")
+func newStoreImportCARCmd(c *cli) *cobra.Command {
 	var sf storeFlags
-	sf.register(fs)
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+	cmd := &cobra.Command{
+		Use:   "import-car FILE.car",
+		Short: "Store every block of a CARv1 file, verified; print its roots",
+		Long: `Stores every block of a CARv1 file (- for standard input), each verified
+against its CID, and prints the CAR's roots.`,
+		Example: "  aiprov store import-car lineage.car\n  ipfs dag export bafyrei… | aiprov store import-car -",
+		Args:    nargs(1, 1, "store import-car takes one FILE.car (- for standard input)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return storeImportCAR(cmd.Context(), c, &sf, args)
+		},
 	}
-	if len(rest) != 1 {
-		return usagef("store import-car takes one FILE.car (- for standard input)")
-	}
+	sf.register(cmd.Flags())
+	return cmd
+}
+
+func storeImportCAR(ctx context.Context, c *cli, sf *storeFlags, rest []string) error {
 	s, _, _, err := sf.open(c)
 	if err != nil {
 		return err

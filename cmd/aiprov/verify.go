@@ -7,39 +7,52 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
 )
 
-// verifyKeyList collects repeated --key flags.
-type verifyKeyList []string
+type verifyFlags struct {
+	keys                                    []string
+	policyFile, manifestFile, dir, contract string
+	chainID                                 uint64
+	quiet                                   bool
+}
 
-func (l *verifyKeyList) String() string     { return strings.Join(*l, ",") }
-func (l *verifyKeyList) Set(v string) error { *l = append(*l, v); return nil }
-
-func runVerify(ctx context.Context, c *cli, args []string) error {
-	fs := newFlagSet(c, "verify", "SIGNATURE...")
-	var keys verifyKeyList
-	fs.Var(&keys, "key", "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
-	policyFile := fs.String("policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
-	manifestFile := fs.String("manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
-	dir := fs.String("dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
-	chainID := fs.Uint64("chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
-	contract := fs.String("contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
-	quiet := fs.Bool("q", false, "print only failures")
-	rest, err := parseFlags(fs, args)
-	if err != nil {
-		return err
+func newVerifyCmd(c *cli) *cobra.Command {
+	var f verifyFlags
+	cmd := &cobra.Command{
+		Use:   "verify SIGNATURE... (--key KEY... | --policy FILE)",
+		Short: "Verify signed manifests against keys and a trust policy",
+		Long: `Verifies DSSE envelopes and EIP-712/EIP-191 signatures (files given
+together must be about the same manifest) against trusted keys (--key) or a
+trust policy (--policy), optionally checking the artifact itself (--dir).
+Prints what was verified and OK; exits 1, listing every problem on stderr,
+if verification fails.`,
+		Example: `  aiprov verify model.dsse.json --key alice.pub
+  aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/`,
+		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runVerify(cmd.Context(), c, &f, args)
+		},
 	}
-	if len(rest) == 0 {
-		return usagef("verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)")
-	}
+	fs := cmd.Flags()
+	fs.StringArrayVarP(&f.keys, "key", "k", nil, "trust this public key `FILE` (PKIX PEM, OpenSSH, address file) or identity (0x address, ed25519:…, p256:…); repeatable")
+	fs.StringVar(&f.policyFile, "policy", "", "trust policy JSON `FILE` (keys, roles, thresholds)")
+	fs.StringVar(&f.manifestFile, "manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
+	fs.StringVar(&f.dir, "dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
+	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
+	return cmd
+}
 
+func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
+	keys, policyFile, manifestFile, dir, chainID, contract, quiet := f.keys, &f.policyFile, &f.manifestFile, &f.dir, &f.chainID, &f.contract, &f.quiet
 	var opts attest.VerifyOptions
 	for i, k := range keys {
 		pk, err := verifyLoadKey(c, k)
