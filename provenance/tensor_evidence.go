@@ -2,6 +2,7 @@ package provenance
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -153,10 +154,10 @@ func CompareTensors(child, parent *TensorIndex, claim Relation) *TensorEvidence 
 		cn, _ := elements(c.Shape)
 		pn, _ := elements(p.Shape)
 		switch {
-		case c.DType == p.DType && equalShapes(c.Shape, p.Shape) && c.Digest == p.Digest:
+		case c.DType == p.DType && slices.Equal(c.Shape, p.Shape) && c.Digest == p.Digest:
 			ev.Identical = append(ev.Identical, k)
 			ev.SharedBytes += c.Size
-		case c.DType == p.DType && equalShapes(c.Shape, p.Shape):
+		case c.DType == p.DType && slices.Equal(c.Shape, p.Shape):
 			ev.Changed = append(ev.Changed, k)
 		case c.DType != p.DType && cn == pn:
 			ev.Retyped = append(ev.Retyped, TensorRetype{Name: k, From: p.DType, To: c.DType})

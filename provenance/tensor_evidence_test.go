@@ -91,7 +91,9 @@ func TestCompareTensors(t *testing.T) {
 }
 
 func TestFindSuspects(t *testing.T) {
-	mk := func(s string) cid.Cid { return must(cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: 0x12, MhLength: -1}.Sum([]byte(s))) }
+	mk := func(s string) cid.Cid {
+		return must(cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: 0x12, MhLength: -1}.Sum([]byte(s)))
+	}
 	model := idx(append(baseTensors(), tn("tiny.bias", "F32", "zeros", 4))...)
 	declaredParent, undeclared, unrelated, tinyOnly, self := mk("parent"), mk("undeclared"), mk("unrelated"), mk("tiny"), mk("self")
 	cands := []TensorCandidate{

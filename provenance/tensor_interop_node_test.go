@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -94,7 +95,7 @@ func TestTensorLayoutAgreesWithHuggingFace(t *testing.T) {
 			for i, d := range tn.Shape {
 				shape[i] = strconv.FormatUint(d, 10)
 			}
-			if h.DType != tn.DType || !slicesEqual(h.Shape, shape) || h.Offset != strconv.FormatUint(tn.Offset, 10) {
+			if h.DType != tn.DType || !slices.Equal(h.Shape, shape) || h.Offset != strconv.FormatUint(tn.Offset, 10) {
 				t.Errorf("%s %s: Hugging Face %s %v at %s, we %s %v at %d", f.Path, h.Name, h.DType, h.Shape, h.Offset, tn.DType, shape, tn.Offset)
 			}
 			// @huggingface/gguf's table (like gguf-py's) gives Q8_1 the
@@ -113,16 +114,4 @@ func TestTensorLayoutAgreesWithHuggingFace(t *testing.T) {
 	if n != res.Tensors.Count() {
 		t.Errorf("compared %d tensors of %d", n, res.Tensors.Count())
 	}
-}
-
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,7 +75,7 @@ func TestReadTensorLayout(t *testing.T) {
 			}
 			for _, w := range tc.want {
 				got := byName[w.name]
-				if got.DType != w.dtype || !equalShapes(got.Shape, w.shape) || got.Size != uint64(len(w.data)) {
+				if got.DType != w.dtype || !slices.Equal(got.Shape, w.shape) || got.Size != uint64(len(w.data)) {
 					t.Errorf("%s: got %s %v %d bytes, want %s %v %d bytes", w.name, got.DType, got.Shape, got.Size, w.dtype, w.shape, len(w.data))
 				}
 				if !bytes.Equal(tc.file[got.Offset:got.Offset+got.Size], w.data) {
@@ -86,25 +87,13 @@ func TestReadTensorLayout(t *testing.T) {
 	}
 }
 
-func equalShapes(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func equalLayouts(a, b *TensorLayout) bool {
 	if a.Format != b.Format || len(a.Tensors) != len(b.Tensors) {
 		return false
 	}
 	for i, x := range a.Tensors {
 		y := b.Tensors[i]
-		if x.Name != y.Name || x.DType != y.DType || !equalShapes(x.Shape, y.Shape) || x.Offset != y.Offset || x.Size != y.Size || x.Digest != y.Digest {
+		if x.Name != y.Name || x.DType != y.DType || !slices.Equal(x.Shape, y.Shape) || x.Offset != y.Offset || x.Size != y.Size || x.Digest != y.Digest {
 			return false
 		}
 	}
