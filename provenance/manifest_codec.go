@@ -72,6 +72,9 @@ func malformed(path string, format string, args ...any) *FieldError {
 
 // fromIPLD turns a codec error into a FieldError.
 func fromIPLD(err error) error {
+	if fe := (*FieldError)(nil); errors.As(err, &fe) {
+		return err // already located (a missing field, found after its map)
+	}
 	var ie *ipld.Error
 	if errors.As(err, &ie) {
 		return &FieldError{Path: ie.Path, Offset: ie.Offset, Err: ie.Err, kind: ErrMalformedManifest}
@@ -208,6 +211,13 @@ func (m *Manifest) toNode() (map[string]any, error) {
 	}
 	if len(m.Subject.Formats) > 0 {
 		subj["formats"] = stringsToNode(m.Subject.Formats)
+	}
+	if len(m.Subject.Tensors) > 0 {
+		ts, err := tensorsToNode(m.Subject.Tensors)
+		if err != nil {
+			return nil, err
+		}
+		subj["tensors"] = ts
 	}
 	parents := make([]any, len(m.Parents))
 	for i, p := range m.Parents {
@@ -448,7 +458,7 @@ func set(ks ...string) map[string]bool {
 
 var (
 	topFields         = set("schema", "subject", "parents", "contributors", "license", "royalty", "created", "builder", "extensions")
-	subjectFields     = set("name", "kind", "cid", "size", "files", "formats")
+	subjectFields     = set("name", "kind", "cid", "size", "files", "formats", "tensors")
 	fileFields        = set("path", "cid", "size", "sha256")
 	parentFields      = set("cid", "relation", "share", "name")
 	contributorFields = set("id", "role", "share", "name")
@@ -688,6 +698,13 @@ func subjectFromNode(v any) (Subject, error) {
 			return s, malformed(fmt.Sprintf("subject.formats[%d]", i), "want a string, got %s", kindOf(v))
 		}
 		s.Formats = append(s.Formats, str)
+	}
+	if tv, ok, err := f.get("tensors", false); err != nil {
+		return s, err
+	} else if ok {
+		if s.Tensors, err = tensorsFromNode(tv); err != nil {
+			return s, err
+		}
 	}
 	return s, f.done()
 }
