@@ -274,3 +274,39 @@ func TestDirHashMatchesShell(t *testing.T) {
 		t.Fatalf("dirHash %s, shell says %s", got, want)
 	}
 }
+
+// TestEnvelopeSignTwice: signing again with a key that already signed
+// leaves the envelope unchanged, for every algorithm (ECDSA signatures
+// differ each time, so equal bytes are not what is compared); another
+// key still adds its signature.
+func TestEnvelopeSignTwice(t *testing.T) {
+	ctx := context.Background()
+	for _, alg := range []Algorithm{Ed25519, P256, Secp256k1} {
+		t.Run(string(alg), func(t *testing.T) {
+			k, err := GenerateKey(alg, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other, _ := GenerateKey(alg, nil)
+			env := &Envelope{PayloadType: PayloadTypeInToto, Payload: []byte(`{"x":1}`)}
+			for _, s := range []Signer{k, k, other, k, other} {
+				if err := env.Sign(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(env.Signatures) != 2 {
+				t.Fatalf("%d signatures, want 2 (one per key)", len(env.Signatures))
+			}
+			if got := env.SignedBy(k.Public()); got != 0 {
+				t.Errorf("SignedBy(k) = %d, want 0", got)
+			}
+			if got := env.SignedBy(other.Public()); got != 1 {
+				t.Errorf("SignedBy(other) = %d, want 1", got)
+			}
+			third, _ := GenerateKey(alg, nil)
+			if got := env.SignedBy(third.Public()); got != -1 {
+				t.Errorf("SignedBy(third) = %d, want -1", got)
+			}
+		})
+	}
+}

@@ -20,6 +20,9 @@ import (
 // only when complete, so dst appears whole or not at all. Symlinks are
 // created as symlinks, never followed.
 func GetPath(ctx context.Context, s Store, c cid.Cid, dst string) error {
+	// "restored/" names the directory to create, as for ipfs get -o; the
+	// staging directory goes beside it, not inside.
+	dst = filepath.Clean(dst)
 	if _, err := os.Lstat(dst); err == nil {
 		return fmt.Errorf("%s already exists", dst)
 	} else if !errors.Is(err, fs.ErrNotExist) {

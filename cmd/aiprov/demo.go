@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/aiprov/aiprov/attest"
+	"github.com/aiprov/aiprov/internal/lineagehtml"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/aiprov/aiprov/storage"
@@ -78,9 +79,8 @@ every run.`,
 }
 
 func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
-	dir, asJSON := &dirFlag, &jsonFlag
 	var err error
-	work, kept := *dir, true
+	work, kept := dirFlag, true
 	if work == "" {
 		kept = false
 		if work, err = os.MkdirTemp("", "aiprov-demo-"); err != nil {
@@ -97,7 +97,7 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 	}
 
 	d := &demo{out: c.stdout, work: work}
-	if *asJSON {
+	if jsonFlag {
 		d.out = io.Discard
 	}
 	d.sum.WorkDir, d.sum.Kept = work, kept
@@ -105,7 +105,7 @@ func runDemo(ctx context.Context, c *cli, dirFlag string, jsonFlag bool) error {
 	if err := d.run(ctx); err != nil {
 		return err
 	}
-	if *asJSON {
+	if jsonFlag {
 		enc := json.NewEncoder(c.stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(d.sum)
@@ -230,6 +230,8 @@ type demoRoyalty struct {
 	Artifact string      `json:"artifact"`
 	Amount   string      `json:"amount"`
 	Splits   []demoSplit `json:"splits"`
+	// Page is the HTML page drawing the lineage and the relative split.
+	Page string `json:"page"`
 }
 
 type demoSplit struct {
@@ -963,6 +965,11 @@ func (d *demo) split(ctx context.Context) error {
 		if !out.Proof.Verified || !out.Proof.WrongRejected {
 			return fmt.Errorf("Merkle proof for %s: verified %v, one wei more rejected %v", p.Recipient, out.Proof.Verified, out.Proof.WrongRejected)
 		}
+		if policy == royalty.Relative {
+			if err := d.drawSplit(filepath.Join(rdir, "lineage.html"), nodes, s); err != nil {
+				return err
+			}
+		}
 		d.printf("     Merkle root %s (OpenZeppelin StandardMerkleTree, %s)\n", out.MerkleRoot, d.short(out.MerkleDump))
 		d.printf("     proof for A (%s wei), %d hashes: verified by royalty.VerifyProof; with 1 wei more: rejected\n", p.Amount, len(proof))
 		d.sum.Royalty.Splits = append(d.sum.Royalty.Splits, out)
@@ -970,6 +977,31 @@ func (d *demo) split(ctx context.Context) error {
 	if d.sum.Royalty.Splits[0].MerkleRoot == d.sum.Royalty.Splits[1].MerkleRoot {
 		d.printf("   (the policies agree here: they differ only from grandparents on — relative multiplies shares along a path, absolute does not)\n")
 	}
+	return nil
+}
+
+// drawSplit writes the lineage of the demo's manifests, with the split s,
+// as an HTML page (aiprov royalty split --html).
+func (d *demo) drawSplit(path string, nodes []royalty.Node, s *royalty.Split) error {
+	pg := provenance.NewGraph(nil)
+	for i, m := range d.manifests {
+		if err := pg.Add(d.mcids[i], m); err != nil {
+			return err
+		}
+	}
+	contributors := make(map[string][]royalty.Contributor, len(nodes))
+	for _, n := range nodes {
+		contributors[n.ID] = n.Contributors
+	}
+	page, err := lineagePage("aiprov demo: 1 ETH paid to the finetune", pg, nil, contributors, s)
+	if err != nil {
+		return err
+	}
+	if err := writeFileAtomic(path, 0o644, func(w io.Writer) error { return lineagehtml.Write(w, page) }); err != nil {
+		return err
+	}
+	d.sum.Royalty.Page = path
+	d.printf("     drawn as a web page: %s (open it in a browser)\n", d.short(path))
 	return nil
 }
 

@@ -4,14 +4,19 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // writeFileAtomic writes a file whole or not at all: into a temporary file
 // beside it, renamed over it once complete, so that a failure never leaves a
 // half-written manifest, envelope or dump where the old one was.
 func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return fmt.Errorf("%s: ends in a slash, which names a directory; give a file name", path)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -20,6 +25,9 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 	err = write(tmp)
 	if err == nil {
 		err = tmp.Chmod(perm)
+	}
+	if err == nil {
+		err = tmp.Sync() // the rename must not expose a file whose data is not on disk
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -39,4 +47,23 @@ func writeBytesAtomic(path string, perm os.FileMode, data []byte) error {
 		_, err := io.Copy(w, bytes.NewReader(data))
 		return err
 	})
+}
+
+// writeFileNew creates name exclusively (never replacing a file) with
+// mode perm and writes data; on failure it removes what it created.
+func writeFileNew(name string, data []byte, perm fs.FileMode) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
 }

@@ -31,9 +31,14 @@ standard input), one per line, as ` + "`ipfs add -Q -r --only-hash`" + ` does.
   {"path", "cid", "size", "files": [{"path", "cid", "size", "sha256"}]}
 with file paths relative to PATH and sha256 only with --sha256.
 
+ipfs add's -Q/--quieter, -q/--quiet, -r/--recursive and -n/--only-hash are
+accepted and change nothing: only root CIDs are printed, directories are
+always walked, nothing is stored (aiprov store put stores).
+
 Exits 1 if any PATH could not be hashed (the others are still printed).`
 
 const hashExample = `  aiprov hash model/                          # one CID for the whole tree
+  aiprov hash -Q -r --only-hash model/        # ipfs add's flags are accepted
   aiprov hash --profile unixfs-v0-2015 w.bin  # Qm… as ipfs add without a profile
   cat w.bin | aiprov hash -                   # standard input
   aiprov hash --json --sha256 model/          # per-file CIDs and digests`
@@ -75,6 +80,14 @@ func newHashCmd(c *cli) *cobra.Command {
 	fs.BoolVar(&f.sha256, "sha256", false, "with --json, add each file's plain sha256")
 	fs.IntVar(&f.concurrency, "concurrency", 0, "goroutines hashing in parallel; 0: one per CPU")
 	fs.BoolVarP(&c.progress, "progress", "p", true, "draw a progress bar on stderr when it is a terminal")
+	// ipfs add's output and mode flags, accepted so that its command lines
+	// work unchanged: aiprov hash already prints only root CIDs (-Q), walks
+	// directories (-r) and stores nothing (-n).
+	var ignored bool
+	fs.BoolVarP(&ignored, "quieter", "Q", false, "print only the root CIDs, as ipfs add -Q (always so)")
+	fs.BoolVarP(&ignored, "quiet", "q", false, "as ipfs add -q: accepted; aiprov hash prints only the root CIDs")
+	fs.BoolVarP(&ignored, "recursive", "r", false, "as ipfs add -r: accepted; directories are always hashed whole")
+	fs.BoolVarP(&ignored, "only-hash", "n", false, "as ipfs add -n: accepted; aiprov hash never stores anything")
 	return cmd
 }
 

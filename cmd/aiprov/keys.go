@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 
@@ -13,19 +12,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// keyPasswordEnv holds the password of keystore v3 and encrypted OpenSSH
-// keys, so that it never appears in a command line.
-const keyPasswordEnv = "AIPROV_KEY_PASSWORD"
-
-// keyEnv holds a hex secp256k1 private key, for CI: `aiprov sign` uses it
-// when --key is not given.
-const keyEnv = "AIPROV_KEY"
-
 func newKeysCmd(c *cli) *cobra.Command {
 	return newGroupCmd("keys", "Generate and show signing keys",
 		`Signing keys: ed25519 and p256 keys (PKCS#8 PEM or OpenSSH files) and
 secp256k1 Ethereum keys (hex or geth keystore v3 files). Encrypted keys
-take their password from --password-file or $`+keyPasswordEnv+`.`,
+take their password from --password-file or $`+envKeyPassword+`.`,
 		newKeysGenerateCmd(c), newKeysShowCmd(c))
 }
 
@@ -55,36 +46,35 @@ recovered.`,
 	fs.StringVarP(&f.typ, "type", "t", "ed25519", "key type: ed25519, secp256k1 or p256")
 	fs.StringVarP(&f.out, "out", "o", "", "write the private key to `NAME` (mode 0600) and the public key to NAME.pub")
 	fs.StringVar(&f.format, "format", "", "private key format: pem (ed25519, p256; default), openssh (ed25519, p256), hex or keystore (secp256k1; keystore is the default when a password is given)")
-	fs.StringVar(&f.passwordFile, "password-file", "", "read the password that encrypts the key from `FILE` (default $"+keyPasswordEnv+")")
+	fs.StringVar(&f.passwordFile, "password-file", "", "read the password that encrypts the key from `FILE` (default $"+envKeyPassword+")")
 	fs.BoolVar(&f.lightKDF, "lightkdf", false, "keystore: scrypt N=4096 instead of geth's standard 262144 (as geth --lightkdf): fast and far weaker, for tests and throwaway keys")
 	return cmd
 }
 
 func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
-	typ, out, format, passwordFile, lightKDF := &f.typ, &f.out, &f.format, f.passwordFile, &f.lightKDF
-	if *out == "" {
+	if f.out == "" {
 		return usagef("--out NAME is required")
 	}
-	k, err := attest.GenerateKey(attest.Algorithm(*typ), nil)
+	k, err := attest.GenerateKey(attest.Algorithm(f.typ), nil)
 	if err != nil {
 		return usagef("%v", err)
 	}
-	password, err := keysPassword(c, passwordFile)
+	password, err := keysPassword(c, f.passwordFile)
 	if err != nil {
 		return err
 	}
-	if *format == "" {
+	if f.format == "" {
 		switch {
 		case k.Algorithm() != attest.Secp256k1:
-			*format = "pem"
+			f.format = "pem"
 		case password != nil:
-			*format = "keystore"
+			f.format = "keystore"
 		default:
-			*format = "hex"
+			f.format = "hex"
 		}
 	}
 	var priv []byte
-	switch *format {
+	switch f.format {
 	case "pem":
 		if password != nil {
 			return usagef("--format pem writes unencrypted keys; use --format openssh to encrypt with the password")
@@ -99,15 +89,15 @@ func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
 		priv, err = k.MarshalHex()
 	case "keystore":
 		if password == nil {
-			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", keyPasswordEnv)
+			return fmt.Errorf("--format keystore needs a password: set %s or use --password-file", envKeyPassword)
 		}
 		var params attest.KeystoreParams
-		if *lightKDF {
+		if f.lightKDF {
 			params = attest.KeystoreParams{N: 1 << 12, P: 6} // geth's LightScryptN/P
 		}
 		priv, err = k.MarshalKeystore(password, params)
 	default:
-		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", *format)
+		return usagef("unknown --format %q (want pem, openssh, hex or keystore)", f.format)
 	}
 	if err != nil {
 		return err
@@ -117,37 +107,19 @@ func runKeysGenerate(ctx context.Context, c *cli, f *keysGenerateFlags) error {
 		return err
 	}
 	// Refuse to overwrite either file: a lost private key cannot be recovered.
-	for _, name := range []string{*out, *out + ".pub"} {
+	for _, name := range []string{f.out, f.out + ".pub"} {
 		if _, err := os.Lstat(name); err == nil {
 			return fmt.Errorf("%s already exists; not overwriting a key", name)
 		}
 	}
-	if err := keysWriteNew(*out, priv, 0o600); err != nil {
+	if err := writeFileNew(f.out, priv, 0o600); err != nil {
 		return err
 	}
-	if err := keysWriteNew(*out+".pub", pub, 0o644); err != nil {
+	if err := writeFileNew(f.out+".pub", pub, 0o644); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "%s\n", k.ID())
-	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", *out, *format, *out)
-	return nil
-}
-
-// keysWriteNew creates name exclusively with mode perm and writes data.
-func keysWriteNew(name string, data []byte, perm fs.FileMode) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
+	fmt.Fprintf(c.stderr, "wrote %s (private, %s, mode 0600) and %s.pub\n", f.out, f.format, f.out)
 	return nil
 }
 
@@ -167,7 +139,7 @@ ed25519:…, p256:… or a 0x address, what verify --key and trust policies take
 		},
 	}
 	cmd.Flags().BoolVar(&pub, "pub", false, "print the public key file's content (PKIX PEM or address) instead of the identity")
-	cmd.Flags().StringVar(&passwordFile, "password-file", "", "password for an encrypted key, from `FILE` (default $"+keyPasswordEnv+")")
+	cmd.Flags().StringVar(&passwordFile, "password-file", "", "password for an encrypted key, from `FILE` (default $"+envKeyPassword+")")
 	return cmd
 }
 
@@ -205,19 +177,24 @@ func keysLoadPublic(c *cli, name, passwordFile string) (*attest.PublicKey, error
 	return k.Public(), nil
 }
 
-// keysLoadSigner reads the private key in name, or from $AIPROV_KEY when name
-// is empty.
+// keysLoadSigner reads the private key in the file name, or when name is
+// empty from $AIPROV_KEY: a key file, or the key itself (a hex secp256k1
+// key or a key document), as CI secrets hold it.
 func keysLoadSigner(c *cli, name, passwordFile string) (*attest.PrivateKey, error) {
 	if name == "" {
-		v := c.getenv(keyEnv)
+		v := c.getenv(envKey)
 		if v == "" {
-			return nil, usagef("--key NAME is required (or set %s to a hex secp256k1 key)", keyEnv)
+			return nil, usagef("--key FILE is required (or set $%s to a key file or a key)", envKey)
 		}
-		k, err := attest.ParsePrivateKey([]byte(v), nil)
-		if err != nil {
-			return nil, fmt.Errorf("$%s: %w", keyEnv, err)
+		if _, err := os.Stat(v); err != nil {
+			// Not a file: the key itself, never echoed.
+			k, err := attest.ParsePrivateKey([]byte(v), keysPasswordFunc(c, passwordFile))
+			if err != nil {
+				return nil, fmt.Errorf("$%s (neither a key file nor a key): %w", envKey, err)
+			}
+			return k, nil
 		}
-		return k, nil
+		name = v
 	}
 	data, err := keysReadFile(name, 1<<20)
 	if err != nil {
@@ -244,7 +221,7 @@ func keysPassword(c *cli, passwordFile string) ([]byte, error) {
 		}
 		return []byte(pw), nil
 	}
-	if v := c.getenv(keyPasswordEnv); v != "" {
+	if v := c.getenv(envKeyPassword); v != "" {
 		return []byte(v), nil
 	}
 	return nil, nil
@@ -254,7 +231,7 @@ func keysPasswordFunc(c *cli, passwordFile string) func() ([]byte, error) {
 	return func() ([]byte, error) {
 		pw, err := keysPassword(c, passwordFile)
 		if err == nil && pw == nil {
-			err = errors.New("the key is encrypted: set " + keyPasswordEnv + " or use --password-file")
+			err = errors.New("the key is encrypted: set " + envKeyPassword + " or use --password-file")
 		}
 		return pw, err
 	}

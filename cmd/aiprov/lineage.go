@@ -118,31 +118,34 @@ func runLineageWalk(ctx context.Context, c *cli, which string, pos []string, asJ
 var lineageGraphFormats = []string{"dot", "json"}
 
 func newLineageGraphCmd(c *cli) *cobra.Command {
-	var root, format string
+	var root, format, html string
 	cmd := &cobra.Command{
 		Use:   "graph DIR",
 		Short: "Print the lineage graph (or one artifact's ancestors and descendants)",
 		Long: `Prints the lineage graph of the manifests in DIR: Graphviz DOT by default,
 or JSON with --format json. With --root, only that node, its ancestors and
-its descendants.`,
+its descendants. With --html FILE it writes instead one self-contained page
+that draws the graph in a browser (artifacts with names and kinds,
+relations and shares, contributors on click), laid out by dagre.`,
 		Example: `  aiprov lineage graph manifests/ | dot -Tsvg > lineage.svg
-  aiprov lineage graph manifests/ --root chat.json --format json`,
+  aiprov lineage graph manifests/ --root chat.json --format json
+  aiprov lineage graph manifests/ --html lineage.html`,
 		Args: nargs(1, 1, "graph takes one DIR of manifests"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runLineageGraph(cmd.Context(), c, args[0], root, format)
+			return runLineageGraph(cmd.Context(), c, args[0], root, format, html)
 		},
 	}
+	cmd.Flags().StringVar(&html, "html", "", "write the graph as a self-contained HTML page to `FILE` instead")
 	cmd.Flags().StringVar(&root, "root", "", "show only this `CID or FILE` with its ancestors and descendants")
 	cmd.Flags().StringVar(&format, "format", "dot", "output `format`: "+strings.Join(lineageGraphFormats, ", "))
 	return cmd
 }
 
-func runLineageGraph(ctx context.Context, c *cli, dir, root, format string) error {
+func runLineageGraph(ctx context.Context, c *cli, dir, root, format, html string) error {
 	if !slices.Contains(lineageGraphFormats, format) {
 		return usagef("--format %q: want %s", format, strings.Join(lineageGraphFormats, " or "))
 	}
-	pos := []string{dir}
-	g, err := loadGraph(ctx, pos[0])
+	g, err := loadGraph(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -161,6 +164,9 @@ func runLineageGraph(ctx context.Context, c *cli, dir, root, format string) erro
 			return err
 		}
 		sel = append(append(append(sel, id), anc...), desc...)
+	}
+	if html != "" {
+		return writeLineagePage(ctx, c, html, "Lineage of "+dir, g, dir, sel, nil)
 	}
 	switch format {
 	case "json":
@@ -185,8 +191,7 @@ parent whose manifest is not in DIR, and exits 1 if there is any.`,
 }
 
 func runLineageCheck(ctx context.Context, c *cli, dir string) error {
-	pos := []string{dir}
-	g, err := loadGraph(ctx, pos[0])
+	g, err := loadGraph(ctx, dir)
 	if err != nil {
 		return err
 	}

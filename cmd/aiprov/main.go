@@ -140,12 +140,17 @@ func newRootCmd(c *cli) *cobra.Command {
 		Long: `aiprov hashes ML artifacts into IPFS content IDs (as Kubo does), records
 their lineage in canonical DAG-CBOR manifests, signs and verifies them
 (DSSE/in-toto, EIP-712), splits royalties exactly across the lineage graph
-and stores everything in a verified content-addressed store or a Kubo node.`,
+and stores everything in a verified content-addressed store or a Kubo node.
+
+` + envHelp(),
 		Example: `  aiprov demo                       # the whole pipeline on generated artifacts
   aiprov hash model/                # the CID ipfs add -Q -r --only-hash prints
   aiprov help manifest init         # the flags and examples of one command
   source <(aiprov completion bash)  # shell completion`,
-		Version:       versionString(),
+		Version: versionString(),
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return applyEnv(c, cmd)
+		},
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,

@@ -30,7 +30,7 @@ decimals). The manifest's CID is that of its canonical DAG-CBOR encoding.`,
 type manifestInitFlags struct {
 	out, card, license, name, kind, policy, created, profile string
 	parents, contributors                                    []string
-	noFiles                                                  bool
+	noFiles, force, draft                                    bool
 }
 
 func newManifestInitCmd(c *cli) *cobra.Command {
@@ -41,11 +41,14 @@ func newManifestInitCmd(c *cli) *cobra.Command {
 		Long: `Hashes DIR (a directory or a file) and writes a manifest for it: DAG-JSON
 to standard output, or to --output FILE (.cbor: DAG-CBOR), then printing
 its CID. Parents, contributors and license come from the flags (or a
-Hugging Face model card); what is still missing is listed on stderr.`,
+Hugging Face model card). If the manifest would not be valid, it lists
+every problem and exits 1 without writing anything, unless --draft asks
+for a draft to finish by hand. An existing --output FILE is replaced only
+with --force.`,
 		Example: `  aiprov manifest init model/ --license MIT \
       --contributor 0x1111111111111111111111111111111111111111:weights:100% \
       --parent bafyrei…:finetune:10% -o model.json
-  aiprov manifest init model/ --from-hf-card model/README.md -o model.json`,
+  aiprov manifest init model/ --from-hf-card model/README.md --draft -o model.json`,
 		Args: nargs(1, 1, "init takes one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runManifestInit(cmd.Context(), c, &f, args[0])
@@ -62,33 +65,36 @@ Hugging Face model card); what is still missing is listed on stderr.`,
 	fs.StringVar(&f.policy, "policy", "", "royalty `policy` for parents' shares: absolute or relative (default absolute when a parent has a share)")
 	fs.StringVar(&f.created, "created", "", "creation `time`, RFC 3339 UTC (default: $SOURCE_DATE_EPOCH, else now)")
 	fs.StringVar(&f.profile, "profile", provenance.ProfileUnixFSv1_2025, "import `profile` the CIDs are computed with")
+	fs.BoolVar(&f.force, "force", false, "replace --output FILE if it exists")
+	fs.BoolVar(&f.draft, "draft", false, "write the manifest even if it is not yet valid (to finish by hand), listing what is missing")
 	fs.BoolVar(&f.noFiles, "no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
 	return cmd
 }
 
 func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir string) error {
-	out, card, license, name, kind, policy, created, profile, noFiles := &f.out, &f.card, &f.license, &f.name, &f.kind, &f.policy, &f.created, &f.profile, &f.noFiles
-	parents, contributors := f.parents, f.contributors
-	pos := []string{dir}
-	params, err := provenance.ProfileParams(*profile)
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
+	// Checked before hashing, which may take long.
+	if err := refuseOverwrite(f.out, f.force); err != nil {
+		return err
+	}
 	var hf *provenance.ModelCard
-	if *card != "" {
-		f, err := os.Open(*card)
+	if f.card != "" {
+		file, err := os.Open(f.card)
 		if err != nil {
 			return err
 		}
-		hf, err = provenance.ParseModelCard(f)
-		f.Close()
+		hf, err = provenance.ParseModelCard(file)
+		file.Close()
 		if err != nil {
-			return fmt.Errorf("%s: %w", *card, err)
+			return fmt.Errorf("%s: %w", f.card, err)
 		}
 	}
 	// Parse every flag before hashing, which may take long.
 	var ps []provenance.Parent
-	for _, p := range parents {
+	for _, p := range f.parents {
 		parent, err := parseParentFlag(p, hf)
 		if err != nil {
 			return usagef("--parent %s: %v", p, err)
@@ -96,34 +102,33 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		ps = append(ps, parent)
 	}
 	var cs []provenance.Contributor
-	for _, s := range contributors {
+	for _, s := range f.contributors {
 		contrib, err := parseContributorFlag(s)
 		if err != nil {
 			return usagef("--contributor %s: %v", s, err)
 		}
 		cs = append(cs, contrib)
 	}
-	when := *created
-	if when == "" {
+	if f.created == "" {
 		var err error
-		when, err = defaultCreated(c)
+		f.created, err = defaultCreated(c)
 		if err != nil {
 			return err
 		}
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
-	bar := newProgressBar(c, pos[0])
+	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), OmitFiles: f.noFiles}
+	bar := newProgressBar(c, dir)
 	if bar != nil {
 		bopts.Progress = bar.update
 	}
-	m, err := provenance.BuildManifest(ctx, pos[0], bopts)
+	m, err := provenance.BuildManifest(ctx, dir, bopts)
 	bar.finish()
 	if err != nil {
 		return err
 	}
-	m.Parents, m.Contributors, m.License, m.Created = ps, cs, *license, when
-	m.Royalty.Policy = provenance.RoyaltyPolicy(*policy)
+	m.Parents, m.Contributors, m.License, m.Created = ps, cs, f.license, f.created
+	m.Royalty.Policy = provenance.RoyaltyPolicy(f.policy)
 	if m.Royalty.Policy == "" {
 		for _, p := range ps {
 			if p.Share > 0 {
@@ -139,7 +144,7 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		}
 	}
 	var data []byte
-	if strings.HasSuffix(*out, ".cbor") {
+	if strings.HasSuffix(f.out, ".cbor") {
 		data, err = m.MarshalCBOR()
 	} else {
 		data, err = m.MarshalJSON()
@@ -155,19 +160,41 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	if err != nil {
 		return err
 	}
-	if *out == "" || *out == "-" {
+	verr := m.Validate()
+	if verr != nil && !f.draft {
+		fmt.Fprintf(c.stderr, "aiprov manifest init: not written: the manifest would not be valid:\n")
+		printProblems(c.stderr, "  ", verr)
+		fmt.Fprintf(c.stderr, "Give what is missing with flags (--license, --contributor, …), or write a draft to edit with --draft.\n")
+		return errSilentFailure
+	}
+	if toStdout(f.out) {
 		if _, err := c.stdout.Write(data); err != nil {
 			return err
 		}
 	} else {
-		if err := writeBytesAtomic(*out, 0o644, data); err != nil {
+		if err := writeBytesAtomic(f.out, 0o644, data); err != nil {
 			return err
 		}
 		fmt.Fprintln(c.stdout, id)
 	}
-	if err := m.Validate(); err != nil {
+	if verr != nil {
 		fmt.Fprintf(c.stderr, "aiprov manifest init: draft %s is not yet valid:\n", id)
-		printProblems(c.stderr, "  ", err)
+		printProblems(c.stderr, "  ", verr)
+	}
+	return nil
+}
+
+func toStdout(out string) bool { return out == "" || out == "-" }
+
+// refuseOverwrite fails when out names an existing file and force is not
+// set: a manifest or envelope replaced by mistake can break a lineage
+// whose children name its CID.
+func refuseOverwrite(out string, force bool) error {
+	if force || toStdout(out) {
+		return nil
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return fmt.Errorf("%s already exists; use --force to replace it", out)
 	}
 	return nil
 }
@@ -332,8 +359,7 @@ that changed (and how), is missing or is extra, and exits 1 if any did.`,
 }
 
 func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []string) error {
-	paths, cacheFile, profile, quiet := f.paths, &f.cacheFile, &f.profile, &f.quiet
-	params, err := provenance.ProfileParams(*profile)
+	params, err := provenance.ProfileParams(f.profile)
 	if err != nil {
 		return usagef("--profile: %v", err)
 	}
@@ -341,14 +367,14 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 	if err != nil {
 		return err
 	}
-	opts := &provenance.CheckOptions{Params: params, Paths: paths}
-	if *cacheFile != "" {
+	opts := &provenance.CheckOptions{Params: params, Paths: f.paths}
+	if f.cacheFile != "" {
 		opts.Cache = &provenance.CheckCache{}
-		if f, err := os.Open(*cacheFile); err == nil {
-			cache, err := provenance.ReadCheckCache(f)
-			f.Close()
+		if file, err := os.Open(f.cacheFile); err == nil {
+			cache, err := provenance.ReadCheckCache(file)
+			file.Close()
 			if err != nil {
-				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", *cacheFile, err)
+				fmt.Fprintf(c.stderr, "aiprov manifest check: ignoring %s: %v\n", f.cacheFile, err)
 			} else {
 				opts.Cache = cache
 			}
@@ -361,7 +387,7 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 		return err
 	}
 	if opts.Cache != nil {
-		if err := writeFileAtomic(*cacheFile, 0o644, func(w io.Writer) error {
+		if err := writeFileAtomic(f.cacheFile, 0o644, func(w io.Writer) error {
 			_, err := opts.Cache.WriteTo(w)
 			return err
 		}); err != nil {
@@ -387,7 +413,7 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 	if !r.OK() {
 		return errSilentFailure
 	}
-	if !*quiet {
+	if !f.quiet {
 		how := ""
 		if r.Cached > 0 {
 			how = fmt.Sprintf(" (%d unchanged since the cached check, not re-read)", r.Cached)

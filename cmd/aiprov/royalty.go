@@ -69,6 +69,7 @@ type splitFlags struct {
 	amount, policy, graph, manifests, artifact string
 	minPayout, dust                            string
 	json                                       bool
+	html                                       string
 	// explain
 	recipient string
 	// split
@@ -112,6 +113,7 @@ by path).`
 	fs.StringVar(&f.minPayout, "min-payout", "", "roll payouts below this amount into --dust")
 	fs.StringVar(&f.dust, "dust", "", "address that receives payouts below --min-payout")
 	fs.BoolVar(&f.json, "json", false, "write JSON")
+	fs.StringVar(&f.html, "html", "", "also write a self-contained HTML page to `FILE` showing how the payment flows along the lineage (needs --manifests)")
 	if explain {
 		fs.StringVar(&f.recipient, "recipient", "", "explain only this recipient")
 	} else {
@@ -125,7 +127,6 @@ by path).`
 }
 
 func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) error {
-	asJSON, asCSV, splitsV2, eip2981, totalAlloc, incentive, recipient := &f.json, &f.csv, &f.splitsV2, &f.eip2981, &f.totalAllocation, &f.incentive, &f.recipient
 	var err error
 	amount, ok := new(big.Int).SetString(f.amount, 10)
 	switch {
@@ -137,6 +138,8 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return usagef("--artifact is required")
 	case (f.graph == "") == (f.manifests == ""):
 		return usagef("give exactly one of --graph FILE or --manifests DIR")
+	case f.html != "" && f.manifests == "":
+		return usagef("--html draws manifests: give --manifests DIR")
 	}
 	var opts royalty.SplitOptions
 	switch f.policy {
@@ -156,7 +159,7 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		opts.MinPayout, opts.DustRecipient = m, f.dust
 	}
 	formats := 0
-	for _, b := range []bool{*asJSON, *asCSV, *splitsV2, *eip2981 != ""} {
+	for _, b := range []bool{f.json, f.csv, f.splitsV2, f.eip2981 != ""} {
 		if b {
 			formats++
 		}
@@ -165,19 +168,19 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		return usagef("choose one of --json, --csv, --splits-v2 and --eip2981")
 	}
 	var receiver royalty.Address
-	if *eip2981 != "" {
-		if receiver, err = royalty.ParseAddress(*eip2981); err != nil {
+	if f.eip2981 != "" {
+		if receiver, err = royalty.ParseAddress(f.eip2981); err != nil {
 			return usagef("--eip2981: %v", err)
 		}
 	}
 	var total *big.Int
-	if *totalAlloc != "" {
-		if total, ok = new(big.Int).SetString(*totalAlloc, 10); !ok || total.Sign() <= 0 {
-			return usagef("--total-allocation %q: want a positive integer", *totalAlloc)
+	if f.totalAllocation != "" {
+		if total, ok = new(big.Int).SetString(f.totalAllocation, 10); !ok || total.Sign() <= 0 {
+			return usagef("--total-allocation %q: want a positive integer", f.totalAllocation)
 		}
 	}
-	if *incentive > 65535 {
-		return usagef("--incentive %d: at most 65535 (6.5535%%)", *incentive)
+	if f.incentive > 65535 {
+		return usagef("--incentive %d: at most 65535 (6.5535%%)", f.incentive)
 	}
 
 	g, err := loadRoyaltyGraph(ctx, c, *f)
@@ -191,21 +194,30 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 	if err != nil {
 		return err
 	}
+	if f.html != "" {
+		pg, err := loadGraph(ctx, f.manifests)
+		if err != nil {
+			return err
+		}
+		if err := writeLineagePage(ctx, c, f.html, "Royalty split of "+f.artifact, pg, f.manifests, nil, s); err != nil {
+			return err
+		}
+	}
 	if explain {
-		return writeExplanations(c.stdout, s, *recipient, *asJSON)
+		return writeExplanations(c.stdout, s, f.recipient, f.json)
 	}
 	switch {
-	case *asJSON:
+	case f.json:
 		return s.WriteJSON(c.stdout)
-	case *asCSV:
+	case f.csv:
 		return s.WriteCSV(c.stdout)
-	case *splitsV2:
-		cfg, err := royalty.NewSplitsV2(s.Payouts, total, uint16(*incentive))
+	case f.splitsV2:
+		cfg, err := royalty.NewSplitsV2(s.Payouts, total, uint16(f.incentive))
 		if err != nil {
 			return err
 		}
 		return cfg.WriteJSON(c.stdout)
-	case *eip2981 != "":
+	case f.eip2981 != "":
 		info := s.RoyaltyInfo(receiver)
 		bps, exact := info.BasisPoints()
 		out := map[string]any{
@@ -443,13 +455,12 @@ loads (StandardMerkleTree.load).`,
 }
 
 func runRoyaltyMerkle(c *cli, payoutsFile, dumpFile string, wantJSON bool) error {
-	payouts, dump, asJSON := &payoutsFile, &dumpFile, &wantJSON
-	if *payouts == "" {
+	if payoutsFile == "" {
 		return usagef("--payouts FILE.csv is required")
 	}
 	var r io.Reader = c.stdin
-	if *payouts != "-" {
-		f, err := os.Open(*payouts)
+	if payoutsFile != "-" {
+		f, err := os.Open(payoutsFile)
 		if err != nil {
 			return err
 		}
@@ -458,18 +469,18 @@ func runRoyaltyMerkle(c *cli, payoutsFile, dumpFile string, wantJSON bool) error
 	}
 	list, err := royalty.ReadPayouts(r, royalty.PayoutLimits{})
 	if err != nil {
-		return fmt.Errorf("%s: %w", *payouts, err)
+		return fmt.Errorf("%s: %w", payoutsFile, err)
 	}
 	tree, err := royalty.NewMerkleTree(list)
 	if err != nil {
-		return fmt.Errorf("%s: %w", *payouts, err)
+		return fmt.Errorf("%s: %w", payoutsFile, err)
 	}
-	if *dump != "" {
-		if err := writeFileAtomic(*dump, 0o644, tree.WriteDump); err != nil {
+	if dumpFile != "" {
+		if err := writeFileAtomic(dumpFile, 0o644, tree.WriteDump); err != nil {
 			return err
 		}
 	}
-	if !*asJSON {
+	if !wantJSON {
 		_, err := fmt.Fprintln(c.stdout, tree.Root())
 		return err
 	}

@@ -35,26 +35,26 @@ key. Given a DSSE envelope, adds a signature over the same payload
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default: the hex secp256k1 key in $"+keyEnv+")")
+	fs.StringVarP(&f.keyFile, "key", "k", "", "private key `FILE` (default $"+envKey+": a key file, or the key itself, e.g. a hex secp256k1 key)")
 	fs.StringVarP(&f.out, "output", "o", "", "write the signature to `FILE` (default: standard output)")
 	fs.StringVar(&f.format, "format", "dsse", "dsse (in-toto statement in a DSSE envelope), eip712 (typed data, secp256k1) or eip191 (personal_sign, secp256k1)")
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "EIP-712 domain chainId (0: none)")
+	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "EIP-712 domain verifyingContract `ADDRESS` (default: none)")
-	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+keyPasswordEnv+")")
+	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
 	return cmd
 }
 
 func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
-	keyFile, out, format, chainID, contract, passwordFile := &f.keyFile, &f.out, &f.format, &f.chainID, &f.contract, &f.passwordFile
 	domain := attest.DefaultDomain()
-	domain.ChainID = *chainID
-	if *contract != "" {
-		if !common.IsHexAddress(*contract) {
-			return usagef("--contract %q is not an address (0x + 40 hex digits)", *contract)
+	domain.ChainID = f.chainID
+	if f.contract != "" {
+		if !common.IsHexAddress(f.contract) {
+			return usagef("--contract %q is not an address (0x + 40 hex digits)", f.contract)
 		}
-		domain.VerifyingContract = common.HexToAddress(*contract)
+		domain.VerifyingContract = common.HexToAddress(f.contract)
 	}
-	key, err := keysLoadSigner(c, *keyFile, *passwordFile)
+	key, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 	}
 
 	var result any
-	switch *format {
+	switch f.format {
 	case "dsse":
 		var env *attest.Envelope
 		if isEnvelope(data) {
@@ -75,7 +75,9 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			if _, err := attest.ManifestOf(env); err != nil {
 				return fmt.Errorf("%s: not a lineage attestation: %w", rest[0], err)
 			}
-			if err := env.Sign(ctx, key); err != nil {
+			if env.SignedBy(key.Public()) >= 0 {
+				fmt.Fprintf(c.stderr, "aiprov sign: %s already signed %s; not adding another signature\n", key.ID(), rest[0])
+			} else if err := env.Sign(ctx, key); err != nil {
 				return err
 			}
 		} else {
@@ -90,16 +92,16 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 		result = env
 	case "eip712", "eip191":
 		if key.Algorithm() != attest.Secp256k1 {
-			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", *format, key.Algorithm())
+			return usagef("--format %s needs a secp256k1 (Ethereum) key, not %s", f.format, key.Algorithm())
 		}
 		if isEnvelope(data) {
-			return usagef("--format %s signs a manifest, not an envelope", *format)
+			return usagef("--format %s signs a manifest, not an envelope", f.format)
 		}
 		m, err := signReadManifest(rest[0], data)
 		if err != nil {
 			return err
 		}
-		if *format == "eip712" {
+		if f.format == "eip712" {
 			result, err = attest.SignEIP712(ctx, m, key, domain)
 		} else {
 			result, err = attest.SignEIP191(ctx, m, key)
@@ -108,7 +110,7 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 			return err
 		}
 	default:
-		return usagef("unknown --format %q (want dsse, eip712 or eip191)", *format)
+		return usagef("unknown --format %q (want dsse, eip712 or eip191)", f.format)
 	}
 
 	js, err := json.MarshalIndent(result, "", "  ")
@@ -116,14 +118,14 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 		return err
 	}
 	js = append(js, '\n')
-	if *out == "" {
+	if f.out == "" {
 		_, err = c.stdout.Write(js)
 		return err
 	}
-	if err := writeBytesAtomic(*out, 0o644, js); err != nil {
+	if err := writeBytesAtomic(f.out, 0o644, js); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), *out)
+	fmt.Fprintf(c.stderr, "signed by %s; wrote %s\n", key.ID(), f.out)
 	return nil
 }
 

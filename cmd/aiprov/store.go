@@ -17,44 +17,67 @@ import (
 
 func newStoreCmd(c *cli) *cobra.Command {
 	return newGroupCmd("store", "Put, get and bundle content-addressed objects",
-		`A store holds blocks by CID: a directory (--store DIR, default
-$AIPROV_STORE, else the per-user data directory) or a Kubo node (--ipfs URL:
-its RPC API, e.g. http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). Every
-block read is verified against its CID.`,
+		`A store holds blocks by CID: a directory (--store DIR, default $`+envStore+`,
+else the per-user data directory: $XDG_DATA_HOME/aiprov/store or
+~/.local/share/aiprov/store; on macOS ~/Library/Application Support/aiprov/store)
+or a Kubo node (--api URL, default $`+envAPI+`: its RPC API, e.g.
+http://127.0.0.1:5001 or /ip4/127.0.0.1/tcp/5001). A flag wins over the
+environment. Every block read is verified against its CID.`,
 		newStorePutCmd(c), newStoreGetCmd(c), newStoreHasCmd(c), newStoreLsCmd(c),
 		newStoreRmCmd(c), newStoreCheckCmd(c), newStoreExportCARCmd(c), newStoreImportCARCmd(c))
 }
 
 // storeFlags are the flags that choose a store.
 type storeFlags struct {
-	dir  string
-	ipfs string
+	dir string
+	api string
+	fs  *pflag.FlagSet
 }
 
 func (sf *storeFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&sf.dir, "store", "", "store directory (default $AIPROV_STORE or the per-user data directory)")
-	fs.StringVar(&sf.ipfs, "ipfs", "", "use the Kubo node whose RPC API is at `URL` instead of a directory")
+	sf.fs = fs
+	fs.StringVar(&sf.dir, "store", "", "store blocks in `DIR` (default: the per-user data directory, see aiprov store --help)")
+	bindEnv(fs, "store", envStore)
+	fs.StringVar(&sf.api, "api", "", "use the Kubo node whose RPC API is at `URL` instead of a directory, as ipfs --api (--ipfs is the same)")
+	bindEnv(fs, "api", envAPI)
+	// --ipfs, aiprov's first spelling, is read as --api.
+	fs.SetNormalizeFunc(func(_ *pflag.FlagSet, name string) pflag.NormalizedName {
+		if name == "ipfs" {
+			name = "api"
+		}
+		return pflag.NormalizedName(name)
+	})
 }
 
-// open returns the chosen store; kubo is set when it is a Kubo node.
+// open returns the chosen store; kubo is set when it is a Kubo node. A
+// flag on the command line wins over the environment; with neither, the
+// per-user directory.
 func (sf *storeFlags) open(c *cli) (s storage.Store, dir *storage.Dir, kubo *storage.Kubo, err error) {
-	if sf.dir != "" && sf.ipfs != "" {
-		return nil, nil, nil, usagef("--store and --ipfs are mutually exclusive")
+	dirPath, api := sf.dir, sf.api
+	dirEnv, apiEnv := flagFromEnv(c, sf.fs, "store"), flagFromEnv(c, sf.fs, "api")
+	switch {
+	case dirPath != "" && api != "" && !dirEnv && !apiEnv:
+		return nil, nil, nil, usagef("--store and --api (--ipfs) are mutually exclusive")
+	case dirPath != "" && api != "" && dirEnv && apiEnv:
+		return nil, nil, nil, usagef("both $%s and $%s are set; choose one with --store or --api", envStore, envAPI)
+	case dirPath != "" && api != "" && dirEnv:
+		dirPath = "" // --api given: $AIPROV_STORE does not apply
+	case dirPath != "" && api != "":
+		api = ""
 	}
-	if sf.ipfs != "" {
-		k, err := storage.NewKubo(sf.ipfs, nil)
+	if api != "" {
+		k, err := storage.NewKubo(api, nil)
 		if err != nil {
-			return nil, nil, nil, usagef("%v", err)
+			return nil, nil, nil, usagef("--api: %v", err)
 		}
 		return k, nil, k, nil
 	}
-	path := sf.dir
-	if path == "" {
-		if path, err = storage.DefaultDir(c.getenv); err != nil {
+	if dirPath == "" {
+		if dirPath, err = storage.DefaultDir(c.getenv); err != nil {
 			return nil, nil, nil, err
 		}
 	}
-	d, err := storage.OpenDir(path)
+	d, err := storage.OpenDir(dirPath)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -106,12 +129,11 @@ root CID. --manifest stores manifests as their canonical DAG-CBOR block,
 }
 
 func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, paths []string) error {
-	sf, imp, noPin, asManifest, asEnvelope := &f.store, &f.imp, &f.noPin, &f.manifest, &f.envelope
-	if *asManifest && *asEnvelope {
+	if f.manifest && f.envelope {
 		return usagef("--manifest and --envelope are mutually exclusive")
 	}
-	if *asManifest || *asEnvelope {
-		s, _, kubo, err := sf.open(c)
+	if f.manifest || f.envelope {
+		s, _, kubo, err := f.store.open(c)
 		if err != nil {
 			return err
 		}
@@ -121,7 +143,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 				return err
 			}
 			var id cid.Cid
-			if *asManifest {
+			if f.manifest {
 				m, err := provenance.ReadManifest(data)
 				if err != nil {
 					return fmt.Errorf("%s: %w", path, err)
@@ -132,7 +154,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
-			if kubo != nil && !*noPin && *asEnvelope {
+			if kubo != nil && !f.noPin && f.envelope {
 				// A manifest links its artifact and parents, which the
 				// node may not hold; only an envelope is pinned.
 				if err := kubo.Pin(ctx, id); err != nil {
@@ -143,11 +165,11 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 		}
 		return nil
 	}
-	p, err := imp.params(fs)
+	p, err := f.imp.params(fs)
 	if err != nil {
 		return err
 	}
-	s, _, kubo, err := sf.open(c)
+	s, _, kubo, err := f.store.open(c)
 	if err != nil {
 		return err
 	}
@@ -173,7 +195,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 			}
 			root = res.CID
 		}
-		if kubo != nil && !*noPin {
+		if kubo != nil && !f.noPin {
 			if err := kubo.Pin(ctx, root); err != nil {
 				return err
 			}
@@ -205,7 +227,6 @@ is written as its bytes.`,
 }
 
 func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output string) error {
-	out := &output
 	s, cids, err := openStoreForCIDs(c, sf, args)
 	if err != nil {
 		return err
@@ -216,23 +237,14 @@ func storeGet(ctx context.Context, c *cli, sf *storeFlags, args []string, output
 		if err != nil {
 			return err
 		}
-		if *out == "" {
+		if output == "" {
 			_, err = c.stdout.Write(b)
 			return err
 		}
-		f, err := os.OpenFile(*out, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(b); err != nil {
-			f.Close()
-			os.Remove(*out)
-			return err
-		}
-		return f.Close()
+		return writeFileNew(filepath.Clean(output), b, 0o644)
 	}
-	if *out != "" {
-		return storage.GetPath(ctx, s, cids[0], *out)
+	if output != "" {
+		return storage.GetPath(ctx, s, cids[0], output)
 	}
 	r, err := storage.Get(ctx, s, cids[0])
 	if errors.Is(err, storage.ErrNotFile) {
@@ -452,41 +464,26 @@ manifests link to.`,
 }
 
 func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []string) error {
-	sf, out, artifacts, skipMissing := &ef.store, &ef.out, &ef.artifacts, &ef.skipMissing
-	if *out == "" {
+	if ef.out == "" {
 		return usagef("store export-car needs -o FILE.car")
 	}
 	roots, err := parseCIDs(rest)
 	if err != nil {
 		return err
 	}
-	s, _, _, err := sf.open(c)
+	s, _, _, err := ef.store.open(c)
 	if err != nil {
 		return err
 	}
-	opts := &storage.ExportOptions{Artifacts: *artifacts, SkipMissing: *skipMissing}
-	if *out == "-" {
+	opts := &storage.ExportOptions{Artifacts: ef.artifacts, SkipMissing: ef.skipMissing}
+	if ef.out == "-" {
 		return storage.WriteCAR(ctx, c.stdout, s, roots, opts)
 	}
 	// Written beside the target and renamed, so a failed export leaves
 	// no partial CAR under the requested name.
-	f, err := os.CreateTemp(filepath.Dir(*out), "."+filepath.Base(*out)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if err := storage.WriteCAR(ctx, f, s, roots, opts); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), *out)
+	return writeFileAtomic(ef.out, 0o644, func(w io.Writer) error {
+		return storage.WriteCAR(ctx, w, s, roots, opts)
+	})
 }
 
 func newStoreImportCARCmd(c *cli) *cobra.Command {

@@ -46,15 +46,15 @@ if verification fails.`,
 	fs.StringVar(&f.manifestFile, "manifest", "", "the manifest `FILE` the signatures must be about (needed for EIP-712/EIP-191 signatures alone)")
 	fs.StringVar(&f.dir, "dir", "", "check the artifact at `PATH` (directory or file) against the signed file digests")
 	fs.Uint64Var(&f.chainID, "chain-id", 0, "require EIP-712 signatures for this chainId (default: any domain is accepted)")
+	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.contract, "contract", "", "require EIP-712 signatures for this verifyingContract `ADDRESS`")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "print only failures")
 	return cmd
 }
 
 func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
-	keys, policyFile, manifestFile, dir, chainID, contract, quiet := f.keys, &f.policyFile, &f.manifestFile, &f.dir, &f.chainID, &f.contract, &f.quiet
 	var opts attest.VerifyOptions
-	for i, k := range keys {
+	for i, k := range f.keys {
 		pk, err := verifyLoadKey(c, k)
 		if err != nil {
 			// A value that is no file is not echoed: it may be a private key
@@ -66,30 +66,30 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		}
 		opts.Keys = append(opts.Keys, pk)
 	}
-	if *policyFile != "" {
-		data, err := keysReadFile(*policyFile, 4<<20)
+	if f.policyFile != "" {
+		data, err := keysReadFile(f.policyFile, 4<<20)
 		if err != nil {
 			return err
 		}
 		if opts.Policy, err = attest.ParsePolicy(data); err != nil {
-			return fmt.Errorf("%s: %w", *policyFile, err)
+			return fmt.Errorf("%s: %w", f.policyFile, err)
 		}
 	}
-	if len(keys) == 0 && opts.Policy == nil {
+	if len(f.keys) == 0 && opts.Policy == nil {
 		return usagef("say whom to trust: --key FILE (repeatable) or --policy FILE")
 	}
-	if *chainID != 0 || *contract != "" {
+	if f.chainID != 0 || f.contract != "" {
 		d := attest.DefaultDomain()
-		d.ChainID = *chainID
-		if *contract != "" {
-			if !common.IsHexAddress(*contract) {
-				return usagef("--contract %q is not an address", *contract)
+		d.ChainID = f.chainID
+		if f.contract != "" {
+			if !common.IsHexAddress(f.contract) {
+				return usagef("--contract %q is not an address", f.contract)
 			}
-			d.VerifyingContract = common.HexToAddress(*contract)
+			d.VerifyingContract = common.HexToAddress(f.contract)
 		}
 		opts.Domain = &d
 	}
-	opts.Dir = *dir
+	opts.Dir = f.dir
 
 	var b attest.Bundle
 	for _, name := range rest {
@@ -119,18 +119,18 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		}
 		b.EthSignatures = append(b.EthSignatures, s)
 	}
-	if *manifestFile != "" {
-		data, err := keysReadFile(*manifestFile, 2*provenance.MaxManifestSize)
+	if f.manifestFile != "" {
+		data, err := keysReadFile(f.manifestFile, 2*provenance.MaxManifestSize)
 		if err != nil {
 			return err
 		}
 		if b.Manifest, err = provenance.ReadManifest(data); err != nil {
-			return fmt.Errorf("%s: %w", *manifestFile, err)
+			return fmt.Errorf("%s: %w", f.manifestFile, err)
 		}
 	}
 
 	report, verr := attest.Verify(ctx, b, opts)
-	verifyPrint(c, report, *quiet)
+	verifyPrint(c, report, f.quiet)
 	if verr != nil {
 		fmt.Fprintf(c.stderr, "verification FAILED (%d problem(s)):\n", len(report.Problems))
 		for _, p := range report.Problems {
@@ -138,7 +138,7 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		}
 		return errSilentFailure
 	}
-	if !*quiet {
+	if !f.quiet {
 		fmt.Fprintln(c.stdout, "OK")
 	}
 	return nil
