@@ -322,7 +322,7 @@ func (c *compiledPolicy) verifyDSSE(i int, s Signature, pae []byte, trials *int)
 func (r *Report) checkLineage(st *Statement, lp *LineagePredicate) {
 	// One pass from DAG-JSON to the DAG-CBOR the CID is computed over,
 	// rather than decoding the manifest and encoding it again.
-	m, actual, err := provenance.ParseManifestJSONCID(lp.Manifest)
+	m, actual, err := provenance.ReadManifest(lp.Manifest)
 	if err == nil && cidStringIs(actual, lp.ManifestCID) {
 		// The usual case: the claim is the canonical string of the CID.
 		r.ManifestCID = actual

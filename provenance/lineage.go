@@ -669,17 +669,7 @@ func ReadManifestFile(name string) (*Manifest, cid.Cid, error) {
 	if len(data) > maxManifestJSONSize {
 		return nil, cid.Undef, fmt.Errorf("%s: %w", name, &FieldError{Offset: -1, Err: fmt.Errorf("file larger than %d bytes", maxManifestJSONSize), kind: ErrMalformedManifest})
 	}
-	m, err := ReadManifest(data)
-	var c cid.Cid
-	if err == nil {
-		if isJSON(data) {
-			c, err = m.CID()
-		} else {
-			// DecodeManifest accepted only bytes that re-encode to
-			// themselves, so they are hashed as they are.
-			c, err = ManifestCID(data)
-		}
-	}
+	m, c, err := ReadManifest(data)
 	if err != nil {
 		return nil, cid.Undef, fmt.Errorf("%s: %w", name, err)
 	}

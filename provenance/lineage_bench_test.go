@@ -32,7 +32,7 @@ func benchManifests(b *testing.B, n int) *arenaSource {
 			if docs[i], err = benchManifest(i, cids).MarshalCBOR(); err != nil {
 				b.Fatal(err)
 			}
-			cids[i], _ = ManifestCID(docs[i])
+			cids[i] = manifestCID(docs[i])
 		}
 		benchGraph.src = newArenaSource(docs, cids)
 		b.Logf("encoded %d manifests in %v", n, time.Since(start))
@@ -181,7 +181,7 @@ func newArenaSource(docs [][]byte, cids []cid.Cid) *arenaSource {
 		if cids != nil {
 			s.cids[i] = cids[i]
 		} else {
-			s.cids[i], _ = ManifestCID(d)
+			s.cids[i] = manifestCID(d)
 		}
 		s.index[s.cids[i]] = int32(i)
 	}

@@ -212,7 +212,7 @@ func TestGraphLoad(t *testing.T) {
 		}
 		d, _ := chainManifest(fmt.Sprint("m", i), ps...).MarshalCBOR()
 		docs = append(docs, d)
-		c, _ := ManifestCID(d)
+		c := manifestCID(d)
 		cids = append(cids, c)
 	}
 	other := []byte{0xa1, 0x61, 0x61, 0x01} // a dag-cbor block that is no manifest

@@ -2,13 +2,14 @@ package provenance
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
-	mh "github.com/multiformats/go-multihash"
 )
 
 // Limits on manifests read from untrusted bytes.
@@ -72,8 +73,8 @@ func malformed(path string, format string, args ...any) *FieldError {
 
 // fromIPLD turns a codec error into a FieldError.
 func fromIPLD(err error) error {
-	if fe := (*FieldError)(nil); errors.As(err, &fe) {
-		return err // already located (a missing field, found after its map)
+	if fe, ok := err.(*FieldError); ok {
+		return fe // the decoder's own checks
 	}
 	var ie *ipld.Error
 	if errors.As(err, &ie) {
@@ -139,12 +140,16 @@ func (m *Manifest) CID() (cid.Cid, error) {
 	if err != nil {
 		return cid.Undef, err
 	}
-	return ManifestCID(b)
+	return manifestCID(b), nil
 }
 
-// ManifestCID returns the CID of an encoded manifest's DAG-CBOR bytes.
-func ManifestCID(cbor []byte) (cid.Cid, error) {
-	return cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: mh.SHA2_256, MhLength: -1}.Sum(cbor)
+// manifestCID returns the CID of a manifest's DAG-CBOR bytes, without the
+// multihash library's allocations.
+func manifestCID(cbor []byte) cid.Cid {
+	mh := [2 + sha256.Size]byte{0x12, sha256.Size} // sha2-256, 32 bytes
+	sum := sha256.Sum256(cbor)
+	copy(mh[2:], sum[:])
+	return cid.NewCidV1(cid.DagCBOR, mh[:])
 }
 
 // DecodeManifest decodes a manifest from canonical DAG-CBOR. It refuses
@@ -166,20 +171,55 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 // keys, unknown fields, floats, non-canonical CID strings and explicitly
 // empty optional fields are refused with a *FieldError.
 func ParseManifestJSON(data []byte) (*Manifest, error) {
-	node, err := ipld.DecodeJSON(data, manifestJSONLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	return manifestFromNode(node)
+	m, _, err := parseManifestJSON(data)
+	return m, err
 }
 
-// ReadManifest decodes a manifest from either form: DAG-JSON when the
-// first non-space byte is '{', DAG-CBOR otherwise.
-func ReadManifest(data []byte) (*Manifest, error) {
-	if isJSON(data) {
-		return ParseManifestJSON(data)
+// parseManifestJSON is ParseManifestJSON with the manifest's CID. There is
+// one manifest decoder, DecodeManifest's: the JSON is transcoded to
+// canonical DAG-CBOR in one pass (sorting keys, checking links and
+// integers) and decoded from that, so both forms accept exactly the same
+// manifests, and the CID is the hash of the transcoded bytes.
+func parseManifestJSON(data []byte) (*Manifest, cid.Cid, error) {
+	bp := cborBuffers.Get().(*[]byte)
+	defer func() {
+		if cap(*bp) <= 1<<20 {
+			cborBuffers.Put(bp)
+		}
+	}()
+	cb, err := ipld.JSONToCBOR((*bp)[:0], data, manifestJSONLimits)
+	if err != nil {
+		return nil, cid.Undef, fromIPLD(err)
 	}
-	return DecodeManifest(data)
+	*bp = cb[:0]
+	if len(cb) > MaxManifestSize {
+		return nil, cid.Undef, &FieldError{Offset: -1, Err: fmt.Errorf("%w: encodes to %d bytes, more than the limit of %d for one IPFS block", ErrManifestTooLarge, len(cb), MaxManifestSize), kind: ErrMalformedManifest}
+	}
+	// The decoder copies what it keeps, so the buffer can be reused.
+	m, err := decodeManifestCBOR(cb)
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	return m, manifestCID(cb), nil
+}
+
+// cborBuffers holds buffers for parseManifestJSON's DAG-CBOR.
+var cborBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
+// ReadManifest decodes a manifest from either form — DAG-JSON when the
+// first non-space byte is '{', DAG-CBOR otherwise — and returns it with
+// its CID.
+func ReadManifest(data []byte) (*Manifest, cid.Cid, error) {
+	if isJSON(data) {
+		return parseManifestJSON(data)
+	}
+	m, err := decodeManifestCBOR(data)
+	if err != nil {
+		return nil, cid.Undef, err
+	}
+	// DecodeManifest accepts only bytes that re-encode to themselves, so
+	// they are hashed as they are.
+	return m, manifestCID(data), nil
 }
 
 // isJSON reports whether ReadManifest reads data as DAG-JSON.
@@ -322,150 +362,7 @@ func checkExtension(v any, path string, depth int) error {
 	return nil
 }
 
-// fields reads one map of the data model into Go values, tracking the path
-// for errors and which keys were read.
-type fields struct {
-	path  string
-	m     map[string]any
-	known map[string]bool
-	seen  int
-}
-
-func asFields(v any, path string, known map[string]bool) (*fields, error) {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, malformed(path, "want a map, got %s", kindOf(v))
-	}
-	return &fields{path: path, m: m, known: known}, nil
-}
-
-func (f *fields) sub(k string) string {
-	if f.path == "" {
-		return k
-	}
-	return f.path + "." + k
-}
-
-func (f *fields) get(k string, required bool) (any, bool, error) {
-	v, ok := f.m[k]
-	if !ok {
-		if required {
-			return nil, false, malformed(f.sub(k), "missing required field")
-		}
-		return nil, false, nil
-	}
-	f.seen++
-	return v, true, nil
-}
-
-func (f *fields) str(k string, required bool) (string, error) {
-	v, ok, err := f.get(k, required)
-	if err != nil || !ok {
-		return "", err
-	}
-	s, isStr := v.(string)
-	if !isStr {
-		return "", malformed(f.sub(k), "want a string, got %s", kindOf(v))
-	}
-	if !required && s == "" {
-		return "", malformed(f.sub(k), "empty optional field must be omitted")
-	}
-	return s, nil
-}
-
-func (f *fields) int(k string) (int64, error) {
-	v, _, err := f.get(k, true)
-	if err != nil {
-		return 0, err
-	}
-	n, ok := v.(int64)
-	if !ok {
-		return 0, malformed(f.sub(k), "want an integer, got %s", kindOf(v))
-	}
-	return n, nil
-}
-
-func (f *fields) share(k string) (uint64, error) {
-	n, err := f.int(k)
-	if err != nil {
-		return 0, err
-	}
-	if n < 0 || n > ShareWhole {
-		return 0, malformed(f.sub(k), "share %d outside 0..%d (ShareWhole = 100%%)", n, ShareWhole)
-	}
-	return uint64(n), nil
-}
-
-func (f *fields) size(k string) (int64, error) {
-	n, err := f.int(k)
-	if err != nil {
-		return 0, err
-	}
-	if n < 0 {
-		return 0, malformed(f.sub(k), "negative size %d", n)
-	}
-	return n, nil
-}
-
-func (f *fields) link(k string) (cid.Cid, error) {
-	v, _, err := f.get(k, true)
-	if err != nil {
-		return cid.Undef, err
-	}
-	c, ok := v.(cid.Cid)
-	if !ok {
-		return cid.Undef, malformed(f.sub(k), "want a link {\"/\": \"cid\"}, got %s", kindOf(v))
-	}
-	return c, nil
-}
-
-func (f *fields) list(k string, required bool) ([]any, error) {
-	v, ok, err := f.get(k, required)
-	if err != nil || !ok {
-		return nil, err
-	}
-	l, isList := v.([]any)
-	if !isList {
-		return nil, malformed(f.sub(k), "want a list, got %s", kindOf(v))
-	}
-	if !required && len(l) == 0 {
-		return nil, malformed(f.sub(k), "empty optional field must be omitted")
-	}
-	return l, nil
-}
-
-// done refuses fields that were not read, naming the first in DAG-CBOR
-// order so that the error is deterministic.
-func (f *fields) done() error {
-	if f.seen == len(f.m) {
-		return nil
-	}
-	for _, k := range ipld.SortedKeysCBOR(f.m) {
-		if !f.known[k] {
-			return malformed(f.sub(ipld.PathKey(k)), "unknown field (extra data belongs under \"extensions\")")
-		}
-	}
-	return malformed(f.path, "unknown field")
-}
-
-func set(ks ...string) map[string]bool {
-	m := make(map[string]bool, len(ks))
-	for _, k := range ks {
-		m[k] = true
-	}
-	return m
-}
-
-var (
-	topFields         = set("schema", "subject", "parents", "contributors", "license", "royalty", "created", "builder", "extensions")
-	subjectFields     = set("name", "kind", "cid", "size", "files", "formats", "tensors")
-	fileFields        = set("path", "cid", "size", "sha256")
-	parentFields      = set("cid", "relation", "share", "name")
-	contributorFields = set("id", "role", "share", "name")
-	royaltyFields     = set("policy")
-	builderFields     = set("pipeline", "repository", "commit")
-)
-
+// kindOf names the data model kind of v, for errors.
 func kindOf(v any) string {
 	switch v.(type) {
 	case nil:
@@ -488,223 +385,4 @@ func kindOf(v any) string {
 		return "a map"
 	}
 	return fmt.Sprintf("%T", v)
-}
-
-// manifestFromNode converts the data model to a Manifest.
-func manifestFromNode(node any) (*Manifest, error) {
-	top, err := asFields(node, "", topFields)
-	if err != nil {
-		return nil, err
-	}
-	m := &Manifest{}
-	if m.Schema, err = top.str("schema", true); err != nil {
-		return nil, err
-	}
-	// Refuse other schemas before reading fields whose meaning they may change.
-	if m.Schema != ManifestSchema {
-		return nil, malformed("schema", "unsupported schema %q; this version reads %q", m.Schema, ManifestSchema)
-	}
-	sv, _, err := top.get("subject", true)
-	if err != nil {
-		return nil, err
-	}
-	if m.Subject, err = subjectFromNode(sv); err != nil {
-		return nil, err
-	}
-	pl, err := top.list("parents", true)
-	if err != nil {
-		return nil, err
-	}
-	if len(pl) > 0 {
-		m.Parents = make([]Parent, len(pl))
-	}
-	for i, v := range pl {
-		f, err := asFields(v, fmt.Sprintf("parents[%d]", i), parentFields)
-		if err != nil {
-			return nil, err
-		}
-		p := &m.Parents[i]
-		if p.CID, err = f.link("cid"); err != nil {
-			return nil, err
-		}
-		var rel string
-		if rel, err = f.str("relation", true); err != nil {
-			return nil, err
-		}
-		p.Relation = Relation(rel)
-		if p.Share, err = f.share("share"); err != nil {
-			return nil, err
-		}
-		if p.Name, err = f.str("name", false); err != nil {
-			return nil, err
-		}
-		if err := f.done(); err != nil {
-			return nil, err
-		}
-	}
-	cl, err := top.list("contributors", true)
-	if err != nil {
-		return nil, err
-	}
-	if len(cl) > 0 {
-		m.Contributors = make([]Contributor, len(cl))
-	}
-	for i, v := range cl {
-		f, err := asFields(v, fmt.Sprintf("contributors[%d]", i), contributorFields)
-		if err != nil {
-			return nil, err
-		}
-		c := &m.Contributors[i]
-		if c.ID, err = f.str("id", true); err != nil {
-			return nil, err
-		}
-		if c.Role, err = f.str("role", true); err != nil {
-			return nil, err
-		}
-		if c.Share, err = f.share("share"); err != nil {
-			return nil, err
-		}
-		if c.Name, err = f.str("name", false); err != nil {
-			return nil, err
-		}
-		if err := f.done(); err != nil {
-			return nil, err
-		}
-	}
-	if m.License, err = top.str("license", true); err != nil {
-		return nil, err
-	}
-	if m.Created, err = top.str("created", true); err != nil {
-		return nil, err
-	}
-	if rv, ok, err := top.get("royalty", false); err != nil {
-		return nil, err
-	} else if ok {
-		f, err := asFields(rv, "royalty", royaltyFields)
-		if err != nil {
-			return nil, err
-		}
-		policy, err := f.str("policy", true)
-		if err != nil {
-			return nil, err
-		}
-		if policy == "" {
-			return nil, malformed("royalty.policy", "empty; omit \"royalty\" instead")
-		}
-		m.Royalty.Policy = RoyaltyPolicy(policy)
-		if err := f.done(); err != nil {
-			return nil, err
-		}
-	}
-	if bv, ok, err := top.get("builder", false); err != nil {
-		return nil, err
-	} else if ok {
-		f, err := asFields(bv, "builder", builderFields)
-		if err != nil {
-			return nil, err
-		}
-		b := &Builder{}
-		if b.Pipeline, err = f.str("pipeline", false); err != nil {
-			return nil, err
-		}
-		if b.Repository, err = f.str("repository", false); err != nil {
-			return nil, err
-		}
-		if b.Commit, err = f.str("commit", false); err != nil {
-			return nil, err
-		}
-		if err := f.done(); err != nil {
-			return nil, err
-		}
-		m.Builder = b
-	}
-	if ev, ok, err := top.get("extensions", false); err != nil {
-		return nil, err
-	} else if ok {
-		ext, isMap := ev.(map[string]any)
-		if !isMap {
-			return nil, malformed("extensions", "want a map, got %s", kindOf(ev))
-		}
-		if len(ext) == 0 {
-			return nil, malformed("extensions", "empty optional field must be omitted")
-		}
-		if err := checkExtension(ext, "extensions", 0); err != nil {
-			return nil, err
-		}
-		m.Extensions = ext
-	}
-	if err := top.done(); err != nil {
-		return nil, err
-	}
-	return m, nil
-}
-
-func subjectFromNode(v any) (Subject, error) {
-	var s Subject
-	f, err := asFields(v, "subject", subjectFields)
-	if err != nil {
-		return s, err
-	}
-	if s.Name, err = f.str("name", true); err != nil {
-		return s, err
-	}
-	var kind string
-	if kind, err = f.str("kind", true); err != nil {
-		return s, err
-	}
-	s.Kind = Kind(kind)
-	if s.CID, err = f.link("cid"); err != nil {
-		return s, err
-	}
-	if s.Size, err = f.size("size"); err != nil {
-		return s, err
-	}
-	files, err := f.list("files", false)
-	if err != nil {
-		return s, err
-	}
-	if len(files) > 0 {
-		s.Files = make([]File, len(files))
-	}
-	for i, v := range files {
-		ff, err := asFields(v, fmt.Sprintf("subject.files[%d]", i), fileFields)
-		if err != nil {
-			return s, err
-		}
-		file := &s.Files[i]
-		if file.Path, err = ff.str("path", true); err != nil {
-			return s, err
-		}
-		if file.CID, err = ff.link("cid"); err != nil {
-			return s, err
-		}
-		if file.Size, err = ff.size("size"); err != nil {
-			return s, err
-		}
-		if file.SHA256, err = ff.str("sha256", true); err != nil {
-			return s, err
-		}
-		if err := ff.done(); err != nil {
-			return s, err
-		}
-	}
-	formats, err := f.list("formats", false)
-	if err != nil {
-		return s, err
-	}
-	for i, v := range formats {
-		str, ok := v.(string)
-		if !ok {
-			return s, malformed(fmt.Sprintf("subject.formats[%d]", i), "want a string, got %s", kindOf(v))
-		}
-		s.Formats = append(s.Formats, str)
-	}
-	if tv, ok, err := f.get("tensors", false); err != nil {
-		return s, err
-	} else if ok {
-		if s.Tensors, err = tensorsFromNode(tv); err != nil {
-			return s, err
-		}
-	}
-	return s, f.done()
 }

@@ -2,10 +2,10 @@ package provenance
 
 import "github.com/aiprov/aiprov/internal/ipld"
 
-// decodeManifestCBOR is DecodeManifest's fast path: it reads canonical
-// DAG-CBOR straight into a Manifest, field by field, refusing exactly what
-// manifestFromNode refuses (FuzzDecodeManifestPaths holds the two to it),
-// with a fraction of the allocations.
+// decodeManifestCBOR is the one manifest decoder, behind DecodeManifest,
+// ParseManifestJSON (which transcodes to DAG-CBOR first), ReadManifest and
+// Graph.Load: it reads canonical DAG-CBOR straight into a Manifest, field
+// by field, without building the generic data model.
 func decodeManifestCBOR(data []byte) (*Manifest, error) {
 	m := &Manifest{}
 	if err := decodeManifestInto(data, m, &ipld.CBORReader{}); err != nil {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"reflect"
 	"testing"
-
-	"github.com/aiprov/aiprov/internal/ipld"
 )
 
 func FuzzDecodeManifest(f *testing.F) {
@@ -20,7 +18,7 @@ func FuzzDecodeManifest(f *testing.F) {
 		f.Add(js)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		m, err := ReadManifest(data)
+		m, c, err := ReadManifest(data)
 		if err != nil {
 			if !errors.Is(err, ErrMalformedManifest) {
 				t.Fatalf("error %v does not match ErrMalformedManifest", err)
@@ -30,6 +28,9 @@ func FuzzDecodeManifest(f *testing.F) {
 		cb, err := m.MarshalCBOR()
 		if err != nil {
 			t.Fatalf("accepted manifest does not encode: %v", err)
+		}
+		if want, _ := m.CID(); !c.Equals(want) {
+			t.Fatalf("ReadManifest's CID %s, encoding again gives %s", c, want)
 		}
 		if len(data) > 0 && data[0] != '{' && data[0] != ' ' && !bytes.Equal(cb, data) {
 			t.Fatalf("accepted non-canonical DAG-CBOR")
@@ -49,41 +50,36 @@ func FuzzDecodeManifest(f *testing.F) {
 	})
 }
 
-// FuzzDecodeManifestPaths checks DecodeManifest's fast path against the
-// reference path through the generic data model: both accept the same
-// documents and produce the same manifest.
-func FuzzDecodeManifestPaths(f *testing.F) {
-	for _, m := range variedManifests()[:5] {
-		b, err := m.MarshalCBOR()
+// TestReadManifestCID checks every varied manifest, as written and spaced
+// out as people edit JSON, and as DAG-CBOR: ReadManifest gives the CID that
+// Manifest.CID computes by encoding again, and the same manifest as
+// ParseManifestJSON and DecodeManifest.
+func TestReadManifestCID(t *testing.T) {
+	for i, want := range variedManifests() {
+		js, err := want.MarshalJSON()
 		if err != nil {
-			f.Fatal(err)
+			t.Fatal(err)
 		}
-		f.Add(b)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		fast, errFast := decodeManifestCBOR(data)
-		ref, errRef := decodeManifestGeneric(data)
-		if (errFast == nil) != (errRef == nil) {
-			t.Fatalf("fast path: %v; reference path: %v", errFast, errRef)
+		cb, err := want.MarshalCBOR()
+		if err != nil {
+			t.Fatal(err)
 		}
-		if errFast != nil {
-			if !errors.Is(errFast, ErrMalformedManifest) {
-				t.Fatalf("fast path error %v does not match ErrMalformedManifest", errFast)
+		wantCID, err := want.CID()
+		if err != nil {
+			t.Fatal(err)
+		}
+		spaced := bytes.ReplaceAll(js, []byte(`,"`), []byte(",\n  \""))
+		for _, in := range [][]byte{js, spaced, cb} {
+			m, c, err := ReadManifest(in)
+			if err != nil {
+				t.Fatalf("manifest %d: %v", i, err)
 			}
-			return
+			if !c.Equals(wantCID) {
+				t.Fatalf("manifest %d: CID %s, want %s", i, c, wantCID)
+			}
+			if !reflect.DeepEqual(m, want) {
+				t.Fatalf("manifest %d: read back differently:\n got %+v\nwant %+v", i, m, want)
+			}
 		}
-		if !reflect.DeepEqual(fast, ref) {
-			t.Fatalf("fast path %+v\nreference %+v", fast, ref)
-		}
-	})
-}
-
-// decodeManifestGeneric is the reference path: decode to the data model,
-// then convert. FuzzDecodeManifestPaths checks the fast path against it.
-func decodeManifestGeneric(data []byte) (*Manifest, error) {
-	node, err := ipld.DecodeCBOR(data, manifestLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
 	}
-	return manifestFromNode(node)
 }

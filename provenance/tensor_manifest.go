@@ -96,10 +96,7 @@ func ManifestTensorsOf(x *TensorIndex) ([]ManifestTensors, []TensorPage, error) 
 			if len(data) > MaxManifestSize {
 				return nil, nil, fmt.Errorf("%s: a tensor page of %d bytes exceeds %d (tensor names too long?)", f.Path, len(data), MaxManifestSize)
 			}
-			id, err := ManifestCID(data)
-			if err != nil {
-				return nil, nil, err
-			}
+			id := manifestCID(data)
 			mt.Pages = append(mt.Pages, id)
 			pages = append(pages, TensorPage{CID: id, Data: data})
 		}
@@ -353,37 +350,6 @@ func (d *manifestDecoder) tensor(t *Tensor) error {
 		return err
 	}
 	return required(d.r.Path, []string{"name", "size", "dtype", "shape", "blake3", "offset"}, seen)
-}
-
-// tensorsFromNode reads subject.tensors from the data model by encoding it
-// and decoding it with the reader, so that both decoders of a manifest
-// read tensors with one set of rules.
-func tensorsFromNode(v any) ([]ManifestTensors, error) {
-	b, err := ipld.EncodeCBOR(v)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	r, err := ipld.NewCBORReader(b, manifestLimits)
-	if err != nil {
-		return nil, fromIPLD(err)
-	}
-	var s Subject
-	if err := (&manifestDecoder{r: r}).subjectTensors(&s); err != nil {
-		if fe, ok := fromIPLD(err).(*FieldError); ok {
-			// The reader's path starts at the list: put it under the subject.
-			fe.Path, fe.Offset = "subject.tensors"+trimIndexPath(fe.Path), -1
-			return nil, fe
-		}
-		return nil, fromIPLD(err)
-	}
-	return s.Tensors, nil
-}
-
-func trimIndexPath(p string) string {
-	if p == "" || p[0] == '[' || p[0] == '.' {
-		return p
-	}
-	return "." + p
 }
 
 // tensors checks subject.tensors: files sorted by path, each one of the

@@ -112,8 +112,8 @@ func TestManifestTensors(t *testing.T) {
 	}
 }
 
-// TestManifestTensorsStrict: malformed subject.tensors are refused by both
-// decoders with the same path.
+// TestManifestTensorsStrict: malformed subject.tensors are refused, from
+// DAG-CBOR and DAG-JSON, with the same path.
 func TestManifestTensorsStrict(t *testing.T) {
 	base := func() map[string]any {
 		m, _ := manifestWithTensors(t, tensorIndexOf(2))
@@ -151,8 +151,12 @@ func TestManifestTensorsStrict(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, errCBOR := DecodeManifest(cb)
-			_, errNode := manifestFromNode(n)
-			for which, err := range map[string]error{"cbor": errCBOR, "node": errNode} {
+			js, err := ipld.EncodeJSON(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, errJSON := ParseManifestJSON(js)
+			for which, err := range map[string]error{"cbor": errCBOR, "json": errJSON} {
 				var fe *FieldError
 				if !errors.As(err, &fe) || fe.Path != tc.path || !errors.Is(err, ErrMalformedManifest) {
 					t.Errorf("%s: got %v, want a FieldError at %s", which, err, tc.path)

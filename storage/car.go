@@ -241,59 +241,58 @@ func (cr *CARReader) Next() (cid.Cid, []byte, error) {
 	return c, data, nil
 }
 
-// decodeCARHeader accepts exactly a DAG-CBOR map of "roots" (an array of
-// CID links) and "version" (1), in either key order.
+// decodeCARHeader accepts exactly a canonical DAG-CBOR map of "roots" (a
+// list of 1 to maxCARRoots CID links) and "version" (1), read with the
+// codec that reads manifests.
 func decodeCARHeader(h []byte) ([]cid.Cid, error) {
-	w := cborWalker{b: h}
-	fail := func(msg string) error { return &CARError{Offset: int64(w.off), Msg: "header: " + msg} }
-	major, n, err := w.head()
-	if err != nil || major != 5 {
-		return nil, fail("not a CBOR map")
+	fail := func(err error) error {
+		var ie *ipld.Error
+		if errors.As(err, &ie) {
+			msg := ie.Err.Error()
+			if ie.Path != "" {
+				msg = ie.Path + ": " + msg
+			}
+			return &CARError{Offset: max(ie.Offset, 0), Msg: "header: " + msg}
+		}
+		return &CARError{Msg: "header: " + err.Error()}
 	}
-	if n != 2 {
-		return nil, fail(fmt.Sprintf("map of %d entries, want roots and version", n))
+	r, err := ipld.NewCBORReader(h, ipld.Limits{MaxSize: maxCARHeader, MaxDepth: 2, MaxListLen: maxCARRoots})
+	if err != nil {
+		return nil, fail(err)
 	}
 	var roots []cid.Cid
-	gotRoots, gotVersion := false, false
-	for range 2 {
-		major, kl, err := w.head()
-		if err != nil || major != 3 || kl > uint64(len(h)-w.off) {
-			return nil, fail("map key is not a text string")
-		}
-		k := string(h[w.off : w.off+int(kl)])
-		w.off += int(kl)
-		switch {
-		case k == "version" && !gotVersion:
-			gotVersion = true
-			major, v, err := w.head()
-			if err != nil || major != 0 {
-				return nil, fail("version is not an integer")
+	version := int64(-1)
+	n, err := r.Map(func(k []byte) error {
+		switch string(k) {
+		case "version":
+			v, err := r.Int()
+			if err == nil && v != 1 {
+				return r.Errorf("version %d; only CARv1 is supported", v)
 			}
-			if v != 1 {
-				return nil, fail(fmt.Sprintf("version %d; only CARv1 is supported", v))
-			}
-		case k == "roots" && !gotRoots:
-			gotRoots = true
-			major, cnt, err := w.head()
-			if err != nil || major != 4 {
-				return nil, fail("roots is not an array")
-			}
-			if cnt == 0 || cnt > maxCARRoots {
-				return nil, fail(fmt.Sprintf("%d roots, want 1 to %d", cnt, maxCARRoots))
-			}
-			for range cnt {
-				before := len(w.links)
-				if err := w.item(0); err != nil || len(w.links) != before+1 {
-					return nil, fail("roots holds something other than a CID link")
+			version = v
+			return err
+		case "roots":
+			return r.List(func(i, n int) error {
+				if i == 0 {
+					roots = make([]cid.Cid, n)
 				}
-			}
-			roots = w.links
-		default:
-			return nil, fail(fmt.Sprintf("unexpected key %q", k))
+				var err error
+				roots[i], err = r.Link()
+				return err
+			})
 		}
+		return r.Errorf("unexpected key %q", k)
+	})
+	if err == nil {
+		err = r.Done()
 	}
-	if w.off != len(h) {
-		return nil, fail("trailing bytes")
+	switch {
+	case err != nil:
+		return nil, fail(err)
+	case n != 2 || version != 1:
+		return nil, &CARError{Msg: fmt.Sprintf("header: map of %d entries, want roots and version", n)}
+	case len(roots) == 0:
+		return nil, &CARError{Msg: fmt.Sprintf("header: 0 roots, want 1 to %d", maxCARRoots)}
 	}
 	return roots, nil
 }

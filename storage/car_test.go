@@ -271,9 +271,11 @@ func TestCBORLinks(t *testing.T) {
 		{"indefinite", []byte{0x9f, 0xff}, "indefinite"},
 		{"other tag", []byte{0xc1, 0x00}, "tag 1"},
 		{"float32", []byte{0xfa, 0, 0, 0, 0}, "float"},
-		{"trailing", []byte{0x01, 0x02}, "trailing"},
-		{"huge array", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "cannot fit"},
+		{"trailing", []byte{0x01, 0x02}, "after the end"},
+		{"huge array", []byte{0x9b, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}, "runs past the end"},
 		{"deep", bytes.Repeat([]byte{0x81}, 1000), "deeper"},
+		{"unsorted keys", []byte{0xa2, 0x61, 'b', 0x01, 0x61, 'a', 0x01}, "sorted"},
+		{"non-minimal", []byte{0x18, 0x01}, "shortest form"},
 		{"tag 42 no prefix", append([]byte{0xd8, 0x2a, 0x58, byte(len(a.Bytes()))}, a.Bytes()...), "0x00"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -266,7 +266,7 @@ func readManifestArg(c *cli, name string) (*provenance.Manifest, cid.Cid, error)
 	if err != nil {
 		return nil, cid.Undef, err
 	}
-	m, err := provenance.ReadManifest(data)
+	m, _, err := provenance.ReadManifest(data)
 	if err != nil {
 		return nil, cid.Undef, fmt.Errorf("stdin: %w", err)
 	}

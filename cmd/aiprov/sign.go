@@ -139,7 +139,7 @@ func isEnvelope(data []byte) bool {
 }
 
 func signReadManifest(name string, data []byte) (*provenance.Manifest, error) {
-	m, err := provenance.ReadManifest(data)
+	m, _, err := provenance.ReadManifest(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}

@@ -144,7 +144,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 			}
 			var id cid.Cid
 			if f.manifest {
-				m, err := provenance.ReadManifest(data)
+				m, _, err := provenance.ReadManifest(data)
 				if err != nil {
 					return fmt.Errorf("%s: %w", path, err)
 				}

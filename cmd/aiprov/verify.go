@@ -124,7 +124,7 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		if err != nil {
 			return err
 		}
-		if b.Manifest, err = provenance.ReadManifest(data); err != nil {
+		if b.Manifest, _, err = provenance.ReadManifest(data); err != nil {
 			return fmt.Errorf("%s: %w", f.manifestFile, err)
 		}
 	}

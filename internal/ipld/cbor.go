@@ -151,6 +151,14 @@ func SortedKeysCBOR(m map[string]any) []string {
 	return keys
 }
 
+// compareKeyBytes is compareCBORKeys on the keys' bytes.
+func compareKeyBytes(a, b []byte) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return bytes.Compare(a, b)
+}
+
 func compareCBORKeys(a, b string) int {
 	if len(a) != len(b) {
 		return len(a) - len(b)
@@ -174,11 +182,33 @@ func DecodeCBOR(data []byte, lim Limits) (any, error) {
 	return v, nil
 }
 
+// CBORLinks returns the links (tag-42 CIDs) anywhere in one DAG-CBOR
+// value that must fill data, in document order. It checks data exactly as
+// DecodeCBOR does — the same decoder, which only skips building the
+// values — so a block it walks is one DecodeCBOR reads.
+func CBORLinks(data []byte, lim Limits) ([]cid.Cid, error) {
+	if lim.MaxSize > 0 && len(data) > lim.MaxSize {
+		return nil, errorf(-1, nil, ErrLimit, "document is %d bytes, more than the limit of %d", len(data), lim.MaxSize)
+	}
+	d := &cborDecoder{data: data, lim: lim, linksOnly: true}
+	if _, err := d.value(0); err != nil {
+		return nil, err
+	}
+	if d.pos != len(data) {
+		return nil, errorf(int64(d.pos), nil, ErrSyntax, "%d bytes after the end of the document", len(data)-d.pos)
+	}
+	return d.links, nil
+}
+
 type cborDecoder struct {
 	data []byte
 	pos  int
 	lim  Limits
 	path path
+	// linksOnly: check everything but build no values, collecting the
+	// links in links instead (CBORLinks).
+	linksOnly bool
+	links     []cid.Cid
 }
 
 func (d *cborDecoder) errorf(off int, base error, format string, args ...any) error {
@@ -306,7 +336,7 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		return -1 - int64(arg), nil
 	case majBytes:
 		b, err := d.bytes(arg, start, "byte string")
-		if err != nil {
+		if err != nil || d.linksOnly {
 			return nil, err
 		}
 		return bytes.Clone(b), nil
@@ -318,6 +348,9 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		if !utf8.Valid(b) {
 			return nil, d.errorf(start, ErrSyntax, "string is not valid UTF-8")
 		}
+		if d.linksOnly {
+			return nil, nil
+		}
 		return string(b), nil
 	case majList:
 		if depth >= d.lim.MaxDepth && d.lim.MaxDepth > 0 {
@@ -327,11 +360,18 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		list := make([]any, n)
-		for i := range list {
+		var list []any
+		if !d.linksOnly {
+			list = make([]any, n)
+		}
+		for i := range n {
 			d.path = append(d.path, segment{index: i})
-			if list[i], err = d.value(depth + 1); err != nil {
+			v, err := d.value(depth + 1)
+			if err != nil {
 				return nil, err
+			}
+			if list != nil {
+				list[i] = v
 			}
 			d.path = d.path[:len(d.path)-1]
 		}
@@ -344,8 +384,12 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		m := make(map[string]any, n)
-		prev, havePrev := "", false
+		var m map[string]any
+		if !d.linksOnly {
+			m = make(map[string]any, n)
+		}
+		var prev []byte
+		havePrev := false
 		for range n {
 			kmaj, klen, kstart, err := d.head()
 			if err != nil {
@@ -361,19 +405,22 @@ func (d *cborDecoder) value(depth int) (any, error) {
 			if !utf8.Valid(kb) {
 				return nil, d.errorf(kstart, ErrSyntax, "map key is not valid UTF-8")
 			}
-			k := string(kb)
 			if havePrev {
-				switch c := compareCBORKeys(prev, k); {
+				switch c := compareKeyBytes(prev, kb); {
 				case c == 0:
-					return nil, d.errorf(kstart, ErrSyntax, "duplicate map key %q", k)
+					return nil, d.errorf(kstart, ErrSyntax, "duplicate map key %q", kb)
 				case c > 0:
-					return nil, d.errorf(kstart, ErrNotCanonical, "map key %q after %q; keys must be sorted by length then bytewise", k, prev)
+					return nil, d.errorf(kstart, ErrNotCanonical, "map key %q after %q; keys must be sorted by length then bytewise", kb, prev)
 				}
 			}
-			prev, havePrev = k, true
-			d.path = append(d.path, segment{key: k, index: -1})
-			if m[k], err = d.value(depth + 1); err != nil {
+			prev, havePrev = kb, true
+			d.path = append(d.path, segment{keyb: kb, index: -1})
+			v, err := d.value(depth + 1)
+			if err != nil {
 				return nil, err
+			}
+			if m != nil {
+				m[string(kb)] = v
 			}
 			d.path = d.path[:len(d.path)-1]
 		}
@@ -382,6 +429,10 @@ func (d *cborDecoder) value(depth int) (any, error) {
 		c, err := d.link(arg, start)
 		if err != nil {
 			return nil, err
+		}
+		if d.linksOnly {
+			d.links = append(d.links, c)
+			return nil, nil
 		}
 		return c, nil
 	default: // majSimple
