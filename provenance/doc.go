@@ -108,6 +108,25 @@
 // paths, and a CheckCache keyed by size, mtime and inode speeds up
 // re-checks (never use one to decide what to sign).
 //
+// # Tensor evidence
+//
+// With Options.Tensors, Hash also reads the tensor layout of every weight
+// file — safetensors (a sharded checkpoint's model.safetensors.index.json is
+// checked against its shards) and GGUF v2/v3 — and the BLAKE3 digest of each
+// tensor's bytes, from the same stream that computes the CID: the file is
+// read once (BenchmarkHashTensors measures the cost). Headers are untrusted:
+// TensorLimits bound them, offsets are checked against the file size, and a
+// malformed one fails with a *TensorHeaderError naming the field and byte
+// offset. BuildOptions.Tensors records the index in the manifest
+// (Subject.Tensors: inline, or in pages linked by CID for large
+// checkpoints; Subject.TensorIndex reads it back).
+//
+// CompareTensors compares a child's index with a parent's and says whether
+// the pattern agrees with the relation the child claims; FindSuspects finds
+// artifacts sharing tensor bytes with a model that does not declare them.
+// Equal digests prove shared bytes; the rest are patterns, which a cheater
+// can blur (see CompareTensors).
+//
 // # Lineage
 //
 // A Graph indexes manifests by CID: Ancestors, Descendants, TopoOrder, and

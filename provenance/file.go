@@ -260,19 +260,33 @@ func (p *peekSource) next() (leaf, bool, error) {
 
 // fileSum is what hashing one file's bytes produces.
 type fileSum struct {
-	link   pbLink // Name empty
-	size   uint64
-	sha256 string
+	link    pbLink // Name empty
+	size    uint64
+	sha256  string
+	tensors *TensorLayout
 }
 
 // hashStream reads r to EOF and builds its UnixFS file DAG, one chunk at
 // a time: memory use is a few chunks whatever the length. sizeHint, when
 // not negative, is the expected length; it only sizes buffers and picks
 // between reading on this goroutine and the parallel pipeline.
-func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64, wantSHA bool) (fileSum, error) {
+//
+// tensorFormat, when not "", also reads the file's tensor layout from the
+// same bytes (see tensorTracker); a malformed header stops the read.
+func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64, wantSHA bool, tensorFormat string) (fileSum, error) {
 	var sh hash.Hash
+	var tee io.Writer
 	if wantSHA {
 		sh = sha256.New()
+		tee = sh
+	}
+	var tt *tensorTracker
+	if tensorFormat != "" {
+		tt = newTensorTracker(tensorFormat, sizeHint, im.tensorLimits)
+		tee = tt
+		if sh != nil {
+			tee = io.MultiWriter(sh, tt)
+		}
 	}
 	var src leafSource
 	var stop func() error
@@ -280,10 +294,10 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	// pairs; a file of one chunk never does.
 	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
 	if (im.workers > 1 || pairs) && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
-		ps := im.startPipeline(ctx, r, sh)
+		ps := im.startPipeline(ctx, r, tee)
 		src, stop = ps, ps.stop
 	} else {
-		ss := &seqSource{im: im, ctx: ctx, r: r, sh: sh}
+		ss := &seqSource{im: im, ctx: ctx, r: r, tee: tee}
 		if sizeHint >= 0 && sizeHint <= int64(im.p.ChunkSize) {
 			// One chunk of known size: read exactly that and stop, saving
 			// the read that would return EOF. The caller compares the
@@ -314,6 +328,11 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	if sh != nil {
 		fs.sha256 = hex.EncodeToString(sh.Sum(nil))
 	}
+	if tt != nil {
+		if fs.tensors, err = tt.finish(); err != nil {
+			return fileSum{}, err
+		}
+	}
 	return fs, nil
 }
 
@@ -323,7 +342,7 @@ type seqSource struct {
 	ctx   context.Context
 	r     io.Reader
 	buf   []byte
-	sh    hash.Hash
+	tee   io.Writer // whole-file digests, in file order
 	total uint64
 	eof   bool
 	// single: buf holds the whole input; stop after filling it once.
@@ -348,8 +367,10 @@ func (s *seqSource) next() (leaf, bool, error) {
 		return leaf{}, false, nil
 	}
 	chunk := s.buf[:n]
-	if s.sh != nil {
-		s.sh.Write(chunk)
+	if s.tee != nil {
+		if _, err := s.tee.Write(chunk); err != nil {
+			return leaf{}, false, err
+		}
 	}
 	l := makeLeaf(&s.im.p, chunk, s.im.sink != nil)
 	if err := s.im.put(l.link.CID, l.block); err != nil {
@@ -370,11 +391,11 @@ type chunkJob struct {
 // pipeline hashes leaves on im.workers goroutines: a reader goroutine
 // fills chunk buffers, the workers hash them, and next (on the builder's
 // goroutine) takes them back in file order, feeds the whole-file SHA-256,
-// the sink and the progress count, and recycles the buffer. At most
+// the tensor layout, the sink and the progress count, and recycles the buffer. At most
 // 3·workers+2 chunks are in flight, which bounds memory.
 type pipeline struct {
 	im      *importer
-	sh      hash.Hash
+	tee     io.Writer // whole-file digests, in file order
 	cancel  context.CancelFunc
 	free    chan []byte
 	order   chan *chunkJob
@@ -382,10 +403,10 @@ type pipeline struct {
 	wg      sync.WaitGroup
 }
 
-func (im *importer) startPipeline(ctx context.Context, r io.Reader, sh hash.Hash) *pipeline {
+func (im *importer) startPipeline(ctx context.Context, r io.Reader, tee io.Writer) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
 	nbuf := 3*im.workers + 2
-	p := &pipeline{im: im, sh: sh, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
+	p := &pipeline{im: im, tee: tee, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
 	// sha2-256 leaves of equal length are hashed two at a time: the reader
 	// hands the workers chunks in pairs.
 	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
@@ -480,8 +501,10 @@ func (p *pipeline) next() (leaf, bool, error) {
 	}
 	<-j.done
 	defer func() { p.free <- j.buf[:cap(j.buf)] }()
-	if p.sh != nil {
-		p.sh.Write(j.buf)
+	if p.tee != nil {
+		if _, err := p.tee.Write(j.buf); err != nil {
+			return leaf{}, false, err
+		}
 	}
 	if err := p.im.put(j.leaf.link.CID, j.leaf.block); err != nil {
 		return leaf{}, false, err

@@ -38,6 +38,16 @@ type Options struct {
 	Progress func(done, total int64)
 	// Blocks, if set, receives every block (see BlockSink).
 	Blocks BlockSink
+	// Tensors also reads the tensor layout of each weight file (named
+	// *.safetensors or *.gguf; for HashReader, recognised by its first
+	// bytes) and the BLAKE3 digest of each tensor's bytes, in the same read,
+	// into FileResult.Tensors and Result.Tensors. Sharded checkpoints'
+	// *.safetensors.index.json files are checked against their shards. A
+	// malformed header fails the import with a *TensorHeaderError.
+	Tensors bool
+	// TensorLimits bound the work of reading tensor headers; nil means the
+	// defaults (see TensorLimits).
+	TensorLimits *TensorLimits
 	// Concurrency is how many goroutines hash chunks and small files;
 	// 0 means runtime.GOMAXPROCS(0). The CID does not depend on it.
 	Concurrency int
@@ -51,6 +61,9 @@ type FileResult struct {
 	CID    cid.Cid `json:"cid"`
 	Size   int64   `json:"size"`             // bytes of content
 	SHA256 string  `json:"sha256,omitempty"` // lowercase hex; "" unless Options.SHA256
+	// Tensors is the file's tensor layout, with Options.Tensors, for weight
+	// files; nil otherwise.
+	Tensors *TensorLayout `json:"tensors,omitempty"`
 }
 
 // Result is the content ID of a file or a directory tree.
@@ -61,6 +74,9 @@ type Result struct {
 	// Files lists every regular file imported, sorted by Path. Symbolic
 	// links stored as links, and directories, are not listed.
 	Files []FileResult
+	// Tensors gathers the files' tensor layouts, with Options.Tensors; nil
+	// when no file has one.
+	Tensors *TensorIndex
 }
 
 // Errors that Hash wraps in an *fs.PathError naming the file at fault.
@@ -98,6 +114,9 @@ type importer struct {
 	wantSHA bool
 	workers int
 
+	wantTensors  bool
+	tensorLimits *TensorLimits
+
 	sink   BlockSink
 	sinkMu sync.Mutex
 	ctx    context.Context
@@ -125,7 +144,7 @@ func newImporter(ctx context.Context, opts *Options) (*importer, error) {
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
 	}
-	return &importer{p: p, wantSHA: opts.SHA256, workers: w, sink: opts.Blocks, ctx: ctx, progressFn: opts.Progress, total: -1}, nil
+	return &importer{p: p, wantSHA: opts.SHA256, wantTensors: opts.Tensors, tensorLimits: opts.TensorLimits, workers: w, sink: opts.Blocks, ctx: ctx, progressFn: opts.Progress, total: -1}, nil
 }
 
 // put hands a block to the sink, one call at a time.
@@ -158,11 +177,17 @@ func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, e
 	if err != nil {
 		return nil, err
 	}
-	s, err := im.hashStream(ctx, r, -1, im.wantSHA)
+	format := ""
+	if im.wantTensors {
+		if r, format, err = sniffTensorStream(r); err != nil {
+			return nil, err
+		}
+	}
+	s, err := im.hashStream(ctx, r, -1, im.wantSHA, format)
 	if err != nil {
 		return nil, err
 	}
-	return &FileResult{CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256}, nil
+	return &FileResult{CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}, nil
 }
 
 // Hash imports the file or directory tree at root and returns its CID, as
@@ -203,5 +228,10 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	}
 	res := &Result{CID: link.CID, Size: im.total, Files: w.files}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+	if im.wantTensors {
+		if res.Tensors, err = w.tensorIndex(res.Files); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
 }

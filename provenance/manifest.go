@@ -65,7 +65,9 @@ const (
 //	  "schema": "aiprov/manifest/v1",
 //	  "subject": {"name": s, "kind": s, "cid": link, "size": int,
 //	              "files"?: [{"path": s, "cid": link, "size": int, "sha256": s}],
-//	              "formats"?: [s]},
+//	              "formats"?: [s],
+//	              "tensors"?: [{"path": s, "format": s, "tensors": [tensor]} |
+//	                           {"path": s, "format": s, "count": int, "pages": [link]}]},
 //	  "parents": [{"cid": link, "relation": s, "share": int, "name"?: s}],
 //	  "contributors": [{"id": s, "role": s, "share": int, "name"?: s}],
 //	  "license": s,
@@ -75,6 +77,8 @@ const (
 //	  "extensions"?: {"namespace/key": any IPLD value except floats}
 //	}
 //
+// where tensor = {"name": s, "dtype": s, "shape": [int], "offset": int,
+// "size": int, "blake3": bytes}, and a page is a DAG-CBOR list of them.
 // Unknown fields are refused at every level; extra data goes under
 // "extensions".
 type Manifest struct {
@@ -102,6 +106,9 @@ type Subject struct {
 	// entry, named by its base name, whose CID equals the Subject's.
 	Files   []File
 	Formats []string // optional format hints: "safetensors", "gguf", "parquet", …
+	// Tensors is the tensor index of the weight files, sorted by Path (see
+	// ManifestTensorsOf and Subject.TensorIndex); optional.
+	Tensors []ManifestTensors
 }
 
 // File is one file of an artifact.

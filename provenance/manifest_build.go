@@ -22,6 +22,12 @@ type BuildOptions struct {
 	// hashed (see BlockSink), so that one read both stores the artifact
 	// and drafts its manifest.
 	Blocks BlockSink
+	// Tensors records the tensor index of the weight files (see
+	// Options.Tensors) in Subject.Tensors, read in the same pass as the
+	// CIDs. An index of more than MaxInlineTensors tensors is recorded in
+	// pages, handed to TensorPages, which must then be set.
+	Tensors     bool
+	TensorPages BlockSink
 }
 
 // BuildManifest hashes the file or directory at root — every byte is read;
@@ -36,7 +42,7 @@ func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manif
 	if opts == nil {
 		opts = &BuildOptions{}
 	}
-	res, err := Hash(ctx, root, &Options{Params: opts.Params, SHA256: true, Progress: opts.Progress, Blocks: opts.Blocks})
+	res, err := Hash(ctx, root, &Options{Params: opts.Params, SHA256: true, Tensors: opts.Tensors, Progress: opts.Progress, Blocks: opts.Blocks})
 	if err != nil {
 		return nil, err
 	}
@@ -48,7 +54,8 @@ func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manif
 // again: root only names the subject (unless opts.Name does) and, for a
 // single file, its one entry. A Result without SHA-256 digests is refused,
 // unless opts.OmitFiles. opts.Params, Progress and Blocks are not used:
-// res is already hashed. A nil opts means the defaults.
+// res is already hashed. When res has a tensor index (Options.Tensors), it
+// is recorded, whatever opts.Tensors says. A nil opts means the defaults.
 func NewManifest(root string, res *Result, opts *BuildOptions) (*Manifest, error) {
 	if opts == nil {
 		opts = &BuildOptions{}
@@ -85,6 +92,11 @@ func NewManifest(root string, res *Result, opts *BuildOptions) (*Manifest, error
 		return nil, fmt.Errorf("%s: %w", root, err)
 	}
 	m.Subject.Files = files
+	if res.Tensors != nil {
+		if err := setManifestTensors(m, res.Tensors, base, opts.TensorPages); err != nil {
+			return nil, fmt.Errorf("%s: %w", root, err)
+		}
+	}
 	return m, nil
 }
 

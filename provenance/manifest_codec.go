@@ -252,6 +252,13 @@ func (m *Manifest) toNode() (map[string]any, error) {
 	if len(m.Subject.Formats) > 0 {
 		subj["formats"] = stringsToNode(m.Subject.Formats)
 	}
+	if len(m.Subject.Tensors) > 0 {
+		ts, err := tensorsToNode(m.Subject.Tensors)
+		if err != nil {
+			return nil, err
+		}
+		subj["tensors"] = ts
+	}
 	parents := make([]any, len(m.Parents))
 	for i, p := range m.Parents {
 		if !p.CID.Defined() {

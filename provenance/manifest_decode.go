@@ -242,6 +242,8 @@ func (d *manifestDecoder) subject(s *Subject) error {
 			if err == nil && len(s.Formats) == 0 {
 				err = d.r.Errorf("empty optional field must be omitted")
 			}
+		case "tensors":
+			err = d.subjectTensors(s)
 		default:
 			return d.unknown()
 		}

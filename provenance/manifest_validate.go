@@ -238,6 +238,7 @@ func (v *validator) subject(s *Subject) {
 		}
 		seen[f] = true
 	}
+	v.tensors(s)
 }
 
 func isSHA256Hex(s string) bool {

@@ -51,6 +51,8 @@ type walker struct {
 	total    atomic.Int64
 	files    []FileResult
 	filesMu  sync.Mutex
+	// weightMaps of the sharded checkpoints' index files, with Options.Tensors.
+	weightMaps []shardIndex
 }
 
 // walk lstats osPath and, for a directory, everything below it;
@@ -284,7 +286,12 @@ func (w *walker) hashFile(ctx context.Context, n *fsNode) error {
 	}
 	n.sum = s
 	w.filesMu.Lock()
-	w.files = append(w.files, FileResult{Path: n.rel, CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256})
+	fr := FileResult{Path: n.rel, CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}
+	if fr.Tensors != nil && fr.Tensors.weightMap != nil {
+		w.weightMaps = append(w.weightMaps, shardIndex{path: n.rel, weightMap: fr.Tensors.weightMap})
+		fr.Tensors = nil
+	}
+	w.files = append(w.files, fr)
 	w.filesMu.Unlock()
 	return nil
 }
@@ -301,7 +308,7 @@ func (w *walker) readFile(ctx context.Context, n *fsNode) (fileSum, error) {
 	} else if !regular {
 		return fileSum{}, changed() // a regular file when walked
 	}
-	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA)
+	s, err := w.im.hashStream(ctx, f, n.info.Size(), w.im.wantSHA, w.tensorFormat(n))
 	if err != nil {
 		op := "hash"
 		if errors.As(err, new(*readError)) {
