@@ -27,12 +27,13 @@ import (
 // addresses and the creation time is fixed, so that every CID, the payouts
 // and the Merkle root are the same on every run; only the signing keys are
 // fresh (and so the signatures differ from run to run).
+var demoCreated = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 const (
-	demoCreated = "2026-01-01T00:00:00Z"
-	demoAlice   = "0x1111111111111111111111111111111111111111" // A: trained the base model
-	demoBob     = "0x2222222222222222222222222222222222222222" // B: curated the dataset
-	demoCarol   = "0x3333333333333333333333333333333333333333" // C: fine-tuned the weights
-	demoDave    = "0x4444444444444444444444444444444444444444" // D: provided the compute
+	demoAlice = "0x1111111111111111111111111111111111111111" // A: trained the base model
+	demoBob   = "0x2222222222222222222222222222222222222222" // B: curated the dataset
+	demoCarol = "0x3333333333333333333333333333333333333333" // C: fine-tuned the weights
+	demoDave  = "0x4444444444444444444444444444444444444444" // D: provided the compute
 )
 
 // demoPeople names the demo's contributors in the payout table.
@@ -454,11 +455,10 @@ func (d *demo) buildManifests(ctx context.Context) error {
 	for i := range d.dirs {
 		a := d.sum.Artifacts[i]
 		// The draft comes from step 2's Result, so the files are not read again.
-		m, err := provenance.NewManifest(d.dirs[i], d.hashed[i], &provenance.BuildOptions{Name: "demo/" + a.Name, Kind: a.Kind})
+		m, err := provenance.NewManifest(d.hashed[i], &provenance.BuildOptions{Name: "demo/" + a.Name, Kind: a.Kind, Created: demoCreated})
 		if err != nil {
 			return err
 		}
-		m.Created = demoCreated
 		m.Builder = &provenance.Builder{Pipeline: "aiprov demo"}
 		switch a.Name {
 		case "base-model":

@@ -104,15 +104,12 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 		}
 		cs = append(cs, contrib)
 	}
-	when := *created
-	if when == "" {
-		when, err = defaultCreated(c)
-		if err != nil {
-			return err
-		}
+	when, err := manifestCreated(c, *created)
+	if err != nil {
+		return err
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), OmitFiles: *noFiles}
+	bopts := &provenance.BuildOptions{Params: params, Name: *name, Kind: provenance.Kind(*kind), Created: when, OmitFiles: *noFiles}
 	bar := newProgressBar(c, pos[0])
 	if bar != nil {
 		bopts.Progress = bar.update
@@ -122,7 +119,7 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	m.Parents, m.Contributors, m.License, m.Created = ps, cs, *license, when
+	m.Parents, m.Contributors, m.License = ps, cs, *license
 	m.Royalty.Policy = provenance.RoyaltyPolicy(*policy)
 	if m.Royalty.Policy == "" {
 		for _, p := range ps {
@@ -172,17 +169,24 @@ func runManifestInit(ctx context.Context, c *cli, args []string) error {
 	return nil
 }
 
-// defaultCreated is $SOURCE_DATE_EPOCH (reproducible builds) or now.
-func defaultCreated(c *cli) (string, error) {
-	t := time.Now()
+// manifestCreated is --created, else $SOURCE_DATE_EPOCH (reproducible
+// builds), else the zero time: now, to BuildManifest.
+func manifestCreated(c *cli, flag string) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, usagef("--created %s: want an RFC 3339 time such as 2026-11-25T17:00:00Z", flag)
+		}
+		return t, nil
+	}
 	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return "", fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", s)
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", s)
 		}
-		t = time.Unix(sec, 0)
+		return time.Unix(sec, 0), nil
 	}
-	return t.UTC().Truncate(time.Second).Format(time.RFC3339), nil
+	return time.Time{}, nil
 }
 
 // parseParentFlag reads CID:relation[:share]; with the relation left out
