@@ -116,5 +116,15 @@
 // goroutines and add in a fixed order. A graph keeps only what walks need
 // (each node's CID, subject name and kind, and its parent links: about 160
 // bytes for a manifest with two parents), not the manifests; read those
-// again by CID when you need them. WriteDOT and WriteJSON render it.
+// again by CID when you need them. WriteDOT renders it for Graphviz, and
+// WriteJSON as nodes (parents first) and edges:
+//
+//	{"nodes": [{"cid": "bafy…", "manifest": true, "name": "acme/chat", "kind": "model"},
+//	           {"cid": "bafk…", "manifest": false}],
+//	 "edges": [{"child": "bafy…", "parent": "bafk…", "relation": "trained-on",
+//	            "share": 2500000, "percent": "2.5%"}]}
+//
+// "manifest" is false for a parent known only by its CID (name and kind
+// are then absent); "share" is in ShareWhole units and "percent" the same
+// share as FormatShare writes it.
 package provenance

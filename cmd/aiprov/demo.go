@@ -864,11 +864,7 @@ func (d *demo) check(ctx context.Context) error {
 // ---- 7. royalty
 
 func (d *demo) split(ctx context.Context) error {
-	ms := make(map[cid.Cid]*provenance.Manifest, len(d.manifests))
-	for i, m := range d.manifests {
-		ms[d.mcids[i]] = m
-	}
-	nodes, err := royalty.ManifestNodes(ms)
+	nodes, err := royalty.ManifestNodes(d.manifests[:]...)
 	if err != nil {
 		return err
 	}

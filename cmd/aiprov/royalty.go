@@ -12,7 +12,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ipfs/go-cid"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
@@ -263,7 +262,7 @@ const maxManifestFiles = 10_000_000
 // which draws whatever decodes, a payment also needs every manifest to
 // pass Validate.
 func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
-	manifests := map[cid.Cid]*provenance.Manifest{}
+	var manifests []*provenance.Manifest
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -284,14 +283,14 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 		if len(manifests) >= maxManifestFiles {
 			return fmt.Errorf("%s: more than %d manifests", dir, maxManifestFiles)
 		}
-		m, c, err := provenance.ReadManifestFile(path)
+		m, _, err := provenance.ReadManifestFile(path)
 		if err != nil {
 			return err
 		}
 		if err := m.Validate(); err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		manifests[c] = m
+		manifests = append(manifests, m)
 		return nil
 	})
 	if err != nil {
@@ -300,7 +299,7 @@ func manifestDirNodes(ctx context.Context, dir string) ([]royalty.Node, error) {
 	if len(manifests) == 0 {
 		return nil, fmt.Errorf("%s: no manifests (*.cbor or *.json files)", dir)
 	}
-	return royalty.ManifestNodes(manifests)
+	return royalty.ManifestNodes(manifests...)
 }
 
 type explainJSON struct {
