@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aiprov/aiprov/internal/testtools"
 	"github.com/aiprov/aiprov/provenance"
@@ -133,7 +134,7 @@ func artifact(t testing.TB, files map[string]string) (string, *provenance.Manife
 		Contributors: []provenance.Contributor{{ID: testEthAddress, Role: "weights", Share: provenance.ShareWhole}},
 		License:      "Apache-2.0",
 		Royalty:      provenance.RoyaltyTerms{Policy: provenance.PolicyAbsolute},
-		Created:      "2026-11-25T17:00:00Z",
+		Created:      time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC),
 	}
 	var names []string
 	for name := range files {

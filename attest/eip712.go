@@ -129,15 +129,11 @@ func NewManifestAttestation(m *provenance.Manifest, manifestCID cid.Cid) (Manife
 		return a, fmt.Errorf("attest: manifest Subject.Size is negative (%d)", m.Subject.Size)
 	}
 	a.SubjectSize = uint64(m.Subject.Size)
-	if m.Created != "" {
-		t, err := time.Parse(time.RFC3339, m.Created)
-		if err != nil {
-			return a, fmt.Errorf("attest: manifest Created: %w", err)
+	if !m.Created.IsZero() {
+		if m.Created.Unix() < 0 {
+			return a, fmt.Errorf("attest: manifest Created %s is before 1970", m.Created.UTC().Format(time.RFC3339))
 		}
-		if t.Unix() < 0 {
-			return a, fmt.Errorf("attest: manifest Created %s is before 1970", m.Created)
-		}
-		a.Created = uint64(t.Unix())
+		a.Created = uint64(m.Created.Unix())
 	}
 	a.Parents = ManifestParents(m)
 	return a, nil

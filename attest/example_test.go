@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
@@ -29,7 +30,7 @@ func Example() {
 		Contributors: []provenance.Contributor{{ID: "0x71562b71999873DB5b286dF957af199Ec94617F7", Role: "weights", Share: provenance.ShareWhole}},
 		License:      "Apache-2.0",
 		Royalty:      provenance.RoyaltyTerms{Policy: provenance.PolicyAbsolute},
-		Created:      "2026-11-25T17:00:00Z",
+		Created:      time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC),
 	}
 
 	// Two contributors co-sign: one with ed25519, one with P-256.

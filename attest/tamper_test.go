@@ -16,6 +16,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ethereum/go-ethereum/common"
@@ -60,7 +61,7 @@ func newTamperLineage(t *testing.T) *tamperLineage {
 			{ID: l.pub.ID(), Role: "weights", Share: provenance.ShareWhole / 4 * 3},
 			{ID: l.eth.ID(), Role: "data", Share: provenance.ShareWhole / 4},
 		}
-		m.License, m.Created = "Apache-2.0", "2026-11-25T17:00:00Z"
+		m.License, m.Created = "Apache-2.0", time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC)
 		if err := m.Validate(); err != nil {
 			t.Fatal(err)
 		}
@@ -290,7 +291,7 @@ func TestTamperMatrix(t *testing.T) {
 		}},
 		{"license", func(m *provenance.Manifest) { m.License = "MIT" }},
 		{"royalty.policy", func(m *provenance.Manifest) { m.Royalty.Policy = provenance.PolicyRelative }},
-		{"created", func(m *provenance.Manifest) { m.Created = "2027-01-01T00:00:00Z" }},
+		{"created", func(m *provenance.Manifest) { m.Created = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC) }},
 		{"builder", func(m *provenance.Manifest) { m.Builder = &provenance.Builder{Pipeline: "evil"} }},
 		{"extensions", func(m *provenance.Manifest) { m.Extensions = map[string]any{"org.example/x": "y"} }},
 	}

@@ -71,13 +71,14 @@
 // (Parents, linked by CID, each with a Relation and a royalty Share), who
 // made it (Contributors, whose shares sum to ShareWhole = 100%), its
 // license (an SPDX expression), royalty policy, creation time, builder and
-// namespaced Extensions. BuildManifest hashes a directory into a draft;
+// namespaced Extensions. BuildManifest hashes a directory into a draft,
+// dated now unless BuildOptions.Created says otherwise;
 // ParseModelCard and ModelCard.ApplyTo fill one from a Hugging Face model
 // card:
 //
 //	m, err := provenance.BuildManifest(ctx, "models/chat", &provenance.BuildOptions{Name: "acme/chat"})
 //	m.Parents = []provenance.Parent{{CID: base, Relation: provenance.RelationFinetune, Share: 10_000_000}} // 10%
-//	m.Contributors = …; m.License = "Apache-2.0"; m.Created = "2026-11-25T17:00:00Z"
+//	m.Contributors = …; m.License = "Apache-2.0"
 //	err = m.Validate()
 //	id, err := m.CID() // what `ipfs dag put` prints for m.MarshalJSON()
 //
@@ -87,11 +88,12 @@
 // BlockSink:
 //
 //	res, err := storage.PutPath(ctx, store, "models/chat", &storage.PutOptions{SHA256: true})
-//	m, err := provenance.NewManifest("models/chat", res, &provenance.BuildOptions{Name: "acme/chat"})
+//	m, err := provenance.NewManifest(res, &provenance.BuildOptions{Name: "acme/chat"})
 //
 // A manifest has exactly one encoding and so exactly one CID: canonical
 // DAG-CBOR (MarshalCBOR, DecodeManifest), shown to people and JSON tools as
-// DAG-JSON (MarshalJSON, ParseManifestJSON). Reading is strict: bytes that
+// DAG-JSON (MarshalJSON, ParseManifestJSON); ReadManifest reads either and
+// returns the CID. One decoder reads both forms. Reading is strict: bytes that
 // would not re-encode identically, duplicate or unknown fields, floats and
 // out-of-range integers are refused with a *FieldError naming the field
 // (e.g. parents[2].share) and, where known, the byte offset. DecodeManifest
@@ -136,5 +138,15 @@
 // goroutines and add in a fixed order. A graph keeps only what walks need
 // (each node's CID, subject name and kind, and its parent links: about 160
 // bytes for a manifest with two parents), not the manifests; read those
-// again by CID when you need them. WriteDOT and WriteJSON render it.
+// again by CID when you need them. WriteDOT renders it for Graphviz, and
+// WriteJSON as nodes (parents first) and edges:
+//
+//	{"nodes": [{"cid": "bafy…", "manifest": true, "name": "acme/chat", "kind": "model"},
+//	           {"cid": "bafk…", "manifest": false}],
+//	 "edges": [{"child": "bafy…", "parent": "bafk…", "relation": "trained-on",
+//	            "share": 2500000, "percent": "2.5%"}]}
+//
+// "manifest" is false for a parent known only by its CID (name and kind
+// are then absent); "share" is in ShareWhole units and "percent" the same
+// share as FormatShare writes it.
 package provenance

@@ -6,6 +6,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/ipfs/go-cid"
@@ -21,8 +22,10 @@ func ExampleBuildManifest() {
 	os.WriteFile(filepath.Join(dir, "weights.bin"), make([]byte, 3<<20), 0o644)
 	ctx := context.Background()
 
-	// Hash the directory into a draft, then say where it came from and who made it.
-	m, err := provenance.BuildManifest(ctx, dir, &provenance.BuildOptions{Name: "acme/tiny-chat"})
+	// Hash the directory into a draft (dated now, unless Created says
+	// otherwise), then say where it came from and who made it.
+	created := time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC)
+	m, err := provenance.BuildManifest(ctx, dir, &provenance.BuildOptions{Name: "acme/tiny-chat", Created: created})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -34,7 +37,6 @@ func ExampleBuildManifest() {
 		{ID: "0x71562b71999873DB5b286dF957af199Ec94617F7", Role: "weights", Share: provenance.ShareWhole},
 	}
 	m.License = "Apache-2.0"
-	m.Created = "2026-11-25T17:00:00Z"
 	if err := m.Validate(); err != nil {
 		log.Fatal(err)
 	}

@@ -68,7 +68,10 @@ type FileResult struct {
 
 // Result is the content ID of a file or a directory tree.
 type Result struct {
-	CID cid.Cid
+	// Name is the base name of the root given to Hash ("" for HashReader):
+	// what NewManifest names the subject and a single file after.
+	Name string
+	CID  cid.Cid
 	// Size is the total content size of the regular files imported.
 	Size int64
 	// Files lists every regular file imported, sorted by Path. Symbolic
@@ -226,7 +229,11 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{CID: link.CID, Size: im.total, Files: w.files}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Name: filepath.Base(abs), CID: link.CID, Size: im.total, Files: w.files}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	if im.wantTensors {
 		if res.Tensors, err = w.tensorIndex(res.Files); err != nil {

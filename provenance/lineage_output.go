@@ -92,23 +92,21 @@ func dotQuote(s string) string {
 	return `"` + r.Replace(s) + `"`
 }
 
-// GraphJSON is the JSON form WriteJSON writes.
-type GraphJSON struct {
-	Nodes []GraphJSONNode `json:"nodes"`
-	Edges []GraphJSONEdge `json:"edges"`
+// graphJSON is the JSON form WriteJSON writes; the package doc
+// describes it.
+type graphJSON struct {
+	Nodes []graphJSONNode `json:"nodes"`
+	Edges []graphJSONEdge `json:"edges"`
 }
 
-// GraphJSONNode is one node of GraphJSON.
-type GraphJSONNode struct {
+type graphJSONNode struct {
 	CID         string `json:"cid"`
 	HasManifest bool   `json:"manifest"`
 	Name        string `json:"name,omitempty"`
 	Kind        Kind   `json:"kind,omitempty"`
 }
 
-// GraphJSONEdge links a child to a parent; Share is in ShareWhole units
-// and Percent the same share as text.
-type GraphJSONEdge struct {
+type graphJSONEdge struct {
 	Child    string   `json:"child"`
 	Parent   string   `json:"parent"`
 	Relation Relation `json:"relation"`
@@ -117,23 +115,24 @@ type GraphJSONEdge struct {
 }
 
 // WriteJSON writes the graph, or the nodes in sel and the edges between
-// them, as GraphJSON with nodes in topological order (parents first).
+// them, as JSON with nodes in topological order (parents first); the
+// package doc shows the format.
 func (g *Graph) WriteJSON(w io.Writer, sel []cid.Cid) error {
 	nodes, links, err := g.subset(sel)
 	if err != nil {
 		return err
 	}
-	out := GraphJSON{Nodes: make([]GraphJSONNode, 0, len(nodes)), Edges: make([]GraphJSONEdge, 0, len(links))}
+	out := graphJSON{Nodes: make([]graphJSONNode, 0, len(nodes)), Edges: make([]graphJSONEdge, 0, len(links))}
 	for _, i := range nodes {
 		n := g.at(i)
-		jn := GraphJSONNode{CID: n.cid.String(), HasManifest: n.manifest, Name: n.name}
+		jn := graphJSONNode{CID: n.cid.String(), HasManifest: n.manifest, Name: n.name}
 		if n.manifest {
 			jn.Kind = Kind(g.strs[n.kind])
 		}
 		out.Nodes = append(out.Nodes, jn)
 	}
 	for _, l := range links {
-		out.Edges = append(out.Edges, GraphJSONEdge{Child: g.at(l.child).cid.String(), Parent: g.at(l.to).cid.String(),
+		out.Edges = append(out.Edges, graphJSONEdge{Child: g.at(l.child).cid.String(), Parent: g.at(l.to).cid.String(),
 			Relation: Relation(g.strs[l.relation]), Share: l.share, Percent: FormatShare(l.share)})
 	}
 	enc := json.NewEncoder(w)

@@ -1,6 +1,8 @@
 package provenance
 
 import (
+	"time"
+
 	"github.com/ipfs/go-cid"
 )
 
@@ -88,8 +90,11 @@ type Manifest struct {
 	Contributors []Contributor // who made it, with shares summing to ShareWhole
 	License      string        // an SPDX license expression
 	Royalty      RoyaltyTerms  // how royalties flow to Parents
-	Created      string        // RFC 3339 UTC timestamp, e.g. "2026-11-25T17:00:00Z"
-	Builder      *Builder      // optional: what built it
+	// Created is when the artifact was made. It is encoded in UTC as RFC
+	// 3339 with as many fractional digits as it has ("2026-11-25T17:00:00Z");
+	// BuildManifest and NewManifest set it (BuildOptions.Created).
+	Created time.Time
+	Builder *Builder // optional: what built it
 	// Extensions holds namespaced extra data ("org.example/key"). Values are
 	// IPLD data model values: nil, bool, int64, string, []byte, cid.Cid,
 	// []any and map[string]any.

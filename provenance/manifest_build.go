@@ -4,15 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
+	"time"
 )
 
 // BuildOptions control BuildManifest and NewManifest. The zero value hashes
-// with DefaultParams and names the subject after root.
+// with DefaultParams, names the subject after the root and dates the
+// manifest now.
 type BuildOptions struct {
 	Params Params // import parameters; zero means DefaultParams
-	Name   string // subject name; default: the base name of root
+	Name   string // subject name; default: the base name of the root
 	Kind   Kind   // default: KindModel
+	// Created dates the manifest; the zero value means now, to the
+	// second. Reproducible builds set it (from $SOURCE_DATE_EPOCH, say),
+	// since the manifest's CID depends on it.
+	Created time.Time
 	// OmitFiles leaves Subject.Files empty, recording only the root CID
 	// and size: for artifacts with more files than one manifest block
 	// holds (about 7,000). CheckManifest can then only compare the root.
@@ -32,9 +37,10 @@ type BuildOptions struct {
 
 // BuildManifest hashes the file or directory at root — every byte is read;
 // no cache is consulted — and returns a draft manifest whose Subject holds
-// the root CID, the size and every file with its CID, size and SHA-256. A
-// single file is listed as one entry named by its base name. The caller
-// completes Parents, Contributors, License, Royalty and Created.
+// the root CID, the size and every file with its CID, size and SHA-256, and
+// whose Created is set. A single file is listed as one entry named by its
+// base name. The caller completes Parents, Contributors, License and
+// Royalty.
 //
 // It is Hash with Options.SHA256 followed by NewManifest; call those two
 // when the Result is wanted too, or comes from elsewhere (storage.PutPath).
@@ -46,40 +52,37 @@ func BuildManifest(ctx context.Context, root string, opts *BuildOptions) (*Manif
 	if err != nil {
 		return nil, err
 	}
-	return NewManifest(root, res, opts)
+	return NewManifest(res, opts)
 }
 
-// NewManifest drafts a manifest from res, the Result of hashing the file
-// or directory at root with Options.SHA256 set, without reading anything
-// again: root only names the subject (unless opts.Name does) and, for a
-// single file, its one entry. A Result without SHA-256 digests is refused,
-// unless opts.OmitFiles. opts.Params, Progress and Blocks are not used:
-// res is already hashed. When res has a tensor index (Options.Tensors), it
-// is recorded, whatever opts.Tensors says. A nil opts means the defaults.
-func NewManifest(root string, res *Result, opts *BuildOptions) (*Manifest, error) {
+// NewManifest drafts a manifest from res, the Result of hashing a file or
+// directory with Options.SHA256 set, without reading anything again: the
+// subject is named after res.Name unless opts.Name is set. A Result without
+// SHA-256 digests is refused, unless opts.OmitFiles. opts.Params, Progress
+// and Blocks are not used: res is already hashed. A nil opts means the
+// defaults. When res has a tensor index (Options.Tensors), it is recorded,
+// whatever opts.Tensors says.
+func NewManifest(res *Result, opts *BuildOptions) (*Manifest, error) {
 	if opts == nil {
 		opts = &BuildOptions{}
 	}
 	if res == nil || !res.CID.Defined() {
 		return nil, errors.New("provenance: NewManifest: no Result (or one without a root CID)")
 	}
-	base := ""
-	if root != "" {
-		abs, err := filepath.Abs(root)
-		if err != nil {
-			return nil, err
-		}
-		base = filepath.Base(abs)
+	created := opts.Created
+	if created.IsZero() {
+		created = time.Now().Truncate(time.Second)
 	}
 	m := &Manifest{
 		Schema:  ManifestSchema,
 		Subject: Subject{Name: opts.Name, Kind: opts.Kind, CID: res.CID, Size: res.Size},
+		Created: created.UTC(),
 	}
 	if m.Subject.Name == "" {
-		if base == "" {
-			return nil, errors.New("provenance: NewManifest: no root path to name the subject after; set BuildOptions.Name")
+		if res.Name == "" {
+			return nil, errors.New("provenance: NewManifest: the Result names no root to name the subject after; set BuildOptions.Name")
 		}
-		m.Subject.Name = base
+		m.Subject.Name = res.Name
 	}
 	if m.Subject.Kind == "" {
 		m.Subject.Kind = KindModel
@@ -87,14 +90,14 @@ func NewManifest(root string, res *Result, opts *BuildOptions) (*Manifest, error
 	if opts.OmitFiles {
 		return m, nil
 	}
-	files, err := manifestFiles(res.Files, base)
+	files, err := manifestFiles(res.Files, res.Name)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", root, err)
+		return nil, fmt.Errorf("provenance: NewManifest: %w", err)
 	}
 	m.Subject.Files = files
 	if res.Tensors != nil {
-		if err := setManifestTensors(m, res.Tensors, base, opts.TensorPages); err != nil {
-			return nil, fmt.Errorf("%s: %w", root, err)
+		if err := setManifestTensors(m, res.Tensors, res.Name, opts.TensorPages); err != nil {
+			return nil, fmt.Errorf("provenance: NewManifest: %w", err)
 		}
 	}
 	return m, nil

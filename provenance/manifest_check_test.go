@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -53,7 +54,7 @@ func TestBuildAndCheck(t *testing.T) {
 	}
 	// Complete the draft: it must validate.
 	m.Contributors = []Contributor{{ID: "0x" + string(bytes.Repeat([]byte("1"), 40)), Role: "weights", Share: ShareWhole}}
-	m.License, m.Created = "MIT", "2026-11-25T17:00:00Z"
+	m.License, m.Created = "MIT", time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC)
 	if err := m.Validate(); err != nil {
 		t.Fatalf("built manifest: %v", err)
 	}
@@ -261,22 +262,30 @@ func TestNewManifest(t *testing.T) {
 	if !sink.last.Equals(built.Subject.CID) || len(sink.blocks) < 3 {
 		t.Errorf("Blocks got %d blocks, last %s; want the root %s last", len(sink.blocks), sink.last, built.Subject.CID)
 	}
+	if age := time.Since(built.Created); age < 0 || age > time.Hour || built.Created.Location() != time.UTC {
+		t.Errorf("BuildManifest dated the manifest %v; want now, in UTC", built.Created)
+	}
+	when := time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC)
 	res, err := Hash(ctx, dir, &Options{SHA256: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := NewManifest(dir, res, &BuildOptions{Name: "acme/m"})
+	m, err := NewManifest(res, &BuildOptions{Name: "acme/m", Created: when})
 	if err != nil {
 		t.Fatal(err)
 	}
+	built.Created = when
 	if !reflect.DeepEqual(m, built) {
 		t.Errorf("NewManifest\n  %+v\nBuildManifest\n  %+v", m, built)
 	}
-	// Without root, the name must be given.
-	if m, err := NewManifest("", res, &BuildOptions{Name: "acme/m"}); err != nil || !reflect.DeepEqual(m, built) {
-		t.Errorf("NewManifest without root: %+v, %v", m, err)
+	// Without a name, the subject is named after the root.
+	if m, err := NewManifest(res, nil); err != nil || m.Subject.Name != filepath.Base(dir) {
+		t.Errorf("NewManifest without a name: %+v, %v", m, err)
 	}
-	if _, err := NewManifest("", res, nil); err == nil || !strings.Contains(err.Error(), "BuildOptions.Name") {
+	// A Result from elsewhere, with no root name, needs one.
+	anon := *res
+	anon.Name = ""
+	if _, err := NewManifest(&anon, nil); err == nil || !strings.Contains(err.Error(), "BuildOptions.Name") {
 		t.Errorf("NewManifest without root or name: %v", err)
 	}
 
@@ -285,13 +294,13 @@ func TestNewManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewManifest(dir, plain, nil); err == nil || !strings.Contains(err.Error(), `file "config.json" has no SHA-256 digest`) {
+	if _, err := NewManifest(plain, nil); err == nil || !strings.Contains(err.Error(), `file "config.json" has no SHA-256 digest`) {
 		t.Errorf("NewManifest without sha256: %v", err)
 	}
-	if m, err := NewManifest(dir, plain, &BuildOptions{OmitFiles: true}); err != nil || m.Subject.Name != filepath.Base(dir) || !m.Subject.CID.Equals(res.CID) {
+	if m, err := NewManifest(plain, &BuildOptions{OmitFiles: true}); err != nil || m.Subject.Name != filepath.Base(dir) || !m.Subject.CID.Equals(res.CID) {
 		t.Errorf("NewManifest OmitFiles without sha256: %+v, %v", m, err)
 	}
-	if _, err := NewManifest(dir, nil, nil); err == nil {
+	if _, err := NewManifest(nil, nil); err == nil {
 		t.Error("NewManifest(nil Result) accepted")
 	}
 
@@ -301,11 +310,12 @@ func TestNewManifest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err = NewManifest(file, one, nil)
+	m, err = NewManifest(one, nil)
 	if err != nil || len(m.Subject.Files) != 1 || m.Subject.Files[0].Path != "config.json" || m.Subject.Name != "config.json" {
 		t.Fatalf("single file: %+v, %v", m, err)
 	}
-	if _, err := NewManifest("", one, &BuildOptions{Name: "x"}); err == nil {
+	one.Name = ""
+	if _, err := NewManifest(one, &BuildOptions{Name: "x"}); err == nil {
 		t.Error("single file without root accepted")
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
@@ -284,13 +285,16 @@ func (m *Manifest) toNode() (map[string]any, error) {
 		}
 		contributors[i] = n
 	}
+	if y := m.Created.UTC().Year(); !m.Created.IsZero() && (y < 0 || y > 9999) {
+		return nil, malformed("created", "year %d has no RFC 3339 form", y)
+	}
 	node := map[string]any{
 		"schema":       m.Schema,
 		"subject":      subj,
 		"parents":      parents,
 		"contributors": contributors,
 		"license":      m.License,
-		"created":      m.Created,
+		"created":      formatCreated(m.Created),
 	}
 	if m.Royalty.Policy != "" {
 		node["royalty"] = map[string]any{"policy": string(m.Royalty.Policy)}
@@ -360,6 +364,29 @@ func checkExtension(v any, path string, depth int) error {
 		return malformed(path, "Go type %T is not an IPLD value (want nil, bool, int64, string, []byte, cid.Cid, []any or map[string]any)", v)
 	}
 	return nil
+}
+
+// formatCreated is Manifest.Created's encoding: RFC 3339 in UTC, with
+// the fractional seconds it has and no trailing zeros; "" for the zero
+// time, which Validate refuses.
+func formatCreated(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// parseCreated reads what formatCreated writes, and nothing else, so that
+// a decoded manifest encodes to the same bytes.
+func parseCreated(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil || formatCreated(t) != s {
+		return time.Time{}, fmt.Errorf("%q: want an RFC 3339 time in UTC, such as 2026-11-25T17:00:00Z, with no trailing zeros in its fraction of a second", s)
+	}
+	return t.UTC(), nil
 }
 
 // kindOf names the data model kind of v, for errors.

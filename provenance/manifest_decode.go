@@ -139,7 +139,12 @@ func (d *manifestDecoder) manifest(m *Manifest) error {
 			m.License, err = d.r.String()
 		case "created":
 			seen |= fCreated
-			m.Created, err = d.r.String()
+			var s string
+			if s, err = d.r.String(); err == nil {
+				if m.Created, err = parseCreated(s); err != nil {
+					err = d.r.Errorf("%v", err)
+				}
+			}
 		case "royalty":
 			var hasPolicy bool
 			_, err = d.r.Map(func(k []byte) error {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"strings"
+	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -22,7 +23,8 @@ func randomManifests(n int) []*Manifest {
 		m.Subject.Kind = Kind(randString(r, 8))
 		m.Subject.Size = randInt(r) & math.MaxInt64
 		m.License = randString(r, 20)
-		m.Created = randString(r, 25)
+		// Any instant RFC 3339 can write, to the nanosecond.
+		m.Created = time.Unix(r.Int64N(253402300800), r.Int64N(1e9)).UTC()
 		for j := range r.IntN(20) {
 			p := Parent{CID: testCID(fmt.Sprint(i, "parent", j), []uint64{cid.DagCBOR, cid.Raw, cid.DagProtobuf}[r.IntN(3)]),
 				Relation: Relation(randString(r, 12)), Share: r.Uint64N(ShareWhole + 1)}

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/aiprov/aiprov/internal/testtools"
@@ -56,7 +57,7 @@ func exampleManifest() *Manifest {
 		},
 		License: "Apache-2.0 OR (MIT AND LicenseRef-acme)",
 		Royalty: RoyaltyTerms{Policy: PolicyAbsolute},
-		Created: "2026-11-25T17:00:00Z",
+		Created: time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC),
 		Builder: &Builder{Pipeline: "train.yml", Repository: "https://github.com/acme/train", Commit: "0123abcd"},
 		Extensions: map[string]any{
 			"org.example/eval": map[string]any{"mmlu_bp": int64(4512), "tags": []any{"chat", "ü"}, "blob": []byte{1, 2, 3}, "link": testCID("x", cid.Raw), "null": nil, "ok": true},
@@ -104,7 +105,7 @@ func minimalManifest() *Manifest {
 		Subject:      Subject{Name: "d", Kind: KindDataset, CID: testCID("d", cid.Raw), Size: 0},
 		Contributors: []Contributor{{ID: "0x" + strings.Repeat("0", 40), Role: "data", Share: ShareWhole}},
 		License:      "CC-BY-4.0",
-		Created:      "2026-01-01T00:00:00Z",
+		Created:      time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
 	}
 }
 
@@ -261,6 +262,9 @@ func TestDecodeManifestRefuses(t *testing.T) {
 		{"empty optional", true, jsonCase(`"role"`, `"name":"","role"`), "contributors[0].name", "must be omitted"},
 		{"empty extensions", true, jsonCase(`"schema"`, `"extensions":{},"schema"`), "extensions", "must be omitted"},
 		{"float in extension", true, jsonCase(`"schema"`, `"extensions":{"a.b/c":[1,{"x":0.5}]},"schema"`), `extensions."a.b/c"[1].x`, "integers only"},
+		{"created not a time", true, jsonCase(`"2026-01-01T00:00:00Z"`, `"2026-01-01 00:00"`), "created", "RFC 3339"},
+		{"created not UTC", true, jsonCase(`"2026-01-01T00:00:00Z"`, `"2026-01-01T01:00:00+01:00"`), "created", "UTC"},
+		{"created trailing zero", true, jsonCase(`"2026-01-01T00:00:00Z"`, `"2026-01-01T00:00:00.50Z"`), "created", "trailing zeros"},
 		{"wrong schema", true, jsonCase(ManifestSchema, "aiprov/manifest/v9"), "schema", "unsupported schema"},
 		{"link not cid", true, jsonCase(`"cid":{"/":"`, `"cid":{"/":"x`), "subject.cid", "invalid CID"},
 		{"non-canonical cid", true, jsonCase(`"cid":{"/":"bafkrei`, `"cid":{"/":"BAFKREI`), "subject.cid", "canonical form"},

@@ -162,10 +162,10 @@ func (v *validator) manifest(m *Manifest) {
 	} else if err := checkLicense(m.License); err != nil {
 		v.add("license", "%v", err)
 	}
-	if m.Created == "" {
+	if m.Created.IsZero() {
 		v.add("created", "missing")
-	} else if t, err := time.Parse(time.RFC3339Nano, m.Created); err != nil || !strings.HasSuffix(m.Created, "Z") || t.Year() < 1970 {
-		v.add("created", "%q; want an RFC 3339 UTC time such as 2026-11-25T17:00:00Z", m.Created)
+	} else if y := m.Created.UTC().Year(); y < 1970 || y > 9999 {
+		v.add("created", "%s; want a time from 1970 to 9999", m.Created.UTC().Format(time.RFC3339Nano))
 	}
 	if b := m.Builder; b != nil {
 		v.text("builder.pipeline", b.Pipeline, false, maxNameLen)

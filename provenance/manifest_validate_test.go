@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -40,8 +41,8 @@ func TestValidate(t *testing.T) {
 		{"bad license chars", func(m *Manifest) { m.License = "MIT/X11" }, "license", "only letters"},
 		{"unbalanced license", func(m *Manifest) { m.License = "(MIT OR Apache-2.0" }, "license", "missing ')'"},
 		{"no license", func(m *Manifest) { m.License = "" }, "license", "missing"},
-		{"bad time", func(m *Manifest) { m.Created = "2026-11-25 17:00" }, "created", "RFC 3339"},
-		{"local time", func(m *Manifest) { m.Created = "2026-11-25T17:00:00+01:00" }, "created", "UTC"},
+		{"no time", func(m *Manifest) { m.Created = time.Time{} }, "created", "missing"},
+		{"before 1970", func(m *Manifest) { m.Created = time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC) }, "created", "from 1970"},
 		{"bad sha256", func(m *Manifest) { m.Subject.Files[1].SHA256 = strings.Repeat("AB", 32) }, "subject.files[1].sha256", "lowercase hex"},
 		{"unsorted files", func(m *Manifest) { m.Subject.Files[0].Path = "zzz" }, "subject.files[1].path", "sorted"},
 		{"dotdot path", func(m *Manifest) { m.Subject.Files[0].Path = "../etc/passwd" }, "subject.files[0].path", "leaves the artifact root"},

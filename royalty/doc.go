@@ -9,8 +9,7 @@
 // that parent, and contributors, who divide what the node keeps. Shares are
 // integers in ShareWhole units (100,000,000 = 100%), Story Protocol's unit.
 // Build a Graph with NewGraph from nodes of your own, with ManifestNodes
-// from lineage manifests keyed by their CIDs, or with ReadGraph from a JSON
-// description:
+// from lineage manifests, or with ReadGraph from a JSON description:
 //
 //	{"nodes": [
 //	  {"id": "app", "policy": "relative",

@@ -72,25 +72,41 @@ func ReadGraphNodes(r io.Reader, maxBytes int64) ([]Node, error) {
 	return parseGraphJSON(data)
 }
 
-// ManifestNodes turns lineage manifests, keyed by their manifest CIDs, into
-// graph nodes: each manifest's CID is its node ID (c.String(), which is
-// what Graph.Split, Graph.Has and Split.Flow then take),
-// its parents' manifest CIDs are its parent edges with their shares, its
+// ManifestNodes turns lineage manifests into graph nodes: each manifest's
+// CID, as a string (what Graph.Split, Graph.Has and Split.Flow take, and
+// what Manifest.CID().String() and the CLI print), is its node ID; its
+// parents' manifest CIDs are its parent edges with their shares, its
 // contributors are the node's contributors and its royalty policy the
-// node's policy.
+// node's policy. The same manifest given twice is one node.
 //
 // A parent absent from manifests is fine when its share is zero (a dataset
 // credited without royalty, say): the edge is dropped, since nothing flows
 // along it. With a positive share it is an ErrMissingParent.
-func ManifestNodes(manifests map[cid.Cid]*provenance.Manifest) ([]Node, error) {
-	nodes := make([]Node, 0, len(manifests))
-	for c, m := range manifests {
+func ManifestNodes(manifests ...*provenance.Manifest) ([]Node, error) {
+	ids := make([]cid.Cid, len(manifests))
+	have := make(map[cid.Cid]bool, len(manifests))
+	for i, m := range manifests {
 		if m == nil {
-			return nil, &GraphError{Node: c.String(), Err: fmt.Errorf("%w: nil manifest", ErrInvalid)}
+			return nil, &GraphError{Node: fmt.Sprintf("manifests[%d]", i), Err: fmt.Errorf("%w: nil manifest", ErrInvalid)}
 		}
+		c, err := m.CID()
+		if err != nil {
+			return nil, &GraphError{Node: fmt.Sprintf("manifests[%d]", i), Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
+		}
+		ids[i] = c
+		have[c] = true
+	}
+	nodes := make([]Node, 0, len(manifests))
+	seen := make(map[cid.Cid]bool, len(manifests))
+	for i, m := range manifests {
+		c := ids[i]
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
 		n := Node{ID: c.String(), Policy: Policy(m.Royalty.Policy)}
 		for j, p := range m.Parents {
-			if _, ok := manifests[p.CID]; !ok {
+			if !have[p.CID] {
 				if p.Share == 0 {
 					continue
 				}

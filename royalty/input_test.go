@@ -104,25 +104,40 @@ func testCID(s string) cid.Cid {
 }
 
 func TestManifestNodes(t *testing.T) {
-	base, data, chat, cdata := testCID("base"), testCID("data"), testCID("chat"), testCID("content-only")
-	ms := map[cid.Cid]*provenance.Manifest{
-		base: {Contributors: []provenance.Contributor{{ID: addr(1), Share: ShareWhole}}},
-		data: {Contributors: []provenance.Contributor{{ID: addr(2), Share: ShareWhole}}},
-		chat: {
-			Royalty:      provenance.RoyaltyTerms{Policy: provenance.PolicyRelative},
-			Parents:      []provenance.Parent{{CID: base, Share: 10_000_000}, {CID: data, Share: 30_000_000}, {CID: cdata, Share: 0}},
-			Contributors: []provenance.Contributor{{ID: addr(3), Share: ShareWhole, Role: "weights"}},
-		},
+	manifest := func(name string, contributor int, parents ...provenance.Parent) *provenance.Manifest {
+		return &provenance.Manifest{
+			Schema:       provenance.ManifestSchema,
+			Subject:      provenance.Subject{Name: name, Kind: provenance.KindModel, CID: testCID(name)},
+			Parents:      parents,
+			Contributors: []provenance.Contributor{{ID: addr(contributor), Share: ShareWhole, Role: "weights"}},
+		}
 	}
-	nodes, err := ManifestNodes(ms)
+	id := func(m *provenance.Manifest) cid.Cid {
+		c, err := m.CID()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	base, data := manifest("base", 1), manifest("data", 2)
+	cdata := testCID("content-only")
+	chat := manifest("chat", 3,
+		provenance.Parent{CID: id(base), Share: 10_000_000},
+		provenance.Parent{CID: id(data), Share: 30_000_000},
+		provenance.Parent{CID: cdata, Share: 0})
+	chat.Royalty.Policy = provenance.PolicyRelative
+	nodes, err := ManifestNodes(chat, base, data, base) // base twice: one node
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(nodes) != 3 {
+		t.Fatalf("%d nodes, want 3", len(nodes))
 	}
 	g, err := NewGraph(nodes, Limits{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := g.Split(chat.String(), big.NewInt(100), SplitOptions{})
+	s, err := g.Split(id(chat).String(), big.NewInt(100), SplitOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,9 +145,12 @@ func TestManifestNodes(t *testing.T) {
 	if s.Policy != Relative || got[addrC(1)].Int64() != 10 || got[addrC(2)].Int64() != 30 || got[addrC(3)].Int64() != 60 {
 		t.Fatalf("payouts %v", s.Payouts)
 	}
-	ms[chat].Parents[2].Share = 1
-	if _, err := ManifestNodes(ms); !errors.Is(err, ErrMissingParent) || !strings.Contains(err.Error(), cdata.String()) {
+	chat.Parents[2].Share = 1
+	if _, err := ManifestNodes(chat, base, data); !errors.Is(err, ErrMissingParent) || !strings.Contains(err.Error(), cdata.String()) {
 		t.Fatalf("missing parent with a share: %v", err)
+	}
+	if _, err := ManifestNodes(base, nil); !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "manifests[1]") {
+		t.Fatalf("nil manifest: %v", err)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage/storagetest"
@@ -18,7 +19,7 @@ func testManifest(name string, subject cid.Cid, size int64, parents ...cid.Cid) 
 		Contributors: []provenance.Contributor{{ID: "0x71562b71999873DB5b286dF957af199Ec94617F7", Role: "weights", Share: provenance.ShareWhole}},
 		License:      "Apache-2.0",
 		Royalty:      provenance.RoyaltyTerms{Policy: provenance.PolicyAbsolute},
-		Created:      "2026-11-25T17:00:00Z",
+		Created:      time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC),
 	}
 	for _, p := range parents {
 		m.Parents = append(m.Parents, provenance.Parent{CID: p, Relation: provenance.RelationFinetune, Share: 10_000_000})

@@ -47,6 +47,17 @@ func fundFromDev(t *testing.T, url string, to common.Address, eth int64) {
 	if err := c.Call(&h, "eth_sendTransaction", map[string]any{"from": accounts[0], "to": to, "value": (*hexutil.Big)(ether(eth))}); err != nil {
 		t.Fatal(err)
 	}
+	// geth --dev seals the transaction in a block of its own, shortly after.
+	for deadline := time.Now().Add(60 * time.Second); ; {
+		var receipt map[string]any
+		if err := c.Call(&receipt, "eth_getTransactionReceipt", h); err == nil && receipt != nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("funding transaction %s was not mined", h)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // TestPayoutOnGeth runs the payout flow through the JSON-RPC backend
@@ -78,7 +89,7 @@ func TestPayoutOnGeth(t *testing.T) {
 		Contributors: []provenance.Contributor{
 			{ID: carol.ID(), Role: "weights", Share: 60_000_000},
 			{ID: ed.ID(), Role: "compute", Share: 40_000_000}},
-		License: "MIT", Created: "2026-12-05T00:00:00Z",
+		License: "MIT", Created: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC),
 		Royalty: provenance.RoyaltyTerms{Policy: provenance.PolicyRelative},
 	}
 	mc, err := m.CID()
@@ -123,7 +134,7 @@ func TestPayoutOnGeth(t *testing.T) {
 	if _, err := d.Pay(ctx, mc, common.Address{}, ether(1)); err != nil {
 		t.Fatal(err)
 	}
-	nodes, _ := royalty.ManifestNodes(map[cid.Cid]*provenance.Manifest{mc: m})
+	nodes, _ := royalty.ManifestNodes(m)
 	g, _ := royalty.NewGraph(nodes, royalty.Limits{})
 	plan, err := d.PlanEpoch(ctx, g, mc, payees, chain.PlanOptions{})
 	if err != nil {

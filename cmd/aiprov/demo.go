@@ -29,12 +29,13 @@ import (
 // addresses and the creation time is fixed, so that every CID, the payouts
 // and the Merkle root are the same on every run; only the signing keys are
 // fresh (and so the signatures differ from run to run).
+var demoCreated = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 const (
-	demoCreated = "2026-01-01T00:00:00Z"
-	demoAlice   = "0x1111111111111111111111111111111111111111" // A: trained the base model
-	demoBob     = "0x2222222222222222222222222222222222222222" // B: curated the dataset
-	demoCarol   = "0x3333333333333333333333333333333333333333" // C: fine-tuned the weights
-	demoDave    = "0x4444444444444444444444444444444444444444" // D: provided the compute
+	demoAlice = "0x1111111111111111111111111111111111111111" // A: trained the base model
+	demoBob   = "0x2222222222222222222222222222222222222222" // B: curated the dataset
+	demoCarol = "0x3333333333333333333333333333333333333333" // C: fine-tuned the weights
+	demoDave  = "0x4444444444444444444444444444444444444444" // D: provided the compute
 )
 
 // demoPeople names the demo's contributors in the payout table.
@@ -501,11 +502,10 @@ func (d *demo) buildManifests(ctx context.Context) error {
 	for i := range d.dirs {
 		a := d.sum.Artifacts[i]
 		// The draft comes from step 2's Result, so the files are not read again.
-		m, err := provenance.NewManifest(d.dirs[i], d.hashed[i], &provenance.BuildOptions{Name: "demo/" + a.Name, Kind: a.Kind})
+		m, err := provenance.NewManifest(d.hashed[i], &provenance.BuildOptions{Name: "demo/" + a.Name, Kind: a.Kind, Created: demoCreated})
 		if err != nil {
 			return err
 		}
-		m.Created = demoCreated
 		m.Builder = &provenance.Builder{Pipeline: "aiprov demo"}
 		switch a.Name {
 		case "base-model":
@@ -911,11 +911,7 @@ func (d *demo) check(ctx context.Context) error {
 // ---- 7. royalty
 
 func (d *demo) split(ctx context.Context) error {
-	ms := make(map[cid.Cid]*provenance.Manifest, len(d.manifests))
-	for i, m := range d.manifests {
-		ms[d.mcids[i]] = m
-	}
-	nodes, err := royalty.ManifestNodes(ms)
+	nodes, err := royalty.ManifestNodes(d.manifests[:]...)
 	if err != nil {
 		return err
 	}

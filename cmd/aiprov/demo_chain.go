@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"strings"
 	"time"
 
@@ -175,7 +177,7 @@ func (d *demo) graph() (*royalty.Graph, error) {
 	for i, m := range d.manifests {
 		ms[d.mcids[i]] = m
 	}
-	nodes, err := royalty.ManifestNodes(ms)
+	nodes, err := royalty.ManifestNodes(slices.Collect(maps.Values(ms))...)
 	if err != nil {
 		return nil, err
 	}

@@ -60,11 +60,20 @@ func resolveNode(arg string) (cid.Cid, error) {
 }
 
 type nodeJSON struct {
-	CID         string                     `json:"cid"`
-	HasManifest bool                       `json:"manifest"`
-	Name        string                     `json:"name,omitempty"`
-	Kind        provenance.Kind            `json:"kind,omitempty"`
-	Parents     []provenance.GraphJSONEdge `json:"parents,omitempty"`
+	CID         string          `json:"cid"`
+	HasManifest bool            `json:"manifest"`
+	Name        string          `json:"name,omitempty"`
+	Kind        provenance.Kind `json:"kind,omitempty"`
+	Parents     []edgeJSON      `json:"parents,omitempty"`
+}
+
+// edgeJSON is an edge as Graph.WriteJSON writes it.
+type edgeJSON struct {
+	Child    string              `json:"child"`
+	Parent   string              `json:"parent"`
+	Relation provenance.Relation `json:"relation"`
+	Share    uint64              `json:"share"`
+	Percent  string              `json:"percent"`
 }
 
 func newLineageWalkCmd(c *cli, which, short string) *cobra.Command {
@@ -109,7 +118,7 @@ func runLineageWalk(ctx context.Context, c *cli, which string, pos []string, asJ
 			n, _ := g.Node(id)
 			nj := nodeJSON{CID: id.String(), HasManifest: n.HasManifest, Name: n.Name, Kind: n.Kind}
 			for _, p := range n.Parents {
-				nj.Parents = append(nj.Parents, provenance.GraphJSONEdge{Child: id.String(), Parent: p.CID.String(), Relation: p.Relation, Share: p.Share, Percent: provenance.FormatShare(p.Share)})
+				nj.Parents = append(nj.Parents, edgeJSON{Child: id.String(), Parent: p.CID.String(), Relation: p.Relation, Share: p.Share, Percent: provenance.FormatShare(p.Share)})
 			}
 			out = append(out, nj)
 		}

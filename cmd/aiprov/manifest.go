@@ -109,15 +109,12 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		}
 		cs = append(cs, contrib)
 	}
-	if f.created == "" {
-		var err error
-		f.created, err = defaultCreated(c)
-		if err != nil {
-			return err
-		}
+	when, err := manifestCreated(c, f.created)
+	if err != nil {
+		return err
 	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), OmitFiles: f.noFiles}
+	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), Created: when, OmitFiles: f.noFiles}
 	bar := newProgressBar(c, dir)
 	if bar != nil {
 		bopts.Progress = bar.update
@@ -127,7 +124,7 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	if err != nil {
 		return err
 	}
-	m.Parents, m.Contributors, m.License, m.Created = ps, cs, f.license, f.created
+	m.Parents, m.Contributors, m.License = ps, cs, f.license
 	m.Royalty.Policy = provenance.RoyaltyPolicy(f.policy)
 	if m.Royalty.Policy == "" {
 		for _, p := range ps {
@@ -199,17 +196,24 @@ func refuseOverwrite(out string, force bool) error {
 	return nil
 }
 
-// defaultCreated is $SOURCE_DATE_EPOCH (reproducible builds) or now.
-func defaultCreated(c *cli) (string, error) {
-	t := time.Now()
+// manifestCreated is --created, else $SOURCE_DATE_EPOCH (reproducible
+// builds), else the zero time: now, to BuildManifest.
+func manifestCreated(c *cli, flag string) (time.Time, error) {
+	if flag != "" {
+		t, err := time.Parse(time.RFC3339, flag)
+		if err != nil {
+			return time.Time{}, usagef("--created %s: want an RFC 3339 time such as 2026-11-25T17:00:00Z", flag)
+		}
+		return t, nil
+	}
 	if s := c.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return "", fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", s)
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want seconds since 1970", s)
 		}
-		t = time.Unix(sec, 0)
+		return time.Unix(sec, 0), nil
 	}
-	return t.UTC().Truncate(time.Second).Format(time.RFC3339), nil
+	return time.Time{}, nil
 }
 
 // parseParentFlag reads CID:relation[:share]; with the relation left out

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -141,5 +142,5 @@ func validManifestNodes(ctx context.Context, dir string) ([]royalty.Node, error)
 			valid[id] = m
 		}
 	}
-	return royalty.ManifestNodes(valid)
+	return royalty.ManifestNodes(slices.Collect(maps.Values(valid))...)
 }

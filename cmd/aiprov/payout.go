@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -185,7 +187,7 @@ func (f *payoutFlags) lineage(ctx context.Context, pc *payoutChain) (*lineage, e
 			return nil, err
 		}
 	}
-	nodes, err := royalty.ManifestNodes(md.manifests)
+	nodes, err := royalty.ManifestNodes(slices.Collect(maps.Values(md.manifests))...)
 	if err != nil {
 		return nil, err
 	}

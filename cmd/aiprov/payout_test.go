@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,7 +192,7 @@ func TestRoyaltyPayoutCommands(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		nodes, _ := royalty.ManifestNodes(md.manifests)
+		nodes, _ := royalty.ManifestNodes(slices.Collect(maps.Values(md.manifests))...)
 		g, _ := royalty.NewGraph(nodes, royalty.Limits{})
 		plan, err := d.PlanEpoch(ctx, g, ftCID, chain.Payees{Bindings: &md.payees, Chain: c}, chain.PlanOptions{})
 		if err != nil {

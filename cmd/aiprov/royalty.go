@@ -5,16 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/big"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
-
-	"github.com/ipfs/go-cid"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
+	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 )
 
@@ -356,7 +357,7 @@ func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([
 	for _, e := range md.broken {
 		fmt.Fprintf(c.stderr, "aiprov %s: ignored (outside the paid lineage): %v\n", cmd, e)
 	}
-	return royalty.ManifestNodes(lineage)
+	return royalty.ManifestNodes(slices.Collect(maps.Values(lineage))...)
 }
 
 // addPayeeBinding verifies a payee binding file and adds it to p.

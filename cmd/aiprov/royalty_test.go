@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -27,7 +28,7 @@ func testManifest(name string, policy provenance.RoyaltyPolicy, parents []proven
 		Contributors: contributors,
 		License:      "MIT",
 		Royalty:      provenance.RoyaltyTerms{Policy: policy},
-		Created:      "2026-11-25T17:00:00Z",
+		Created:      time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC),
 	}
 }
 

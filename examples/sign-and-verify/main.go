@@ -17,7 +17,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
@@ -54,14 +53,13 @@ func main() {
 	}
 
 	// A draft manifest holds the CIDs and digests; the publisher adds who
-	// made the artifact, the license and the date.
+	// made the artifact and the license (BuildManifest dated it now).
 	m, err := provenance.BuildManifest(ctx, dir, &provenance.BuildOptions{Name: "example/tiny-model"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	m.Contributors = []provenance.Contributor{{ID: key.ID(), Role: "weights", Share: provenance.ShareWhole}}
 	m.License = "Apache-2.0"
-	m.Created = time.Now().UTC().Truncate(time.Second).Format(time.RFC3339)
 	if err := m.Validate(); err != nil {
 		log.Fatal(err)
 	}

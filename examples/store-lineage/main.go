@@ -16,6 +16,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/storage"
@@ -66,7 +67,7 @@ func main() {
 	m.Parents = []provenance.Parent{}
 	m.License = "Apache-2.0"
 	m.Royalty = provenance.RoyaltyTerms{Policy: provenance.PolicyAbsolute}
-	m.Created = "2026-11-25T17:00:00Z"
+	m.Created = time.Date(2026, 11, 25, 17, 0, 0, 0, time.UTC)
 	mc, err := storage.PutManifest(ctx, s, m)
 	if err != nil {
 		log.Fatal(err)

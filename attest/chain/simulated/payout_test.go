@@ -25,7 +25,7 @@ func manifest(t testing.TB, name string, contributors []provenance.Contributor, 
 		Parents:      parents,
 		Contributors: contributors,
 		License:      "MIT",
-		Created:      "2026-12-05T00:00:00Z",
+		Created:      time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC),
 		Royalty:      provenance.RoyaltyTerms{Policy: provenance.PolicyRelative},
 	}
 	return m
@@ -72,7 +72,7 @@ func TestPayoutFlow(t *testing.T) {
 		provenance.Parent{CID: dataCID, Relation: provenance.RelationTrainedOn, Share: share(5)})
 	ftCID := mcid(t, ft)
 	ms := map[cid.Cid]*provenance.Manifest{baseCID: base, dataCID: data, ftCID: ft}
-	nodes, err := royalty.ManifestNodes(ms)
+	nodes, err := royalty.ManifestNodes(base, data, ft)
 	if err != nil {
 		t.Fatal(err)
 	}
