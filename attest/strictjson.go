@@ -31,6 +31,12 @@ func unmarshalStrict(data []byte, v any) error {
 	if err := jsonv2.UnmarshalDecode(dec, v, jsonv2.RejectUnknownMembers(true)); err != nil {
 		return err
 	}
+	return endOfInput(dec, data)
+}
+
+// endOfInput refuses anything but white space after the value dec has
+// read from data.
+func endOfInput(dec *jsontext.Decoder, data []byte) error {
 	if dec.PeekKind() != 0 || dec.InputOffset() < int64(len(bytes.TrimRight(data, " \t\r\n"))) {
 		return fmt.Errorf("data after the JSON value at byte offset %d", dec.InputOffset())
 	}
@@ -113,10 +119,7 @@ func checkStrictJSON(data []byte) error {
 			keys = keys[:len(keys)-1]
 		}
 		if len(keys) == 0 {
-			if dec.PeekKind() != 0 || dec.InputOffset() < int64(len(bytes.TrimRight(data, " \t\r\n"))) {
-				return fmt.Errorf("data after the JSON value at byte offset %d", dec.InputOffset())
-			}
-			return nil
+			return endOfInput(dec, data)
 		}
 	}
 }
