@@ -3,19 +3,15 @@ package main
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math/big"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ipfs/go-cid"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
 	"github.com/aiprov/aiprov/attest/chain/simulated"
-	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -173,11 +169,7 @@ func (d *demo) onChain(ctx context.Context) error {
 
 // graph is the royalty graph of the demo's manifests.
 func (d *demo) graph() (*royalty.Graph, error) {
-	ms := make(map[cid.Cid]*provenance.Manifest, len(d.manifests))
-	for i, m := range d.manifests {
-		ms[d.mcids[i]] = m
-	}
-	nodes, err := royalty.ManifestNodes(slices.Collect(maps.Values(ms))...)
+	nodes, err := royalty.ManifestNodes(d.manifests[:]...)
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -108,6 +107,19 @@ func claimsManifest(path string) (bool, error) {
 	return bytes.Contains(head, []byte(`"schema"`)) || bytes.Contains(head, []byte("\x66schema")), nil
 }
 
+// inOrder lists the manifests that keep accepts (all, if keep is nil) in
+// the order of the walk, so that what is built from them does not depend
+// on map order.
+func (md *manifestDir) inOrder(keep func(*provenance.Manifest) bool) []*provenance.Manifest {
+	var ms []*provenance.Manifest
+	for _, id := range md.order {
+		if m := md.manifests[id]; keep == nil || keep(m) {
+			ms = append(ms, m)
+		}
+	}
+	return ms
+}
+
 // requireValid fails, naming each file, if any file claiming to be a
 // manifest does not decode or any manifest is invalid: what moves money
 // (aiprov royalty publish, claim, audit) takes the whole directory as the
@@ -136,11 +148,5 @@ func validManifestNodes(ctx context.Context, dir string) ([]royalty.Node, error)
 	if err != nil {
 		return nil, err
 	}
-	valid := map[cid.Cid]*provenance.Manifest{}
-	for id, m := range md.manifests {
-		if m.Validate() == nil {
-			valid[id] = m
-		}
-	}
-	return royalty.ManifestNodes(slices.Collect(maps.Values(valid))...)
+	return royalty.ManifestNodes(md.inOrder(func(m *provenance.Manifest) bool { return m.Validate() == nil })...)
 }

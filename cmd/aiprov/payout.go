@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -187,7 +185,7 @@ func (f *payoutFlags) lineage(ctx context.Context, pc *payoutChain) (*lineage, e
 			return nil, err
 		}
 	}
-	nodes, err := royalty.ManifestNodes(slices.Collect(maps.Values(md.manifests))...)
+	nodes, err := royalty.ManifestNodes(md.inOrder(nil)...)
 	if err != nil {
 		return nil, err
 	}

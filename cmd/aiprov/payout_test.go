@@ -4,11 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"maps"
 	"math/big"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -192,7 +190,7 @@ func TestRoyaltyPayoutCommands(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		nodes, _ := royalty.ManifestNodes(slices.Collect(maps.Values(md.manifests))...)
+		nodes, _ := royalty.ManifestNodes(md.inOrder(nil)...)
 		g, _ := royalty.NewGraph(nodes, royalty.Limits{})
 		plan, err := d.PlanEpoch(ctx, g, ftCID, chain.Payees{Bindings: &md.payees, Chain: c}, chain.PlanOptions{})
 		if err != nil {

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"math/big"
 	"os"
-	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -327,6 +325,7 @@ func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([
 	}
 	// The paid artifact and its ancestors with a manifest in dir.
 	lineage := map[cid.Cid]*provenance.Manifest{}
+	var ordered []*provenance.Manifest // lineage's manifests, breadth first from root
 	var problems []error
 	queue := []cid.Cid{root}
 	for len(queue) > 0 {
@@ -340,6 +339,7 @@ func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([
 			problems = append(problems, fmt.Errorf("%s: %w", md.files[id], err))
 		}
 		lineage[id] = m
+		ordered = append(ordered, m)
 		for _, p := range m.Parents {
 			if _, ok := md.manifests[p.CID]; !ok && p.Share > 0 {
 				problems = append(problems, fmt.Errorf("%s: parent %s has a %s share but no manifest in %s", md.files[id], p.CID, provenance.FormatShare(p.Share), dir))
@@ -357,7 +357,7 @@ func manifestDirNodes(ctx context.Context, c *cli, dir, artifact, cmd string) ([
 	for _, e := range md.broken {
 		fmt.Fprintf(c.stderr, "aiprov %s: ignored (outside the paid lineage): %v\n", cmd, e)
 	}
-	return royalty.ManifestNodes(slices.Collect(maps.Values(lineage))...)
+	return royalty.ManifestNodes(ordered...)
 }
 
 // addPayeeBinding verifies a payee binding file and adds it to p.
