@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,25 +26,37 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// The demo's fixed inputs. Contributors are well-known placeholder
-// addresses and the creation time is fixed, so that every CID, the payouts
-// and the Merkle root are the same on every run; only the signing keys are
-// fresh (and so the signatures differ from run to run).
+// The demo's fixed inputs. The upstream contributors are well-known
+// placeholder addresses; the finetune's contributors, who approve its
+// payouts on chain, are the accounts of keys derived from fixed labels
+// (demoKey); the creation time is fixed. So every CID, the payouts and the
+// Merkle root are the same on every run; only the signing keys of step 4
+// are fresh (and so those signatures differ from run to run).
 var demoCreated = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 const (
 	demoAlice = "0x1111111111111111111111111111111111111111" // A: trained the base model
 	demoBob   = "0x2222222222222222222222222222222222222222" // B: curated the dataset
-	demoCarol = "0x3333333333333333333333333333333333333333" // C: fine-tuned the weights
-	demoDave  = "0x4444444444444444444444444444444444444444" // D: provided the compute
+	demoCarol = "0x5c274308A0636652B9E5b182bAB813CC76abDd5E" // C: fine-tuned the weights; demoKey("carol")
+	demoDave  = "0xF820604C715F3903f55D8B93C387E701be7f2109" // D: provided the compute; demoKey("dave")
 )
 
-// demoPeople names the demo's contributors in the payout table.
+// demoPeople names the demo's contributors in the payout tables, by
+// lower-case address.
 var demoPeople = map[string]string{
-	demoAlice: "A (base model)",
-	demoBob:   "B (dataset)",
-	demoCarol: "C (finetune weights)",
-	demoDave:  "D (finetune compute)",
+	strings.ToLower(demoAlice): "A (base model)",
+	strings.ToLower(demoBob):   "B (dataset)",
+	strings.ToLower(demoCarol): "C (finetune weights)",
+	strings.ToLower(demoDave):  "D (finetune compute)",
+}
+
+// demoKey is the secp256k1 key of a demo contributor, derived from label
+// (sha256 of "aiprov demo/key/"+label), so that its account, named in the
+// finetune's manifest, is the same on every run and the demo can sign its
+// approvals. Everyone can derive these keys: they are for the demo only.
+func demoKey(label string) (*attest.PrivateKey, error) {
+	h := sha256.Sum256([]byte("aiprov demo/key/" + label))
+	return attest.ParsePrivateKey([]byte(hex.EncodeToString(h[:])), nil)
 }
 
 // demoPayment is 1 ETH in wei.

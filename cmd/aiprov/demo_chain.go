@@ -17,17 +17,19 @@ import (
 
 // demoChain is the on-chain step's part of the summary.
 type demoChain struct {
-	ChainID     uint64           `json:"chainId"`
-	Registry    string           `json:"registry"`
-	Distributor string           `json:"distributor"`
-	Tokens      []string         `json:"tokens"` // token ids of the registered manifests, in manifest order
-	Paid        string           `json:"paid"`
-	Epoch       uint64           `json:"epoch"`
-	Root        string           `json:"root"`
-	PublishGas  uint64           `json:"publishGas"`
-	Claims      []demoChainClaim `json:"claims"`
-	AllEqual    bool             `json:"allEqual"` // every balance change equals the split
-	AuditOK     bool             `json:"auditOk"`
+	ChainID         uint64           `json:"chainId"`
+	Registry        string           `json:"registry"`
+	Distributor     string           `json:"distributor"`
+	Tokens          []string         `json:"tokens"` // token ids of the registered manifests, in manifest order
+	Paid            string           `json:"paid"`
+	Epoch           uint64           `json:"epoch"`
+	Root            string           `json:"root"`
+	Approvals       []string         `json:"approvals"`       // the voters who signed, in signing order
+	MinorityRefused bool             `json:"minorityRefused"` // publishing with D's 30% alone was refused
+	PublishGas      uint64           `json:"publishGas"`
+	Claims          []demoChainClaim `json:"claims"`
+	AllEqual        bool             `json:"allEqual"` // every balance change equals the split
+	AuditOK         bool             `json:"auditOk"`
 }
 
 type demoChainClaim struct {
@@ -37,8 +39,10 @@ type demoChainClaim struct {
 	GasUsed   uint64 `json:"gasUsed"`
 }
 
-// onChain registers the manifests on the embedded chain, pays the finetune
-// 1 ETH through the distributor, publishes its split as a payout epoch,
+// onChain anchors the manifests on the embedded chain (registers each in
+// the provenance registry, as aiprov anchor does), pays the finetune 1 ETH
+// through the distributor, has its contributors approve its split by
+// EIP-712 signatures (D's 30% alone is refused; C's 70% with it publishes),
 // claims every payout and compares the balance changes with the split.
 func (d *demo) onChain(ctx context.Context) error {
 	owner, err := attest.GenerateKey(attest.Secp256k1, nil)
@@ -46,6 +50,14 @@ func (d *demo) onChain(ctx context.Context) error {
 		return err
 	}
 	payer, err := attest.GenerateKey(attest.Secp256k1, nil)
+	if err != nil {
+		return err
+	}
+	carol, err := demoKey("carol")
+	if err != nil {
+		return err
+	}
+	dave, err := demoKey("dave")
 	if err != nil {
 		return err
 	}
@@ -74,7 +86,7 @@ func (d *demo) onChain(ctx context.Context) error {
 			return err
 		}
 		sum.Tokens = append(sum.Tokens, an.TokenID().Hex())
-		d.printf("   registered %-11s token %s…, %d gas\n", d.sum.Artifacts[i].Name, an.TokenID().Hex()[:18], an.GasUsed)
+		d.printf("   anchored %-11s registry token %s…, %d gas\n", d.sum.Artifacts[i].Name, an.TokenID().Hex()[:18], an.GasUsed)
 	}
 	opt := chain.TxOptions{Signer: owner, PollInterval: time.Millisecond}
 	asOwner, err := chain.NewDistributor(ctx, c.Client(), c.Addresses.Distributor, simulated.ChainID, opt)
@@ -92,13 +104,11 @@ func (d *demo) onChain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	// C and D are placeholder addresses no one holds a key for, so they
-	// cannot sign approvals here: the owner also names itself publisher,
-	// the other policy an owner may set at registration.
-	if _, err := asOwner.Configure(ctx, ftCID, voters, owner.Address()); err != nil {
+	// No publisher: only the contributors' vote publishes an epoch.
+	if _, err := asOwner.Configure(ctx, ftCID, voters, common.Address{}); err != nil {
 		return err
 	}
-	d.printf("   finetune's epochs: approved by more than half of C (70%%) and D (30%%), or published by its owner\n")
+	d.printf("   the finetune's owner set its payout policy: epochs approved by more than half of C (70%%) and D (30%%)\n")
 	p, err := asPayer.Pay(ctx, ftCID, common.Address{}, demoPayment)
 	if err != nil {
 		return err
@@ -110,19 +120,46 @@ func (d *demo) onChain(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	plan, err := asOwner.PlanEpoch(ctx, g, ftCID, payees, chain.PlanOptions{})
-	if err != nil {
-		return err
+	// Each contributor recomputes the epoch from the manifests and the
+	// chain and signs it (aiprov royalty approve): approving is auditing.
+	var plan *chain.Plan
+	var approvals []*chain.SignedApproval
+	for _, v := range []struct {
+		name string
+		key  *attest.PrivateKey
+	}{{"D", dave}, {"C", carol}} {
+		pl, err := asPayer.PlanEpoch(ctx, g, ftCID, payees, chain.PlanOptions{})
+		if err != nil {
+			return err
+		}
+		if plan != nil && pl.Root != plan.Root {
+			return fmt.Errorf("%s computed another epoch than the others", v.name)
+		}
+		plan = pl
+		s, err := chain.SignApproval(ctx, v.key, asPayer.Domain(), pl.EpochApproval)
+		if err != nil {
+			return err
+		}
+		approvals = append(approvals, s)
+		sum.Approvals = append(sum.Approvals, s.Signer.Hex())
+		d.printf("   %s approved epoch %d: root %s, total %s wei (EIP-712, signed by %s)\n", v.name, pl.Epoch, royalty.Hash(pl.Root), pl.Total, s.Signer.Hex())
 	}
-	pub, err := asOwner.Publish(ctx, ftCID, plan.EpochApproval, nil, nil)
+	// D's 30% alone is no majority: the contract refuses it.
+	if _, err := asPayer.Publish(ctx, ftCID, plan.EpochApproval, voters, approvals[:1]); err == nil || !strings.Contains(err.Error(), "NoMajority") {
+		return fmt.Errorf("publishing with 30%% of the shares: %v, want NoMajority", err)
+	}
+	sum.MinorityRefused = true
+	d.printf("   publish with D's approval alone (30%%): refused by the contract (NoMajority)\n")
+	pub, err := asPayer.Publish(ctx, ftCID, plan.EpochApproval, voters, approvals)
 	if err != nil {
 		return err
 	}
 	sum.Epoch, sum.Root, sum.PublishGas = pub.Epoch, royalty.Hash(pub.Root).String(), pub.GasUsed
-	d.printf("   published epoch %d: root %s, total %s wei, %d gas\n", pub.Epoch, sum.Root, pub.Total, pub.GasUsed)
+	d.printf("   published epoch %d with C's and D's approvals (100%%): root %s, total %s wei, %d gas\n", pub.Epoch, sum.Root, pub.Total, pub.GasUsed)
 
-	// A relayer (here the payer) sends every claim; each recipient's
-	// balance must grow by exactly its payout.
+	// Every recipient's claim is sent by a relayer (here the payer), as
+	// anyone may send it, so that each balance must grow by exactly its
+	// payout, no gas taken from it.
 	bal := c.Client().(interface {
 		BalanceAt(context.Context, common.Address, *big.Int) (*big.Int, error)
 	})
