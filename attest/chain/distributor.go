@@ -32,6 +32,9 @@ var (
 	ErrAlreadyConfigured       = errors.New("chain: the artifact's payout governance is already configured")
 	ErrNotArtifactOwner        = errors.New("chain: only the artifact's token owner may do this")
 	ErrUnknownArtifact         = errors.New("chain: no registry token for this artifact")
+	// ErrEpochPublished: approvals of an epoch that is already published
+	// otherwise (an approval counts for one epoch only).
+	ErrEpochPublished = errors.New("chain: the epoch is already published")
 )
 
 // Voter is one voter of an artifact's payout epochs: an account and its
@@ -179,9 +182,12 @@ func (d *Distributor) Configure(ctx context.Context, artifact cid.Cid, voters []
 	if err != nil {
 		return nil, err
 	}
+	// Done when configured exactly so (by an earlier attempt); configured
+	// otherwise, the transaction is sent and reverts AlreadyConfigured.
+	want := VotersHash(voters)
 	done := func(ctx context.Context) (bool, error) {
 		g, err := d.Governance(ctx, artifact)
-		return err == nil && (g.VotersHash != common.Hash{} || g.Publisher != common.Address{}), err
+		return err == nil && g.VotersHash == want && g.Publisher == publisher && (want != common.Hash{} || publisher != common.Address{}), err
 	}
 	return d.s.transact(ctx, &d.addr, d.c.PackConfigure(id, toVoterBindings(voters), publisher), done)
 }
@@ -212,6 +218,13 @@ func (d *Distributor) Pay(ctx context.Context, artifact cid.Cid, token common.Ad
 	if token == (common.Address{}) {
 		rcpt, err = d.s.transactValue(ctx, &d.addr, amount, d.c.PackPay(id), nil)
 	} else {
+		code, err := d.b.CodeAt(ctx, token, nil)
+		if err != nil {
+			return nil, err
+		}
+		if len(code) == 0 {
+			return nil, fmt.Errorf("chain: pay: token %s is not a contract on this chain", token.Hex())
+		}
 		if _, err = d.s.transact(ctx, &token, packERC20Approve(d.addr, amount), nil); err != nil {
 			return nil, fmt.Errorf("chain: approving the distributor to take %s of token %s: %w", amount, token.Hex(), err)
 		}
@@ -255,6 +268,7 @@ func (d *Distributor) Unallocated(ctx context.Context, artifact cid.Cid, token c
 // Published is the outcome of Publish.
 type Published struct {
 	EpochApproval
+	Already bool // the epoch was published so before; nothing was sent
 	TxHash  common.Hash
 	GasUsed uint64
 }
@@ -291,10 +305,18 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 		byVoter[i] = &bindings.DistributorApproval{Voter: uint32(i), Signature: sig}
 	}
 	var list []bindings.DistributorApproval
-	for _, ap := range byVoter {
+	var approved, all uint64
+	for i, ap := range byVoter {
+		all += uint64(voters[i].Weight)
 		if ap != nil {
 			list = append(list, *ap)
+			approved += uint64(voters[i].Weight)
 		}
+	}
+	// The contract would revert; say why in shares before paying for it.
+	if len(approvals) > 0 && 2*approved <= all {
+		return nil, fmt.Errorf("%w (they hold %s)", ErrNoMajority,
+			royalty.FormatFraction(big.NewRat(int64(approved), int64(all)), 6))
 	}
 	if list == nil {
 		list = []bindings.DistributorApproval{}
@@ -308,7 +330,16 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 		return nil, err
 	}
 	p := &Published{EpochApproval: a}
-	if rcpt == nil { // published by an earlier attempt
+	if rcpt == nil { // the epoch was published before: by an earlier attempt, or these approvals are replayed
+		e, err := d.Epoch(ctx, artifact, a.Epoch)
+		if err != nil {
+			return nil, err
+		}
+		if e.Root != a.Root || e.Token != a.Token || e.Total.Cmp(a.Total) != 0 {
+			return nil, fmt.Errorf("%w: epoch %d of %s is published with root %x, total %v; these approvals are for root %x, total %v",
+				ErrEpochPublished, a.Epoch, artifact, e.Root, e.Total, a.Root, a.Total)
+		}
+		p.Already = true
 		return p, nil
 	}
 	p.TxHash, p.GasUsed = rcpt.TxHash, rcpt.GasUsed

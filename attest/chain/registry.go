@@ -332,12 +332,21 @@ func (e *RevertError) Error() string {
 	for i, a := range e.Args {
 		switch v := a.(type) {
 		case *big.Int:
-			args[i] = "0x" + hex.EncodeToString(v.FillBytes(make([]byte, 32)))
+			// Amounts and counts in decimal; token ids and digests,
+			// which do not fit 64 bits, as 32 bytes of hex.
+			if v.IsUint64() {
+				args[i] = v.String()
+			} else {
+				args[i] = "0x" + hex.EncodeToString(v.FillBytes(make([]byte, 32)))
+			}
 		case [32]byte:
 			args[i] = "0x" + hex.EncodeToString(v[:])
 		default:
 			args[i] = fmt.Sprint(v)
 		}
+	}
+	if s, ok := revertSentinels[e.Name]; ok {
+		return fmt.Sprintf("%v: the contract reverted with %s(%s)", s, e.Name, strings.Join(args, ", "))
 	}
 	return fmt.Sprintf("chain: the contract reverted with %s(%s)", e.Name, strings.Join(args, ", "))
 }
