@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/big"
@@ -370,8 +371,22 @@ only the publisher.`,
 					return err
 				}
 			}
-			if _, err := pc.dist.Configure(ctx, art, voters, pub); err != nil {
+			rcpt, err := pc.dist.Configure(ctx, art, voters, pub)
+			if err != nil {
 				return err
+			}
+			if f.json {
+				out := configureOut{Artifact: art.String(), Voters: []voterOut{}}
+				if rcpt != nil { // nil: configured so already
+					out.TxHash, out.GasUsed = rcpt.TxHash.Hex(), rcpt.GasUsed
+				}
+				if pub != (common.Address{}) {
+					out.Publisher = pub.Hex()
+				}
+				for _, v := range voters {
+					out.Voters = append(out.Voters, voterOut{v.Account.Hex(), uint64(v.Weight), royalty.FormatFraction(big.NewRat(int64(v.Weight), royalty.ShareWhole), 6)})
+				}
+				return writeJSON(c.stdout, "royalty configure", out)
 			}
 			tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintf(tw, "%s: epochs published by", art)
@@ -396,6 +411,21 @@ only the publisher.`,
 	cmd.Flags().StringVar(&publisher, "publisher", "", "an `ADDRESS` that may publish epochs alone")
 	cmd.Flags().BoolVar(&noVote, "no-vote", false, "no vote: only --publisher publishes")
 	return cmd
+}
+
+// configureOut is royalty configure --json.
+type configureOut struct {
+	Artifact  string     `json:"artifact"`
+	Voters    []voterOut `json:"voters"`
+	Publisher string     `json:"publisher,omitempty"`
+	TxHash    string     `json:"txHash,omitempty"` // absent: it was configured so already
+	GasUsed   uint64     `json:"gasUsed"`
+}
+
+type voterOut struct {
+	Voter   string `json:"voter"`
+	Share   uint64 `json:"share"`
+	Percent string `json:"percent"`
 }
 
 // ---- pay
@@ -435,6 +465,9 @@ that takes a fee on transfer credits what arrived.`,
 			}
 			defer pc.close()
 			p, err := pc.dist.Pay(ctx, art, token, amt)
+			if errors.Is(err, chain.ErrUnknownArtifact) {
+				return fmt.Errorf("%s is not registered on this chain (aiprov anchor registers it): %w", art, err)
+			}
 			if err != nil {
 				return err
 			}
@@ -443,8 +476,14 @@ that takes a fee on transfer credits what arrived.`,
 				return err
 			}
 			if f.json {
-				return writeJSON(c.stdout, "royalty pay", map[string]any{"artifact": art.String(), "token": token, "amount": p.Amount.String(),
-					"unallocated": un.String(), "txHash": p.TxHash, "gasUsed": p.GasUsed})
+				return writeJSON(c.stdout, "royalty pay", struct {
+					Artifact    string `json:"artifact"`
+					Token       string `json:"token"`
+					Amount      string `json:"amount"`
+					Unallocated string `json:"unallocated"`
+					TxHash      string `json:"txHash"`
+					GasUsed     uint64 `json:"gasUsed"`
+				}{art.String(), token.Hex(), p.Amount.String(), un.String(), p.TxHash.Hex(), p.GasUsed})
 			}
 			fmt.Fprintf(c.stdout, "paid %s to %s (%s): tx %s, %d gas\nunallocated: %s\n", p.Amount, art, unitName(token), p.TxHash.Hex(), p.GasUsed, un)
 			return nil
@@ -526,11 +565,14 @@ type planOut struct {
 	Payouts  []routeOut `json:"payouts"`
 }
 
+// routeOut is one payout of an epoch: the contributor the split names
+// and the address paid for it (the contributor itself, its payee
+// binding's address, its token's owner, or --unbound's).
 type routeOut struct {
-	Recipient string `json:"recipient"`
-	Payee     string `json:"payee"`
-	Amount    string `json:"amount"`
-	Unbound   bool   `json:"unbound,omitempty"`
+	Contributor string `json:"contributor"`
+	Recipient   string `json:"recipient"`
+	Amount      string `json:"amount"`
+	Unbound     bool   `json:"unbound,omitempty"`
 }
 
 func planJSON(p *chain.Plan) planOut {
@@ -548,13 +590,13 @@ func writePlan(w io.Writer, p *chain.Plan) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "CONTRIBUTOR\tPAID AT\tAMOUNT\t\n")
 	for _, r := range o.Payouts {
-		at := r.Payee
-		if r.Recipient == r.Payee {
+		at := r.Recipient
+		if r.Contributor == r.Recipient {
 			at = "(itself)"
 		} else if r.Unbound {
 			at += " (unbound)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.Recipient, at, r.Amount)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", r.Contributor, at, r.Amount)
 	}
 	fmt.Fprintf(tw, "total\t\t%s\t\n", o.Total)
 	tw.Flush()
@@ -624,9 +666,18 @@ epoch, root, total and gas.`,
 			if err != nil {
 				return err
 			}
+			if p.Already {
+				// An approval counts for one epoch: replayed, it publishes nothing.
+				return fmt.Errorf("%w: epoch %d of %s (root %s); an approval counts for one epoch, so nothing was sent",
+					chain.ErrEpochPublished, p.Epoch, art, royalty.Hash(p.Root))
+			}
 			if f.json {
-				return writeJSON(c.stdout, "royalty publish", map[string]any{"artifact": art.String(), "epoch": p.Epoch, "token": p.Token,
-					"root": royalty.Hash(p.Root).String(), "total": p.Total.String(), "txHash": p.TxHash, "gasUsed": p.GasUsed, "approvals": len(signed)})
+				out := publishOut{Artifact: art.String(), Epoch: p.Epoch, Token: p.Token.Hex(), Root: royalty.Hash(p.Root).String(), Total: p.Total.String(),
+					Approvals: []string{}, TxHash: p.TxHash.Hex(), GasUsed: p.GasUsed}
+				for _, s := range signed {
+					out.Approvals = append(out.Approvals, s.Signer.Hex())
+				}
+				return writeJSON(c.stdout, "royalty publish", out)
 			}
 			fmt.Fprintf(c.stdout, "published epoch %d of %s\nroot  %s\ntotal %s %s\ngas   %d (%d approvals; tx %s)\n",
 				p.Epoch, art, royalty.Hash(p.Root), p.Total, unitName(p.Token), p.GasUsed, len(signed), p.TxHash.Hex())
@@ -637,6 +688,18 @@ epoch, root, total and gas.`,
 	f.registerSplit(cmd.Flags())
 	cmd.Flags().StringArrayVar(&approvals, "approval", nil, "an approval `FILE` (royalty approve -o); repeat for each voter")
 	return cmd
+}
+
+// publishOut is royalty publish --json.
+type publishOut struct {
+	Artifact  string   `json:"artifact"`
+	Epoch     uint64   `json:"epoch"`
+	Token     string   `json:"token"`
+	Root      string   `json:"root"`
+	Total     string   `json:"total"`
+	Approvals []string `json:"approvals"` // the voters whose approvals were sent
+	TxHash    string   `json:"txHash"`
+	GasUsed   uint64   `json:"gasUsed"`
 }
 
 // ---- claim
@@ -650,8 +713,8 @@ func newRoyaltyClaimCmd(c *cli) *cobra.Command {
 		Short: "Claim A's payout of a published epoch (anyone may send it)",
 		Long: `Recomputes the epoch's split from the manifests and bindings, checks that
 the published root is exactly it, finds A's proof and claims for A: the
-sender (--key) pays the gas, A receives the money. Claiming again says it
-was claimed.`,
+sender (--key) pays the gas, A receives the money. Claiming a payout that
+was claimed before sends nothing and fails (exit 1), saying so.`,
 		Example: `  aiprov royalty claim --artifact bafyrei… --epoch 0 --address 0x3333… --manifests manifests/ --key relayer.key`,
 		Args:    nargs(0, 0, "claim takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -669,10 +732,26 @@ was claimed.`,
 				return err
 			}
 			if f.json {
-				return writeJSON(c.stdout, "royalty claim", map[string]any{"account": cl.Account, "amount": cl.Amount.String(), "already": cl.Already, "txHash": cl.TxHash, "gasUsed": cl.GasUsed})
+				out := struct {
+					Artifact       string `json:"artifact"`
+					Epoch          uint64 `json:"epoch"`
+					Recipient      string `json:"recipient"`
+					Amount         string `json:"amount"`
+					AlreadyClaimed bool   `json:"alreadyClaimed"`
+					TxHash         string `json:"txHash,omitempty"`
+					GasUsed        uint64 `json:"gasUsed"`
+				}{Artifact: art.String(), Epoch: epoch, Recipient: cl.Account.Hex(), Amount: cl.Amount.String(), AlreadyClaimed: cl.Already, GasUsed: cl.GasUsed}
+				if !cl.Already {
+					out.TxHash = cl.TxHash.Hex()
+				}
+				if err := writeJSON(c.stdout, "royalty claim", out); err != nil {
+					return err
+				}
 			}
 			if cl.Already {
-				fmt.Fprintf(c.stdout, "%s's payout of epoch %d (%s) was already claimed\n", cl.Account.Hex(), epoch, cl.Amount)
+				return fmt.Errorf("%w: %s's payout of epoch %d of %s (%s) was claimed before; nothing sent", chain.ErrAlreadyClaimed, cl.Account.Hex(), epoch, art, cl.Amount)
+			}
+			if f.json {
 				return nil
 			}
 			fmt.Fprintf(c.stdout, "claimed %s for %s: tx %s, %d gas\n", cl.Amount, cl.Account.Hex(), cl.TxHash.Hex(), cl.GasUsed)
@@ -712,7 +791,13 @@ caught. Token contributors are resolved to their owners now.`,
 				return err
 			}
 			if f.json {
-				if err := writeJSON(c.stdout, "royalty audit", map[string]any{"match": a.Match, "published": royalty.Hash(a.Epoch.Root).String(), "recomputed": planJSON(a.Plan)}); err != nil {
+				if err := writeJSON(c.stdout, "royalty audit", struct {
+					Artifact      string  `json:"artifact"`
+					Epoch         uint64  `json:"epoch"`
+					Match         bool    `json:"match"`
+					PublishedRoot string  `json:"publishedRoot"`
+					Recomputed    planOut `json:"recomputed"`
+				}{art.String(), epoch, a.Match, royalty.Hash(a.Epoch.Root).String(), planJSON(a.Plan)}); err != nil {
 					return err
 				}
 			} else {
@@ -721,11 +806,12 @@ caught. Token contributors are resolved to their owners now.`,
 				if a.Match {
 					fmt.Fprintf(c.stdout, "OK: the published root is exactly this split\n")
 				} else {
-					fmt.Fprintf(c.stdout, "MISMATCH: the published root is not this split; it pays someone a different amount\n")
+					fmt.Fprintf(c.stdout, "MISMATCH: the published root is not this split\n")
 				}
 			}
 			if !a.Match {
-				return errSilentFailure
+				return fmt.Errorf("epoch %d of %s: the published root %s is not the root %s of the split recomputed from the manifests: it pays someone a different amount",
+					epoch, art, royalty.Hash(a.Epoch.Root), royalty.Hash(a.Plan.Root))
 			}
 			return nil
 		},

@@ -2,13 +2,24 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
+	"github.com/ipfs/go-cid"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/aiprov/aiprov/attest"
+	"github.com/aiprov/aiprov/attest/chain"
+	"github.com/aiprov/aiprov/attest/chain/simulated"
+	"github.com/aiprov/aiprov/internal/payouttest"
+	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/royalty"
 )
 
 // The CLI is tested by scripts in testdata/script, one file per behaviour,
@@ -28,7 +39,9 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
+			"exits":           cmdExits,
+			"register":        cmdRegister,
+			"tamper-approval": cmdTamperApproval,
 		},
 		Setup: func(env *testscript.Env) error {
 			// Pass through the reference tools' locations.
@@ -68,4 +81,74 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
 	}
+}
+
+// cmdRegister is the script command `register CHAINDIR OWNERKEY
+// VAR=MANIFEST...`: it registers each manifest file, in order, in the
+// provenance registry of the embedded chain kept in CHAINDIR, owned by
+// OWNERKEY's account, and sets $VAR to its CID. It stands in for aiprov
+// anchor in the payout scripts.
+func cmdRegister(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: register CHAINDIR OWNERKEY VAR=MANIFEST...")
+	}
+	ctx := context.Background()
+	owner, err := attest.ParsePrivateKey([]byte(ts.ReadFile(args[1])), nil)
+	ts.Check(err)
+	c, err := simulated.Open(ctx, simulated.Options{Signer: owner, Dir: ts.MkAbs(args[0])})
+	ts.Check(err)
+	defer c.Close()
+	for _, a := range args[2:] {
+		name, file, ok := strings.Cut(a, "=")
+		if !ok {
+			ts.Fatalf("register: %q is not VAR=MANIFEST", a)
+		}
+		m, err := provenance.ParseManifestJSON([]byte(ts.ReadFile(file)))
+		ts.Check(err)
+		mc, err := m.CID()
+		ts.Check(err)
+		at, err := attest.NewManifestAttestation(m, mc)
+		ts.Check(err)
+		sig, err := c.Sign(ctx, owner, at)
+		ts.Check(err)
+		_, err = c.Register(ctx, at, owner.Address(), sig)
+		ts.Check(err)
+		ts.Setenv(name, mc.String())
+	}
+}
+
+// cmdTamperApproval is the script command `tamper-approval CHAINDIR
+// MANIFESTS ARTIFACT KEY OUT`: it computes the artifact's next epoch on the
+// embedded chain in CHAINDIR, as royalty approve does, and writes to OUT
+// KEY's approval of that epoch with a root that pays one wei wrong
+// (payouttest.OneWeiWrong): what a voter who did not audit would sign.
+func cmdTamperApproval(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 5 {
+		ts.Fatalf("usage: tamper-approval CHAINDIR MANIFESTS ARTIFACT KEY OUT")
+	}
+	ctx := context.Background()
+	c, err := simulated.Open(ctx, simulated.Options{Dir: ts.MkAbs(args[0])})
+	ts.Check(err)
+	defer c.Close()
+	d, err := chain.NewDistributor(ctx, c.Client(), c.Addresses.Distributor, simulated.ChainID, chain.TxOptions{PollInterval: time.Millisecond})
+	ts.Check(err)
+	md, err := readManifestDir(ctx, ts.MkAbs(args[1]))
+	ts.Check(err)
+	nodes, err := royalty.ManifestNodes(md.inOrder(nil)...)
+	ts.Check(err)
+	g, err := royalty.NewGraph(nodes, royalty.Limits{})
+	ts.Check(err)
+	art, err := cid.Decode(args[2])
+	ts.Check(err)
+	plan, err := d.PlanEpoch(ctx, g, art, chain.Payees{Bindings: &md.payees, Chain: c}, chain.PlanOptions{})
+	ts.Check(err)
+	wrong, err := payouttest.OneWeiWrong(plan)
+	ts.Check(err)
+	key, err := attest.ParsePrivateKey([]byte(ts.ReadFile(args[3])), nil)
+	ts.Check(err)
+	signed, err := chain.SignApproval(ctx, key, d.Domain(), wrong)
+	ts.Check(err)
+	data, err := json.MarshalIndent(signed, "", "  ")
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[4]), data, 0o644))
 }

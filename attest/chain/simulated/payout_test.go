@@ -13,6 +13,7 @@ import (
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
 	"github.com/aiprov/aiprov/attest/chain/simulated"
+	"github.com/aiprov/aiprov/internal/payouttest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
@@ -224,15 +225,10 @@ func TestPayoutFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := append([]royalty.Payout(nil), plan1.Resolved.Payouts...)
-	bad[0].Amount = new(big.Int).Sub(bad[0].Amount, big.NewInt(1))
-	bad[1].Amount = new(big.Int).Add(bad[1].Amount, big.NewInt(1))
-	badTree, err := royalty.NewMerkleTree(bad)
+	wrong, err := payouttest.OneWeiWrong(plan1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	wrong := plan1.EpochApproval
-	wrong.Root = badTree.Root()
 	s, err := chain.SignApproval(ctx, carol, asPayer.Domain(), wrong)
 	if err != nil {
 		t.Fatal(err)
