@@ -2,12 +2,16 @@ package chain_test
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"math/big"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
@@ -166,4 +170,110 @@ func TestPayoutOnGeth(t *testing.T) {
 	if err != nil || !audit.Match {
 		t.Fatalf("audit: %+v %v", audit, err)
 	}
+
+	// The ERC-20 path on the same node: OpenZeppelin's ERC20 (TestToken,
+	// compiled by solc-js), paid in, published as epoch 1, claimed.
+	c := contracts(t)
+	tk, _ := crypto.GenerateKey()
+	payer, err := attest.ParsePrivateKey([]byte(common.Bytes2Hex(crypto.FromECDSA(tk))), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fundFromDev(t, url, payer.Address(), 1)
+	token := gethDeploy(t, client, tk, c["TestToken"], ether(1000))
+	asPayer, err := chain.NewDistributor(ctx, client, dep.Distributor, 1337, chain.TxOptions{Signer: payer, PollInterval: 20 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paid, err := asPayer.Pay(ctx, mc, token, ether(10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("geth: pay in ERC-20 %d gas", paid.GasUsed)
+	inToken := chain.PlanOptions{Token: token}
+	plan, err = d.PlanEpoch(ctx, g, mc, payees, inToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Epoch != 1 || plan.Total.Cmp(ether(10)) != 0 {
+		t.Fatalf("ERC-20 plan: epoch %d total %v, want epoch 1 total 10 ether", plan.Epoch, plan.Total)
+	}
+	if approval, err = chain.SignApproval(ctx, carol, d.Domain(), plan.EpochApproval); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.Publish(ctx, mc, plan.EpochApproval, voters, []*chain.SignedApproval{approval}); err != nil {
+		t.Fatal(err)
+	}
+	T := c["TestToken"]
+	for who, amount := range map[common.Address]*big.Int{carol.Address(): ether(6), dave.Address(): ether(4)} {
+		cl, err := d.ClaimFor(ctx, g, mc, 1, who, payees, inToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := client.CallContract(ctx, ethereum.CallMsg{To: &token, Data: mustPack(t, T, "balanceOf", who)}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := new(big.Int).SetBytes(out); got.Cmp(amount) != 0 {
+			t.Errorf("%s holds %s of the token, want %s", who.Hex(), got, amount)
+		}
+		t.Logf("geth: ERC-20 claim for %s, %d gas", who.Hex(), cl.GasUsed)
+	}
+	if audit, err := d.AuditEpoch(ctx, g, mc, 1, payees, inToken); err != nil || !audit.Match {
+		t.Fatalf("audit of the ERC-20 epoch: %+v %v", audit, err)
+	}
+}
+
+// gethDeploy deploys c with constructor args from key's account and waits
+// for its receipt.
+func gethDeploy(t *testing.T, client *ethclient.Client, key *ecdsa.PrivateKey, c contract, args ...any) common.Address {
+	t.Helper()
+	ctx := context.Background()
+	in, err := c.ABI.Pack("", args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := append(append([]byte(nil), c.Bin...), in...)
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	gas, err := client.EstimateGas(ctx, ethereum.CallMsg{From: from, Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce, err := client.PendingNonceAt(ctx, from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := client.ChainID(ctx)
+	fee, err := client.SuggestGasPrice(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.LegacyTx{Nonce: nonce, GasPrice: fee, Gas: gas * 2, Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := client.SendTransaction(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	for range 500 {
+		r, err := client.TransactionReceipt(ctx, tx.Hash())
+		if err == nil {
+			if r.Status != types.ReceiptStatusSuccessful {
+				t.Fatalf("deploying: transaction %s failed", tx.Hash())
+			}
+			return r.ContractAddress
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("deploying: transaction %s not mined", tx.Hash())
+	return common.Address{}
+}
+
+func mustPack(t *testing.T, c contract, method string, args ...any) []byte {
+	t.Helper()
+	data, err := c.ABI.Pack(method, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
