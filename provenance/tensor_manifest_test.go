@@ -302,3 +302,22 @@ func TestCheckManifestTensors(t *testing.T) {
 		t.Fatalf("garbage: %q", got)
 	}
 }
+
+// TestBuildManifestTensorsSingleFile: a weight file hashed on its own (the
+// root is the file) has its tensors read too, under its base name.
+func TestBuildManifestTensorsSingleFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "w.safetensors")
+	if err := os.WriteFile(file, writeSafetensors([]testTensor{{name: "a", dtype: "F32", shape: []uint64{2}}}, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := BuildManifest(context.Background(), file, &BuildOptions{Tensors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Tensors) != 1 || m.Subject.Tensors[0].Path != "w.safetensors" || len(m.Subject.Tensors[0].Tensors) != 1 {
+		t.Fatalf("tensors %+v", m.Subject.Tensors)
+	}
+	if r, err := CheckManifest(context.Background(), m, file, nil); err != nil || !r.OK() {
+		t.Fatalf("check: %v %+v", err, r)
+	}
+}

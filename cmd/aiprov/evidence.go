@@ -16,7 +16,8 @@ import (
 
 // manifestSource finds manifests named by file or CID, and the pages of
 // their tensor indexes: a CID is looked up in --manifests DIR (by manifest
-// or content CID), else in the store, which is opened when first needed.
+// or content CID) when it is given, else in the store; pages are read from
+// the store, which is opened when first needed.
 type manifestSource struct {
 	c     *cli
 	dir   string
@@ -79,9 +80,7 @@ func (src *manifestSource) manifest(ctx context.Context, arg string) (*provenanc
 				return m, mid, nil
 			}
 		}
-		if src.store.dir == "" && src.store.api == "" {
-			return nil, cid.Undef, fmt.Errorf("%s: no manifest in %s has this CID (as its own or its subject's)", id, src.dir)
-		}
+		return nil, cid.Undef, fmt.Errorf("%s: no manifest in %s has this CID (as its own or its subject's)", id, src.dir)
 	}
 	s, err := src.openStore()
 	if err != nil {

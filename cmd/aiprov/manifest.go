@@ -218,8 +218,12 @@ func noteTensors(ctx context.Context, c *cli, sf *storeFlags, m *provenance.Mani
 		fmt.Fprintf(c.stderr, "aiprov manifest init: --tensors: no weight files (*.safetensors, *.gguf) found; no tensor index recorded\n")
 		return nil
 	}
+	in := fmt.Sprintf("%d tensors in %d weight files", n, files)
+	if files == 1 {
+		in = fmt.Sprintf("%d tensors in 1 weight file", n)
+	}
 	if len(ids) == 0 {
-		fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %d tensors in %d files, inline\n", n, files)
+		fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %s, inline\n", in)
 		return nil
 	}
 	s, _, _, err := sf.open(c)
@@ -235,7 +239,7 @@ func noteTensors(ctx context.Context, c *cli, sf *storeFlags, m *provenance.Mani
 			return fmt.Errorf("storing tensor page %s: %w", id, err)
 		}
 	}
-	fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %d tensors in %d files, in %d pages put in the store (aiprov store export-car bundles them with the manifest)\n", n, files, len(ids))
+	fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %s, in %d pages put in the store (aiprov store export-car bundles them with the manifest)\n", in, len(ids))
 	return nil
 }
 

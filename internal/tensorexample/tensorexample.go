@@ -223,3 +223,14 @@ func bfloat16(v float32) uint16 {
 	b := math.Float32bits(v)
 	return uint16((b + 0x7fff + (b>>16)&1) >> 16)
 }
+
+// WriteMany writes a safetensors file of n small F32 tensors of 4 values
+// each, seeded by seed: an index too long to fit a manifest inline
+// (provenance.MaxInlineTensors), as a mixture-of-experts checkpoint has.
+func WriteMany(path string, n int, seed uint64) error {
+	ts := make([]tensor, n)
+	for i := range ts {
+		ts[i] = tensor{name: fmt.Sprintf("model.layers.%d.mlp.experts.%d.weight", i/64, i%64), dtype: "F32", shape: []uint64{2, 2}, f32: randomF32(seed+uint64(i), 4, 1)}
+	}
+	return os.WriteFile(path, safetensors(ts), 0o644)
+}
