@@ -386,7 +386,7 @@ only the publisher.`,
 			}
 			fmt.Fprintln(tw)
 			for _, v := range voters {
-				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), royalty.ShareWhole), 6))
+				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), provenance.ShareWhole), 6))
 			}
 			return tw.Flush()
 		},
