@@ -8,14 +8,16 @@ import (
 	"io"
 	"sync"
 
-	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/internal/sha256x2"
 )
 
 // leaf is one hashed chunk: the link to it (Tsize = block length) and
 // its content size. block is set only when a BlockSink wants the bytes.
 type leaf struct {
-	link  pbLink
+	link  dagpb.Link
 	size  uint64
 	block []byte
 }
@@ -25,17 +27,17 @@ type leaf struct {
 func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 	if p.RawLeaves {
 		d := sum(p.HashFunction, chunk)
-		lf := leaf{link: pbLink{CID: makeCID(1, cid.Raw, p.HashFunction, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
+		lf := leaf{link: dagpb.Link{Hash: makeCID(1, cid.Raw, p.HashFunction, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
 		if wantBlock {
 			lf.block = append([]byte(nil), chunk...)
 		}
 		return lf
 	}
-	typ := byte(unixfsFile)
+	typ := dagpb.TypeFile
 	if p.Trickle {
-		typ = unixfsRaw
+		typ = dagpb.TypeRaw
 	}
-	head, tail := leafHeader(len(chunk), typ)
+	head, tail := dagpb.LeafFrame(len(chunk), typ)
 	var d [32]byte
 	var block []byte
 	if wantBlock || len(chunk) < 4096 {
@@ -51,7 +53,7 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 		h.Sum(d[:0])
 	}
 	lf := leaf{
-		link: pbLink{CID: makeCID(p.CIDVersion, cid.DagProtobuf, p.HashFunction, d[:]), Tsize: uint64(len(head) + len(chunk) + len(tail))},
+		link: dagpb.Link{Hash: makeCID(p.CIDVersion, cid.DagProtobuf, p.HashFunction, d[:]), Tsize: uint64(len(head) + len(chunk) + len(tail))},
 		size: uint64(len(chunk)),
 	}
 	if wantBlock {
@@ -67,17 +69,17 @@ func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
 	var head, tail []byte
 	codec, version := uint64(cid.Raw), 1
 	if !p.RawLeaves {
-		typ := byte(unixfsFile)
+		typ := dagpb.TypeFile
 		if p.Trickle {
-			typ = unixfsRaw
+			typ = dagpb.TypeRaw
 		}
-		head, tail = leafHeader(len(a), typ)
+		head, tail = dagpb.LeafFrame(len(a), typ)
 		codec, version = cid.DagProtobuf, p.CIDVersion
 	}
 	da, db := sha256x2.SumAround(head, a, b, tail)
 	mk := func(chunk []byte, d [32]byte) leaf {
 		n := len(head) + len(chunk) + len(tail)
-		lf := leaf{link: pbLink{CID: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
+		lf := leaf{link: dagpb.Link{Hash: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
 		if wantBlock {
 			lf.block = append(append(append(make([]byte, 0, n), head...), chunk...), tail...)
 		}
@@ -89,7 +91,7 @@ func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
 // fileNode encodes an internal file node over children and hands it to
 // the sink: UnixFS{Type=File, filesize, blocksizes} under links to them.
 func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
-	links := make([]pbLink, len(children))
+	links := make([]dagpb.Link, len(children))
 	sizes := make([]uint64, len(children))
 	var filesize, tsize uint64
 	for i, c := range children {
@@ -98,8 +100,9 @@ func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
 		filesize += c.size
 		tsize += c.link.Tsize
 	}
-	data := appendFileData(nil, filesize, sizes)
-	*buf = appendPBNode((*buf)[:0], links, data)
+	u := dagpb.UnixFS{Type: dagpb.TypeFile, FileSize: filesize, HasFileSize: true, BlockSizes: sizes}
+	data := u.Append(nil)
+	*buf = dagpb.AppendNode((*buf)[:0], links, data)
 	block := *buf
 	if im.sink != nil {
 		block = append([]byte(nil), block...)
@@ -108,7 +111,7 @@ func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
 	if err != nil {
 		return leaf{}, err
 	}
-	return leaf{link: pbLink{CID: c, Tsize: tsize + uint64(len(block))}, size: filesize}, nil
+	return leaf{link: dagpb.Link{Hash: c, Tsize: tsize + uint64(len(block))}, size: filesize}, nil
 }
 
 // leafSource yields a file's leaves in order, already hashed, handed to
@@ -158,7 +161,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 	if len(levels) == 0 {
 		// An empty file is one empty leaf.
 		l := makeLeaf(&im.p, nil, im.sink != nil)
-		return l, im.put(l.link.CID, l.block)
+		return l, im.put(l.link.Hash, l.block)
 	}
 	for level := 0; ; level++ {
 		pending := levels[level]
@@ -260,7 +263,7 @@ func (p *peekSource) next() (leaf, bool, error) {
 
 // fileSum is what hashing one file's bytes produces.
 type fileSum struct {
-	link    pbLink // Name empty
+	link    dagpb.Link // Name empty
 	size    uint64
 	sha256  string
 	tensors *TensorLayout
@@ -373,7 +376,7 @@ func (s *seqSource) next() (leaf, bool, error) {
 		}
 	}
 	l := makeLeaf(&s.im.p, chunk, s.im.sink != nil)
-	if err := s.im.put(l.link.CID, l.block); err != nil {
+	if err := s.im.put(l.link.Hash, l.block); err != nil {
 		return leaf{}, false, err
 	}
 	s.total += uint64(n)
@@ -506,7 +509,7 @@ func (p *pipeline) next() (leaf, bool, error) {
 			return leaf{}, false, err
 		}
 	}
-	if err := p.im.put(j.leaf.link.CID, j.leaf.block); err != nil {
+	if err := p.im.put(j.leaf.link.Hash, j.leaf.block); err != nil {
 		return leaf{}, false, err
 	}
 	p.im.progress(int64(len(j.buf)))

@@ -190,7 +190,7 @@ func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, e
 	if err != nil {
 		return nil, err
 	}
-	return &FileResult{CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}, nil
+	return &FileResult{CID: s.link.Hash, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}, nil
 }
 
 // Hash imports the file or directory tree at root and returns its CID, as
@@ -233,7 +233,7 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Name: filepath.Base(abs), CID: link.CID, Size: im.total, Files: w.files}
+	res := &Result{Name: filepath.Base(abs), CID: link.Hash, Size: im.total, Files: w.files}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	if im.wantTensors {
 		if res.Tensors, err = w.tensorIndex(res.Files); err != nil {
