@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"context"
 	"fmt"
 	"math/bits"
 	"sort"
@@ -20,14 +21,14 @@ type dirEntry struct {
 // directory builds a UnixFS directory from its entries: a single block,
 // or a HAMT when the block would be too large (Params.HAMTThreshold,
 // Params.MaxDirectoryLinks), exactly where Kubo switches.
-func (im *importer) directory(entries []dirEntry) (dagpb.Link, error) {
+func (im *importer) directory(ctx context.Context, entries []dirEntry) (dagpb.Link, error) {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	shard, err := im.needsHAMT(entries)
 	if err != nil {
 		return dagpb.Link{}, err
 	}
 	if shard {
-		return im.hamtShard(entries)
+		return im.hamtShard(ctx, entries)
 	}
 	links := make([]dagpb.Link, len(entries))
 	var tsize uint64
@@ -36,7 +37,7 @@ func (im *importer) directory(entries []dirEntry) (dagpb.Link, error) {
 		tsize += e.link.Tsize
 	}
 	block := dagpb.AppendNode(nil, links, (&dagpb.UnixFS{Type: dagpb.TypeDirectory}).Append(nil))
-	c, err := im.putNode(block)
+	c, err := im.putNode(ctx, block)
 	if err != nil {
 		return dagpb.Link{}, err
 	}
@@ -78,19 +79,19 @@ type hamtEntry struct {
 }
 
 // hamtShard builds a HAMT directory (UnixFS HAMTShard nodes) over entries.
-func (im *importer) hamtShard(entries []dirEntry) (dagpb.Link, error) {
+func (im *importer) hamtShard(ctx context.Context, entries []dirEntry) (dagpb.Link, error) {
 	hes := make([]hamtEntry, len(entries))
 	for i, e := range entries {
 		hes[i] = hamtEntry{dirEntry: e, hash: murmur3.Sum64([]byte(e.name))}
 	}
-	return im.shardNode(hes, 0)
+	return im.shardNode(ctx, hes, 0)
 }
 
 // shardNode builds one HAMT shard from the entries whose hash bits above
 // depth agree. Each takes log2(fanout) bits of the 64-bit big-endian
 // murmur3 hash, most significant first; a slot holding one entry links it
 // under "XX"+name, a slot holding several links a child shard under "XX".
-func (im *importer) shardNode(entries []hamtEntry, depth int) (dagpb.Link, error) {
+func (im *importer) shardNode(ctx context.Context, entries []hamtEntry, depth int) (dagpb.Link, error) {
 	fanout := im.p.HAMTFanout
 	width := bits.TrailingZeros(uint(fanout))
 	if (depth+1)*width > 64 {
@@ -116,7 +117,7 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (dagpb.Link, error
 		if j-i == 1 {
 			l = dagpb.Link{Name: prefix + entries[i].name, Hash: entries[i].link.Hash, Tsize: entries[i].link.Tsize}
 		} else {
-			child, err := im.shardNode(entries[i:j], depth+1)
+			child, err := im.shardNode(ctx, entries[i:j], depth+1)
 			if err != nil {
 				return dagpb.Link{}, err
 			}
@@ -138,7 +139,7 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (dagpb.Link, error
 	}
 	data := u.Append(nil)
 	block := dagpb.AppendNode(nil, links, data)
-	c, err := im.putNode(block)
+	c, err := im.putNode(ctx, block)
 	if err != nil {
 		return dagpb.Link{}, err
 	}
@@ -146,8 +147,8 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (dagpb.Link, error
 }
 
 // putNode hashes a dag-pb block into its CID and hands it to the sink.
-func (im *importer) putNode(block []byte) (cid.Cid, error) {
+func (im *importer) putNode(ctx context.Context, block []byte) (cid.Cid, error) {
 	d := sum(im.p.HashFunction, block)
 	c := makeCID(im.p.CIDVersion, cid.DagProtobuf, im.p.HashFunction, d[:])
-	return c, im.put(c, block)
+	return c, im.put(ctx, c, block)
 }

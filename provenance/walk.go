@@ -61,8 +61,8 @@ type walker struct {
 // subdirectories are walked on other goroutines while workers are free.
 // ancestors are the resolved directories above, for cycle detection when
 // following symbolic links.
-func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
-	if err := w.im.ctx.Err(); err != nil {
+func (w *walker) walk(ctx context.Context, osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if rel != "." && strings.Count(rel, "/") >= MaxTreeDepth {
@@ -150,14 +150,14 @@ func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+					children[i], errs[i] = w.walk(ctx, childPath, childRel, false, ancestors)
 					<-w.sem
 				}()
 				continue
 			default:
 			}
 		}
-		children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+		children[i], errs[i] = w.walk(ctx, childPath, childRel, false, ancestors)
 		if errs[i] != nil {
 			break
 		}
@@ -197,7 +197,7 @@ func (w *walker) hashTree(ctx context.Context, n *fsNode) (dagpb.Link, error) {
 		u := dagpb.UnixFS{Type: dagpb.TypeSymlink, Data: []byte(n.target)}
 		data := u.Append(nil)
 		block := dagpb.AppendNode(nil, nil, data)
-		c, err := w.im.putNode(block)
+		c, err := w.im.putNode(ctx, block)
 		return dagpb.Link{Hash: c, Tsize: uint64(len(block))}, err
 	}
 	entries := make([]dirEntry, 0, len(n.children))
@@ -208,7 +208,7 @@ func (w *walker) hashTree(ctx context.Context, n *fsNode) (dagpb.Link, error) {
 		}
 		entries = append(entries, dirEntry{name: c.name, link: l})
 	}
-	l, err := w.im.directory(entries)
+	l, err := w.im.directory(ctx, entries)
 	if err != nil && !errors.As(err, new(*fs.PathError)) {
 		err = &fs.PathError{Op: "hash", Path: n.osPath, Err: err}
 	}
