@@ -144,9 +144,9 @@ func ReadEnvelope(r io.Reader) (*Envelope, error) {
 	return ParseEnvelope(data)
 }
 
-// ParseEnvelope parses a DSSE envelope's JSON, strictly (see
-// unmarshalStrict: no duplicate or case-variant keys, no unknown members,
-// no data after the envelope). Payload and signatures may be in standard
+// ParseEnvelope parses a DSSE envelope's JSON, strictly (see Strict JSON
+// in the package doc: no duplicate or case-variant keys, no unknown
+// members, no data after the envelope). Payload and signatures may be in standard
 // or URL-safe base64, padded or not; non-canonical encodings (stray
 // trailing bits) are refused so that one envelope has one payload.
 func ParseEnvelope(data []byte) (*Envelope, error) {

@@ -427,7 +427,7 @@ func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 }
 
 // UnmarshalJSON accepts chainId as a JSON number or string. Keys are read
-// strictly (see unmarshalStrict).
+// strictly (see Strict JSON in the package doc).
 func (d *TypedDomain) UnmarshalJSON(data []byte) error {
 	var raw struct {
 		Name              string          `json:"name"`

@@ -104,8 +104,8 @@ const pathsSaturated = 1 << 62
 // linear in the edges reached, however many paths there are.
 //
 // Fractions under the absolute policy are exact integers in provenance.ShareWhole
-// units. Under the relative policy they are 128-bit fixed point (see
-// fracBits): each recipient's weight is at most E × 2^-127 of the payment
+// units. Under the relative policy they are 128-bit fixed point with 127
+// fractional bits: each recipient's weight is at most E × 2^-127 of the payment
 // below the exact rational one, for E edges reached.
 //
 // Rounding happens once: recipient i with weight w_i out of W = Σ w gets
