@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -133,15 +132,6 @@ func (e *Envelope) UnmarshalJSON(data []byte) error {
 	}
 	*e = *env
 	return nil
-}
-
-// ReadEnvelope reads and parses an envelope of at most MaxEnvelopeSize bytes.
-func ReadEnvelope(r io.Reader) (*Envelope, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxEnvelopeSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return ParseEnvelope(data)
 }
 
 // ParseEnvelope parses a DSSE envelope's JSON, strictly (see Strict JSON

@@ -27,7 +27,7 @@ func FuzzVerifyPayload(f *testing.F) {
 		if err := env.Sign(context.Background(), key); err != nil {
 			t.Fatal(err)
 		}
-		r, err := VerifyEnvelope(context.Background(), env, opts)
+		r, err := Verify(context.Background(), Bundle{Envelope: env}, opts)
 		if err != nil {
 			return
 		}
