@@ -183,8 +183,8 @@ func TestDecodeManifestRefusesWeakCIDs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ParseManifestJSON(j); !errors.Is(err, ErrUnsafeCID) {
-			t.Errorf("%s: ParseManifestJSON: got %v, want ErrUnsafeCID", c, err)
+		if err := new(Manifest).UnmarshalJSON(j); !errors.Is(err, ErrUnsafeCID) {
+			t.Errorf("%s: UnmarshalJSON: got %v, want ErrUnsafeCID", c, err)
 		}
 		if _, _, err := ReadManifest(j); !errors.Is(err, ErrUnsafeCID) {
 			t.Errorf("%s: ReadManifest: got %v, want ErrUnsafeCID", c, err)
