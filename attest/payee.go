@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/aiprov/aiprov/internal/eip55"
 )
 
 // PayloadTypePayee is the DSSE payload type of a payee binding.
@@ -122,10 +124,11 @@ func VerifyPayeeBinding(env *Envelope) (*PayeeBinding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: contributor: %v", ErrMalformedPayeeBinding, err)
 	}
-	if !common.IsHexAddress(raw.Payee) || !strings.HasPrefix(raw.Payee, "0x") {
-		return nil, fmt.Errorf("%w: payee %q: want 0x and 40 hex digits", ErrMalformedPayeeBinding, raw.Payee)
+	payee, err := eip55.Parse(raw.Payee, nil)
+	if err != nil || !strings.HasPrefix(raw.Payee, "0x") {
+		return nil, fmt.Errorf("%w: payee %q: want 0x and 40 hex digits, in one case or EIP-55 checksummed", ErrMalformedPayeeBinding, raw.Payee)
 	}
-	b := &PayeeBinding{Contributor: key.ID(), Payee: common.HexToAddress(raw.Payee)}
+	b := &PayeeBinding{Contributor: key.ID(), Payee: payee}
 	if b.Payee == (common.Address{}) {
 		return nil, fmt.Errorf("%w: payee is the zero address", ErrMalformedPayeeBinding)
 	}
