@@ -39,7 +39,7 @@ var ErrConflictingPayees = errors.New("conflicting payee bindings")
 //
 //	{"contributor": "ed25519:…", "payee": "0x…", "issued": "2026-12-05T09:00:00Z"}
 //
-// and which stores by CID like any envelope (storage.PutEnvelope). When a
+// and which stores by CID like any envelope (storage.PutData with cid.Raw). When a
 // key has several bindings, the one issued last counts.
 type PayeeBinding struct {
 	Contributor string         // the signing key's identity ("ed25519:…", "p256:…", "0x…")

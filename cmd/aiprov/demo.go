@@ -724,7 +724,7 @@ func (d *demo) store(ctx context.Context) error {
 	var roots []cid.Cid
 	roots = append(roots, d.mcids[2])
 	for _, sig := range [][]byte{d.envJSON, d.ethJSON} {
-		id, err := storage.PutEnvelope(ctx, s, sig)
+		id, err := storage.PutData(ctx, s, cid.Raw, sig)
 		if err != nil {
 			return err
 		}

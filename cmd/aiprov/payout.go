@@ -299,7 +299,7 @@ of a key counts.`,
 			if err != nil {
 				return err
 			}
-			id, err := storage.PutEnvelope(ctx, s, data)
+			id, err := storage.PutData(ctx, s, cid.Raw, data)
 			if err != nil {
 				return err
 			}
