@@ -18,6 +18,7 @@ import (
 	"github.com/aiprov/aiprov/attest/chain"
 	"github.com/aiprov/aiprov/attest/chain/simulated"
 	"github.com/aiprov/aiprov/internal/payouttest"
+	"github.com/aiprov/aiprov/internal/tensorexample"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
@@ -42,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"exits":           cmdExits,
 			"register":        cmdRegister,
 			"tamper-approval": cmdTamperApproval,
+			"tensor-models":   cmdTensorModels,
 		},
 		Setup: func(env *testscript.Env) error {
 			// Pass through the reference tools' locations.
@@ -103,9 +105,7 @@ func cmdRegister(ts *testscript.TestScript, neg bool, args []string) {
 		if !ok {
 			ts.Fatalf("register: %q is not VAR=MANIFEST", a)
 		}
-		m, err := provenance.ParseManifestJSON([]byte(ts.ReadFile(file)))
-		ts.Check(err)
-		mc, err := m.CID()
+		m, mc, err := provenance.ReadManifestFile(ts.MkAbs(file))
 		ts.Check(err)
 		at, err := attest.NewManifestAttestation(m, mc)
 		ts.Check(err)
@@ -151,4 +151,27 @@ func cmdTamperApproval(ts *testscript.TestScript, neg bool, args []string) {
 	data, err := json.MarshalIndent(signed, "", "  ")
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[4]), data, 0o644))
+}
+
+// cmdTensorModels is the script command `tensor-models DIR`: it writes the
+// safetensors models of examples/tensor-evidence (internal/tensorexample)
+// under DIR, one directory per artifact. `tensor-models -many N SEED FILE`
+// writes one file of N tiny tensors instead.
+func cmdTensorModels(ts *testscript.TestScript, neg bool, args []string) {
+	var err error
+	switch {
+	case !neg && len(args) == 1:
+		err = tensorexample.Write(ts.MkAbs(args[0]))
+	case !neg && len(args) == 4 && args[0] == "-many":
+		n, err1 := strconv.Atoi(args[1])
+		seed, err2 := strconv.ParseUint(args[2], 10, 64)
+		if err = errors.Join(err1, err2); err == nil {
+			err = tensorexample.WriteMany(ts.MkAbs(args[3]), n, seed)
+		}
+	default:
+		ts.Fatalf("usage: tensor-models DIR | tensor-models -many N SEED FILE")
+	}
+	if err != nil {
+		ts.Fatalf("tensor-models: %v", err)
+	}
 }
