@@ -274,7 +274,19 @@ func (c *Chain) Fund(ctx context.Context, addr common.Address, amount *big.Int) 
 	if err != nil {
 		return err
 	}
-	return c.client.SendTransaction(ctx, tx)
+	if err := c.client.SendTransaction(ctx, tx); err != nil {
+		return err
+	}
+	// The pending state, which gas estimation reads, adopts the committed
+	// block asynchronously (see replay): until it shows the funds, the
+	// account's first transaction would look unfunded. Wait for it.
+	for try := 0; try < 200 && ctx.Err() == nil; try++ {
+		if bal, err := c.client.PendingBalanceAt(ctx, addr); err == nil && bal.Cmp(amount) >= 0 {
+			return nil
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return ctx.Err()
 }
 
 // Client returns the chain's client, for sending other transactions or
