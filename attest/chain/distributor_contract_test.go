@@ -305,6 +305,39 @@ func TestDistributorContract(t *testing.T) {
 			t.Errorf("native unallocated moved: %v", got)
 		}
 	})
+
+	// Non-standard ERC-20s, through OpenZeppelin's SafeERC20: one that
+	// returns nothing (as USDT) is paid in, published as epoch 2 and
+	// claimed; one that returns false is refused, crediting nothing.
+	t.Run("non-standard erc20", func(t *testing.T) {
+		NR := c["NoReturnToken"]
+		nr := e.deploy(stranger, NR, ether(1000))
+		e.send(stranger, nr, NR, nil, "approve", dist, ether(10))
+		e.send(stranger, dist, D, nil, "payToken", big.NewInt(1), nr, ether(10))
+		if got := e.call(dist, D, "unallocated", big.NewInt(1), nr)[0].(*big.Int); got.Cmp(ether(10)) != 0 {
+			t.Fatalf("unallocated of the no-return token = %v, want 10 ether", got)
+		}
+		ps := []common.Address{e.addr(6), e.addr(7)}
+		am := []*big.Int{ether(7), ether(3)}
+		tr, pr := payoutTree(t, ps, am)
+		a := chain.EpochApproval{Artifact: big.NewInt(1), Epoch: 2, Token: nr, Root: tr.Root(), Total: ether(10)}
+		e.send(relayer, dist, D, nil, "publish", a.Artifact, a.Token, a.Root, a.Total, voters, approvalsBy(a, domain, 3, 4))
+		for i := range ps {
+			e.send(relayer, dist, D, nil, "claim", big.NewInt(1), big.NewInt(2), ps[i], am[i], pr[i])
+			if got := e.call(nr, NR, "balanceOf", ps[i])[0].(*big.Int); got.Cmp(am[i]) != 0 {
+				t.Errorf("payee %d holds %v of the no-return token, want %v", i, got, am[i])
+			}
+		}
+		e.reverts("AlreadyClaimed", relayer, dist, D, nil, "claim", big.NewInt(1), big.NewInt(2), ps[0], am[0], pr[0])
+
+		F := c["FalseToken"]
+		ft := e.deploy(stranger, F, ether(1000))
+		e.send(stranger, ft, F, nil, "approve", dist, ether(10))
+		e.reverts("SafeERC20FailedOperation", stranger, dist, D, nil, "payToken", big.NewInt(1), ft, ether(10))
+		if got := e.call(dist, D, "unallocated", big.NewInt(1), ft)[0].(*big.Int); got.Sign() != 0 {
+			t.Errorf("a token whose transfer returned false credited %v", got)
+		}
+	})
 }
 
 func sortVoters(v []voter) {

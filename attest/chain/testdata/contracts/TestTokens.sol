@@ -37,3 +37,46 @@ contract TestRegistry is ERC721 {
         _mint(to, id);
     }
 }
+
+/// A non-standard ERC-20 as USDT is on mainnet: transfer, transferFrom and
+/// approve return nothing. SafeERC20 accepts it; a plain IERC20 call would
+/// revert decoding the missing bool.
+contract NoReturnToken {
+    mapping(address => uint256) public balanceOf;
+    mapping(address => mapping(address => uint256)) public allowance;
+
+    constructor(uint256 supply) {
+        balanceOf[msg.sender] = supply;
+    }
+
+    function approve(address spender, uint256 value) external {
+        allowance[msg.sender][spender] = value;
+    }
+
+    function transfer(address to, uint256 value) external {
+        balanceOf[msg.sender] -= value;
+        balanceOf[to] += value;
+    }
+
+    function transferFrom(address from, address to, uint256 value) external {
+        allowance[from][msg.sender] -= value;
+        balanceOf[from] -= value;
+        balanceOf[to] += value;
+    }
+}
+
+/// An ERC-20 whose transfers fail by returning false instead of reverting:
+/// SafeERC20 must turn that into a revert, so nothing is credited or paid.
+contract FalseToken is ERC20 {
+    constructor(uint256 supply) ERC20("False", "NO") {
+        _mint(msg.sender, supply);
+    }
+
+    function transfer(address, uint256) public pure override returns (bool) {
+        return false;
+    }
+
+    function transferFrom(address, address, uint256) public pure override returns (bool) {
+        return false;
+    }
+}
