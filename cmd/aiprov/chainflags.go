@@ -31,15 +31,21 @@ type chainFlags struct {
 
 // registerChain adds the flags that say which chain and contracts.
 func (f *chainFlags) registerChain(fs *pflag.FlagSet) {
+	f.registerRegistry(fs)
+	fs.Uint64Var(&f.chainID, "chain-id", 0, "the chain's id, checked against the node's (with --rpc)")
+	bindEnv(fs, "chain-id", envChainID)
+	fs.StringVar(&f.distributor, "distributor", "", "the distributor's `ADDRESS` (with --rpc)")
+	bindEnv(fs, "distributor", envDistributor)
+}
+
+// registerRegistry adds the flags that say where the registry is: --rpc,
+// --registry, --chain-dir (for a command with a --chain-id of its own).
+func (f *chainFlags) registerRegistry(fs *pflag.FlagSet) {
 	f.fs = fs
 	fs.StringVar(&f.rpc, "rpc", "", "Ethereum JSON-RPC `URL` of the chain (default: the embedded chain)")
 	bindEnv(fs, "rpc", envRPC)
-	fs.Uint64Var(&f.chainID, "chain-id", 0, "the chain's id, checked against the node's (with --rpc)")
-	bindEnv(fs, "chain-id", envChainID)
 	fs.StringVar(&f.registry, "registry", "", "the provenance registry's `ADDRESS` (with --rpc)")
 	bindEnv(fs, "registry", envRegistry)
-	fs.StringVar(&f.distributor, "distributor", "", "the distributor's `ADDRESS` (with --rpc)")
-	bindEnv(fs, "distributor", envDistributor)
 	fs.StringVar(&f.chainDir, "chain-dir", "", "where the embedded chain keeps its transactions between runs (default: chain/ beside the default store)")
 	bindEnv(fs, "chain-dir", envChainDir)
 }
