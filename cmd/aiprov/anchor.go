@@ -228,7 +228,7 @@ type anchorJSON struct {
 
 // recordJSON is a record on chain, as anchor and anchor show print it.
 type recordJSON struct {
-	Manifest     string   `json:"manifest"`
+	Manifest     string   `json:"cid"` // the manifest's CID
 	TokenID      string   `json:"tokenId"`
 	Owner        string   `json:"owner"`
 	Registrant   string   `json:"registrant"`
@@ -292,7 +292,7 @@ type batchJSON struct {
 
 type batchManifestJSON struct {
 	File      string `json:"file"`
-	Manifest  string `json:"manifest"`
+	Manifest  string `json:"cid"`
 	Inclusion string `json:"inclusion"` // the inclusion proof's file
 }
 

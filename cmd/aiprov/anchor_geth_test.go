@@ -60,10 +60,11 @@ func TestAnchorGeth(t *testing.T) {
 	node := []string{"--rpc", g.URL(), "--registry", dep.Registry}
 
 	type anchorOut struct {
-		Manifest, Owner, Registry string
-		Parents                   []string
-		GasUsed                   uint64
-		Existing                  bool
+		Manifest        string `json:"cid"`
+		Owner, Registry string
+		Parents         []string
+		GasUsed         uint64
+		Existing        bool
 	}
 	var a anchorOut
 	decode(mustRun(t, append([]string{"anchor", path("base.json"), "--key", path("dev.key"), "--json"}, node...)...), &a)
