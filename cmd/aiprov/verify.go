@@ -66,8 +66,9 @@ names is reported (and checked against --manifest).
 --chain also checks the manifest's record on chain (aiprov anchor): it is
 registered, its parents are the manifest's parents, and its token's owner is
 a trusted key (--key, or a key of the policy). Without --rpc the embedded
-chain in --chain-dir; --rpc URL --registry ADDRESS (which imply --chain)
-name a node and the registry on it.`,
+chain in --chain-dir; --rpc URL --registry ADDRESS (which imply --chain;
+$AIPROV_RPC and $AIPROV_REGISTRY alone do not) name a node and the registry
+on it.`,
 		Example: `  aiprov verify model.dsse.json --key alice.pub
   aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/
   aiprov verify model.sig --key p384.pub --dir model/
@@ -102,6 +103,9 @@ name a node and the registry on it.`,
 func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
 	if len(rest) == 1 {
 		if data, err := keysReadFile(rest[0], attest.MaxEnvelopeSize); err == nil && attest.IsOMSBundle(data) {
+			if f.chain.wanted() {
+				return usagef("--chain checks a signed lineage manifest's record; an OMS bundle has none")
+			}
 			return runVerifyOMS(ctx, c, f, rest[0], data)
 		}
 	}
