@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/pflag"
 
 	"github.com/aiprov/aiprov/attest"
@@ -101,15 +100,20 @@ func (f *chainFlags) open(ctx context.Context, c *cli, needKey, needDistributor 
 		opt.PollInterval = time.Millisecond
 		return &openChain{reg: sc.Registry, addrs: sc.Addresses, chainID: simulated.ChainID, key: key, opt: opt, embedded: sc, close: func() { sc.Close() }}, nil
 	}
-	if !common.IsHexAddress(f.registry) {
-		return nil, usagef("--rpc needs --registry ADDRESS (aiprov anchor deploy prints it), got %q", f.registry)
-	}
-	addrs := chain.Addresses{Registry: common.HexToAddress(f.registry)}
-	if needDistributor {
-		if !common.IsHexAddress(f.distributor) {
+	if f.registry == "" || (needDistributor && f.distributor == "") {
+		if needDistributor {
 			return nil, usagef("--rpc needs --registry ADDRESS and --distributor ADDRESS (aiprov anchor deploy prints them)")
 		}
-		addrs.Distributor = common.HexToAddress(f.distributor)
+		return nil, usagef("--rpc needs --registry ADDRESS (aiprov anchor deploy prints it)")
+	}
+	var addrs chain.Addresses
+	if addrs.Registry, err = addressFlag("--registry", f.registry); err != nil {
+		return nil, err
+	}
+	if needDistributor {
+		if addrs.Distributor, err = addressFlag("--distributor", f.distributor); err != nil {
+			return nil, err
+		}
 	}
 	reg, err := chain.Dial(ctx, f.rpc, chain.Config{Registry: addrs.Registry, ChainID: f.chainID, TxOptions: opt})
 	if err != nil {

@@ -81,10 +81,7 @@ func (f *payoutFlags) tokenAddress() (common.Address, error) {
 	if f.token == "" {
 		return common.Address{}, nil
 	}
-	if !common.IsHexAddress(f.token) {
-		return common.Address{}, usagef("--token %q is not an address (0x + 40 hex digits)", f.token)
-	}
-	return common.HexToAddress(f.token), nil
+	return addressFlag("--token", f.token)
 }
 
 // lineage is the manifests and bindings a payout is computed from.
@@ -199,14 +196,15 @@ of a key counts.`,
 		Args:    nargs(0, 0, "bind takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if !common.IsHexAddress(address) {
-				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			payee, err := addressFlag("--address", address)
+			if err != nil {
+				return err
 			}
 			key, err := keysLoadSigner(c, keyFile, passwordFile)
 			if err != nil {
 				return err
 			}
-			env, err := attest.SignPayeeBinding(ctx, key, common.HexToAddress(address), time.Now())
+			env, err := attest.SignPayeeBinding(ctx, key, payee, time.Now())
 			if err != nil {
 				return err
 			}
@@ -219,7 +217,7 @@ of a key counts.`,
 			if err != nil {
 				return err
 			}
-			id, err := storage.PutEnvelope(ctx, s, data)
+			id, err := storage.PutData(ctx, s, cid.Raw, data)
 			if err != nil {
 				return err
 			}
@@ -231,7 +229,7 @@ of a key counts.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stderr, "aiprov: %s is paid at %s; binding stored as %s\n", key.ID(), common.HexToAddress(address).Hex(), id)
+			fmt.Fprintf(c.stderr, "aiprov: %s is paid at %s; binding stored as %s\n", key.ID(), payee.Hex(), id)
 			return nil
 		},
 	}
@@ -269,10 +267,9 @@ only the publisher.`,
 			}
 			var pub common.Address
 			if publisher != "" {
-				if !common.IsHexAddress(publisher) {
-					return usagef("--publisher %q is not an address", publisher)
+				if pub, err = addressFlag("--publisher", publisher); err != nil {
+					return err
 				}
-				pub = common.HexToAddress(publisher)
 			}
 			if noVote && pub == (common.Address{}) {
 				return usagef("--no-vote needs --publisher: someone must publish")
@@ -312,7 +309,7 @@ only the publisher.`,
 			}
 			fmt.Fprintln(tw)
 			for _, v := range voters {
-				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), royalty.ShareWhole), 6))
+				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), provenance.ShareWhole), 6))
 			}
 			return tw.Flush()
 		},
@@ -582,15 +579,16 @@ was claimed.`,
 		Args:    nargs(0, 0, "claim takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if !common.IsHexAddress(address) {
-				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			claimant, err := addressFlag("--address", address)
+			if err != nil {
+				return err
 			}
 			art, pc, l, err := f.start(ctx, c, true)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, common.HexToAddress(address), l.payees, l.opt)
+			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, claimant, l.payees, l.opt)
 			if err != nil {
 				return err
 			}

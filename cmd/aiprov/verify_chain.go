@@ -74,7 +74,11 @@ func verifyChain(ctx context.Context, c *cli, f *verifyChainFlags, r *attest.Rep
 	}
 
 	// Parents: the record's must be the manifest's manifest parents.
-	want := attest.ManifestParents(r.Manifest)
+	a, err := attest.NewManifestAttestation(r.Manifest, r.ManifestCID)
+	if err != nil {
+		return nil, err
+	}
+	want := a.Parents
 	got := make([][32]byte, 0, len(rec.Parents))
 	for _, p := range rec.Parents {
 		d, err := chain.Digest(p)
