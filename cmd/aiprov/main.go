@@ -72,6 +72,7 @@ func commandTree(c *cli) []*cobra.Command {
 		newVerifyCmd(c),
 		newPolicyCmd(c),
 		newRoyaltyCmd(c),
+		newAnchorCmd(c),
 		newStoreCmd(c),
 		newVersionCmd(c),
 		newDemoCmd(c),

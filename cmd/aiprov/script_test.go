@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -19,7 +18,6 @@ import (
 	"github.com/aiprov/aiprov/attest/chain/simulated"
 	"github.com/aiprov/aiprov/internal/payouttest"
 	"github.com/aiprov/aiprov/internal/tensorexample"
-	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -41,7 +39,6 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":           cmdExits,
-			"register":        cmdRegister,
 			"tamper-approval": cmdTamperApproval,
 			"tensor-models":   cmdTensorModels,
 		},
@@ -82,38 +79,6 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
-	}
-}
-
-// cmdRegister is the script command `register CHAINDIR OWNERKEY
-// VAR=MANIFEST...`: it registers each manifest file, in order, in the
-// provenance registry of the embedded chain kept in CHAINDIR, owned by
-// OWNERKEY's account, and sets $VAR to its CID. It stands in for aiprov
-// anchor in the payout scripts.
-func cmdRegister(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) < 3 {
-		ts.Fatalf("usage: register CHAINDIR OWNERKEY VAR=MANIFEST...")
-	}
-	ctx := context.Background()
-	owner, err := attest.ParsePrivateKey([]byte(ts.ReadFile(args[1])), nil)
-	ts.Check(err)
-	c, err := simulated.Open(ctx, simulated.Options{Signer: owner, Dir: ts.MkAbs(args[0])})
-	ts.Check(err)
-	defer c.Close()
-	for _, a := range args[2:] {
-		name, file, ok := strings.Cut(a, "=")
-		if !ok {
-			ts.Fatalf("register: %q is not VAR=MANIFEST", a)
-		}
-		m, mc, err := provenance.ReadManifestFile(ts.MkAbs(file))
-		ts.Check(err)
-		at, err := attest.NewManifestAttestation(m, mc)
-		ts.Check(err)
-		sig, err := c.Sign(ctx, owner, at)
-		ts.Check(err)
-		_, err = c.Register(ctx, at, owner.Address(), sig)
-		ts.Check(err)
-		ts.Setenv(name, mc.String())
 	}
 }
 
