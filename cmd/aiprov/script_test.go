@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -17,7 +16,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"aiprov": func() {
-			os.Exit(run(context.Background(), os.Args[1:], &cli{
+			os.Exit(runWithSignals(os.Args[1:], &cli{
 				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
 			}))
 		},
