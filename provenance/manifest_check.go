@@ -31,6 +31,10 @@ type CheckOptions struct {
 	// and inode are unchanged since it last saw them. A cache is a
 	// convenience for re-checking; never use one to decide what to sign.
 	Cache *CheckCache
+	// Progress, if set, is called as bytes are hashed, with the bytes done
+	// so far and the total (-1 when unknown), as Options.Progress is. It is
+	// never called concurrently.
+	Progress func(done, total int64)
 }
 
 // CheckReport says exactly how a directory differs from a manifest.
@@ -179,7 +183,7 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 	got := map[string]File{}
 	full := len(opts.Paths) == 0 && opts.Cache == nil && len(report.Refused) == 0
 	if full {
-		res, err := Hash(ctx, root, &Options{Params: p, SHA256: true})
+		res, err := Hash(ctx, root, &Options{Params: p, SHA256: true, Progress: opts.Progress})
 		if err != nil {
 			return nil, err
 		}
@@ -192,11 +196,25 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			got[f.Path] = f
 		}
 	} else {
+		var progress func(int64)
+		if opts.Progress != nil {
+			// The total is what the manifest says the files in scope hold.
+			var done, total int64
+			for rel := range mapKeys(disk) {
+				if f, listed := want[rel]; listed && inScope(rel) {
+					total += f.Size
+				}
+			}
+			progress = func(n int64) {
+				done += n
+				opts.Progress(done, max(total, done))
+			}
+		}
 		for _, rel := range slices.Sorted(mapKeys(disk)) {
 			if _, listed := want[rel]; !listed || !inScope(rel) {
 				continue
 			}
-			f, cached, err := hashFile(ctx, disk[rel], p, opts.Cache)
+			f, cached, err := hashFile(ctx, disk[rel], p, opts.Cache, progress)
 			if err != nil {
 				return nil, err
 			}
@@ -241,7 +259,12 @@ func checkOneOfMany(ctx context.Context, m *Manifest, file string, p Params, opt
 	if len(opts.Paths) > 0 {
 		return nil, errors.New("a single file is checked whole; --path selects inside a directory")
 	}
-	got, _, err := hashFile(ctx, file, p, opts.Cache)
+	var progress func(int64)
+	if opts.Progress != nil {
+		var done int64
+		progress = func(n int64) { done += n; opts.Progress(done, -1) }
+	}
+	got, _, err := hashFile(ctx, file, p, opts.Cache, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -295,7 +318,7 @@ func checkRootOnly(ctx context.Context, m *Manifest, root string, p Params, opts
 	if len(report.Refused) > 0 {
 		return report, nil
 	}
-	res, err := Hash(ctx, root, &Options{Params: p})
+	res, err := Hash(ctx, root, &Options{Params: p, Progress: opts.Progress})
 	if err != nil {
 		return nil, err
 	}
@@ -383,7 +406,8 @@ func scanTree(ctx context.Context, root string, p Params) (files map[string]stri
 
 // hashFile hashes one file, or takes its digests from the cache when its
 // size, modification time and inode are unchanged.
-func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache) (File, bool, error) {
+// progress, if set, is called with the bytes hashed since its last call.
+func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, progress func(n int64)) (File, bool, error) {
 	before, err := os.Stat(osPath)
 	if err != nil {
 		return File{}, false, err
@@ -399,7 +423,12 @@ func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache) (
 		return File{}, false, err
 	}
 	defer fh.Close()
-	res, err := HashReader(ctx, fh, &Options{Params: p, SHA256: true})
+	hopts := &Options{Params: p, SHA256: true}
+	if progress != nil {
+		var last int64
+		hopts.Progress = func(done, _ int64) { progress(done - last); last = done }
+	}
+	res, err := HashReader(ctx, fh, hopts)
 	if err != nil {
 		return File{}, false, &fs.PathError{Op: "hash", Path: osPath, Err: err}
 	}

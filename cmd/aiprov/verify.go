@@ -182,7 +182,12 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		return usagef("EIP-712 and EIP-191 signatures sign the manifest's digest, not the manifest: give it with --manifest FILE")
 	}
 
+	bar := newProgressBar(c, f.dir) // nil unless stderr is a terminal and --dir is set
+	if bar != nil && f.dir != "" {
+		opts.Progress = bar.update
+	}
 	report, verr := attest.Verify(ctx, b, opts)
+	bar.finish()
 	if f.json {
 		if err := writeJSON(c.stdout, "verify", verifyJSONOf(report)); err != nil {
 			return err
