@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
+	"net/http"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain/bindings"
@@ -26,8 +29,17 @@ type Config struct {
 	// ChainID, if set, must be the node's: a guard against sending to the
 	// wrong network. 0 takes the node's.
 	ChainID uint64
+	// Timeout bounds each JSON-RPC call over HTTP (Dial with an http:// or
+	// https:// URL): a node that accepts the connection and never answers
+	// fails after Timeout rather than hanging. Zero means DefaultTimeout.
+	// Calls over WebSocket or IPC are bounded by their context only.
+	Timeout time.Duration
 	TxOptions
 }
+
+// DefaultTimeout is Config.Timeout's default: generous for a node under
+// load, short enough that a silent one is noticed.
+const DefaultTimeout = 30 * time.Second
 
 // Registry is a client of a deployed ProvenanceRegistry. It implements
 // Chain; its methods are safe for concurrent use, and it sends one
@@ -46,13 +58,26 @@ var _ Chain = (*Registry)(nil)
 // Dial connects to an EVM node's JSON-RPC endpoint (http://, ws:// or an
 // IPC path) and returns a client of the registry at cfg.Registry.
 func Dial(ctx context.Context, url string, cfg Config) (*Registry, error) {
-	c, err := ethclient.DialContext(ctx, url)
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	var opts []rpc.ClientOption
+	if strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") {
+		opts = append(opts, rpc.WithHTTPClient(&http.Client{Timeout: timeout}))
+	}
+	rc, err := rpc.DialOptions(ctx, url, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("chain: dialing %s: %w", url, err)
 	}
+	c := ethclient.NewClient(rc)
 	r, err := New(ctx, c, cfg)
 	if err != nil {
 		c.Close()
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return nil, fmt.Errorf("chain: the node at %s accepted the connection but sent no reply within %v (is it a JSON-RPC endpoint, and is it synced?): %w", url, timeout, err)
+		}
 		return nil, err
 	}
 	r.close = c.Close
