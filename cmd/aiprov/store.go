@@ -381,7 +381,9 @@ func newStoreRmCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "rm CID...",
 		Short:   "Delete blocks (only those named, not what they link to)",
-		Long:    "Deletes the named blocks from the store; blocks they link to stay.",
+		Long: `Deletes the named blocks from the store; blocks they link to stay. A block
+the store does not hold is not an error (as with rm -f); a Kubo node refuses
+to delete a pinned block, and the command then exits 1.`,
 		Example: "  aiprov store rm bafkrei…",
 		Args:    nargs(1, -1, "store rm needs at least one CID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
