@@ -37,6 +37,15 @@
 // EIP-191 personal_sign of the manifest digest; EthSignature is the file
 // that holds either, with the complete eth_signTypedData_v4 object.
 //
+// # Strict JSON
+//
+// Every JSON document this package reads — envelopes, statements,
+// Ethereum signature files, policies, payee bindings, OMS bundles — is
+// read strictly, so that it means one thing to every reader (jq, Python,
+// Node) and a co-signer approves what aiprov verifies: names are
+// case-sensitive; duplicate keys, members no field names, invalid UTF-8
+// and data after the value are refused, with an error naming where.
+//
 // # Keys
 //
 // Built-in keys (PrivateKey, PublicKey) are ed25519 (PKCS#8/PKIX PEM,

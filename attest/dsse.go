@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -135,18 +134,9 @@ func (e *Envelope) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ReadEnvelope reads and parses an envelope of at most MaxEnvelopeSize bytes.
-func ReadEnvelope(r io.Reader) (*Envelope, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxEnvelopeSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return ParseEnvelope(data)
-}
-
-// ParseEnvelope parses a DSSE envelope's JSON, strictly (see
-// unmarshalStrict: no duplicate or case-variant keys, no unknown members,
-// no data after the envelope). Payload and signatures may be in standard
+// ParseEnvelope parses a DSSE envelope's JSON, strictly (see Strict JSON
+// in the package doc: no duplicate or case-variant keys, no unknown
+// members, no data after the envelope). Payload and signatures may be in standard
 // or URL-safe base64, padded or not; non-canonical encodings (stray
 // trailing bits) are refused so that one envelope has one payload.
 func ParseEnvelope(data []byte) (*Envelope, error) {

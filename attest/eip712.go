@@ -135,14 +135,14 @@ func NewManifestAttestation(m *provenance.Manifest, manifestCID cid.Cid) (Manife
 		}
 		a.Created = uint64(m.Created.Unix())
 	}
-	a.Parents = ManifestParents(m)
+	a.Parents = manifestParents(m)
 	return a, nil
 }
 
-// ManifestParents returns the digests of m's parents that are manifests
+// manifestParents returns the digests of m's parents that are manifests
 // (CIDv1, dag-cbor, sha2-256), ascending and without repeats: the parents a
 // ManifestAttestation names.
-func ManifestParents(m *provenance.Manifest) [][32]byte {
+func manifestParents(m *provenance.Manifest) [][32]byte {
 	var ps [][32]byte
 	for _, p := range m.Parents {
 		if !p.CID.Defined() || p.CID.Prefix().Codec != cid.DagCBOR || p.CID.Prefix().MhType != mh.SHA2_256 {
@@ -427,7 +427,7 @@ func (m *TypedMessage) UnmarshalJSON(data []byte) error {
 }
 
 // UnmarshalJSON accepts chainId as a JSON number or string. Keys are read
-// strictly (see unmarshalStrict).
+// strictly (see Strict JSON in the package doc).
 func (d *TypedDomain) UnmarshalJSON(data []byte) error {
 	var raw struct {
 		Name              string          `json:"name"`

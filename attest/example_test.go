@@ -49,7 +49,7 @@ func Example() {
 		Keys:  []attest.TrustedKey{{ID: alice.ID(), Name: "alice"}, {ID: bob.ID(), Name: "bob"}},
 		Rules: []attest.Rule{{Threshold: 2}},
 	}
-	report, err := attest.VerifyEnvelope(ctx, env, attest.VerifyOptions{Policy: policy})
+	report, err := attest.Verify(ctx, attest.Bundle{Envelope: env}, attest.VerifyOptions{Policy: policy})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // duplicate keys, nulls, escapes it does not decode, invalid UTF-8 — it
 // reports ok=false and the caller parses with encoding/json, so that both
 // paths give the same result (FuzzFastLineageStatement checks this). The
-// manifest's raw JSON is only delimited here; provenance.ParseManifestJSON
+// manifest's raw JSON is only delimited here; provenance.ReadManifest
 // validates it strictly afterwards.
 func fastLineageStatement(data []byte) (st *Statement, lp *LineagePredicate, ok bool) {
 	// One copy of the payload as a string: every string the statement

@@ -27,7 +27,7 @@ func FuzzVerifyPayload(f *testing.F) {
 		if err := env.Sign(context.Background(), key); err != nil {
 			t.Fatal(err)
 		}
-		r, err := VerifyEnvelope(context.Background(), env, opts)
+		r, err := Verify(context.Background(), Bundle{Envelope: env}, opts)
 		if err != nil {
 			return
 		}
@@ -88,7 +88,7 @@ func FuzzFastLineageStatement(f *testing.F) {
 				t.Fatalf("unexpected error kind: %v", err)
 			}
 			if json.Valid(lp.Manifest) && st.check() == nil {
-				if _, merr := provenance.ParseManifestJSON(lp.Manifest); merr == nil {
+				if _, _, merr := provenance.ReadManifest(lp.Manifest); merr == nil {
 					t.Fatalf("fast parser accepted what encoding/json refuses (%v), with a valid manifest", err)
 				}
 			}

@@ -357,3 +357,31 @@ let input = ""; process.stdin.on("data", d => input += d); process.stdin.on("end
 		t.Skip("neither python3 nor node is installed")
 	}
 }
+
+// TestParseIdentityAddress: an address identity follows the grammar of
+// addresses in manifests and payouts (internal/eip55): one case throughout,
+// or the EIP-55 checksum. The checksummed vector is EIP-55's own.
+func TestParseIdentityAddress(t *testing.T) {
+	const good = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+	for _, tt := range []struct {
+		id string
+		ok bool
+	}{
+		{good, true},
+		{strings.ToLower(good), true},
+		{"0x" + strings.ToUpper(good[2:]), true},
+		{"0X" + good[2:], true},
+		{"0x5aaeb6053F3E94C9b9A09f33669435E7Ef1BeAed", false}, // one letter's case off
+		{good[:41], false},
+		{good[:41] + "g", false},
+	} {
+		k, err := ParseIdentity(tt.id)
+		if (err == nil) != tt.ok {
+			t.Errorf("ParseIdentity(%s): %v, want ok %v", tt.id, err, tt.ok)
+			continue
+		}
+		if tt.ok && k.ID() != good {
+			t.Errorf("ParseIdentity(%s).ID() = %s, want %s", tt.id, k.ID(), good)
+		}
+	}
+}

@@ -25,6 +25,8 @@ import (
 	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 	"github.com/google/uuid"
 	"golang.org/x/crypto/ssh"
+
+	"github.com/aiprov/aiprov/internal/eip55"
 )
 
 // Algorithm names a signature scheme.
@@ -675,10 +677,13 @@ func ParseIdentity(s string) (*PublicKey, error) {
 		//lint:ignore SA1019 x, y come from elliptic.UnmarshalCompressed, which checked the point is on the curve
 		return &PublicKey{alg: n.alg, ec: &ecdsa.PublicKey{Curve: n.curve(), X: x, Y: y}}, nil
 	case (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && len(s) == 42:
-		if !common.IsHexAddress(s) {
-			return nil, fmt.Errorf("attest: %q is not an Ethereum address (0x + 40 hex digits)", s)
+		// The grammar of addresses everywhere in aiprov: mixed case must be
+		// the EIP-55 checksum (common.IsHexAddress ignores case).
+		addr, err := eip55.Parse(s, nil)
+		if err != nil {
+			return nil, fmt.Errorf("attest: identity %q: %w", s, err)
 		}
-		return NewAddressKey(common.HexToAddress(s)), nil
+		return NewAddressKey(addr), nil
 	case (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && len(s) == 132:
 		raw, err := hex.DecodeString(s[2:])
 		if err != nil {

@@ -40,7 +40,7 @@ func checkLineageSlow(payload []byte) *Report {
 		return r
 	}
 	r.ManifestCID = claimed
-	m, err := provenance.ParseManifestJSON(lp.Manifest)
+	m, _, err := provenance.ReadManifest(lp.Manifest)
 	if err != nil {
 		r.problem(fmt.Errorf("%w: predicate manifest: %w", ErrMalformedStatement, err))
 		return r

@@ -72,7 +72,7 @@ func TestSignatureProblemsSayEachFactOnce(t *testing.T) {
 			}
 			sig := env.Signatures[0].Sig
 			sig[len(sig)/3] ^= 0x10
-			r, err := VerifyEnvelope(ctx, env, trust(key))
+			r, err := Verify(ctx, Bundle{Envelope: env}, trust(key))
 			if !errors.Is(err, ErrBadSignature) {
 				t.Fatalf("err = %v, want ErrBadSignature", err)
 			}

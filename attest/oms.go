@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 )
@@ -82,15 +81,6 @@ type OMSBundle struct {
 
 // Method returns OMSMethodKey, OMSMethodCertificate or OMSMethodSigstore.
 func (b *OMSBundle) Method() string { return b.method }
-
-// ReadOMSBundle reads and parses a bundle of at most MaxEnvelopeSize bytes.
-func ReadOMSBundle(r io.Reader) (*OMSBundle, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxEnvelopeSize+1))
-	if err != nil {
-		return nil, err
-	}
-	return ParseOMSBundle(data)
-}
 
 // IsOMSBundle reports whether data looks like a Sigstore bundle (a JSON
 // object with a Sigstore bundle mediaType) rather than a bare DSSE

@@ -2,11 +2,12 @@ package attest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 )
 
 // TestOMSFileRules checks which files SignOMS and VerifyOMS look at, rule
@@ -14,11 +15,15 @@ import (
 func TestOMSFileRules(t *testing.T) {
 	ctx := context.Background()
 	key, err := GenerateKey(P256, nil)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	trust := OMSVerifyOptions{Keys: []*PublicKey{key.Public()}}
 	names := func(t *testing.T, b *OMSBundle) []string {
 		st, err := ParseOMSStatement(b.Envelope.Payload)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var out []string
 		for _, r := range st.Resources {
 			out = append(out, r.Name)
@@ -29,97 +34,171 @@ func TestOMSFileRules(t *testing.T) {
 	t.Run("empty model refused", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{".gitignore": "x", ".git/config": "y"})
 		_, err := SignOMS(ctx, model, OMSSignOptions{Signer: key})
-		require.ErrorIs(t, err, ErrOMSModel)
-		require.ErrorContains(t, err, "no files to sign")
+		if !errors.Is(err, ErrOMSModel) {
+			t.Fatalf("err = %v, want %v", err, ErrOMSModel)
+		}
+		if err == nil || !strings.Contains(err.Error(), "no files to sign") {
+			t.Fatalf("err = %v, want one containing %q", err, "no files to sign")
+		}
 	})
 
 	t.Run("git paths included on request", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{".gitignore": "x", "w": "y"})
 		b, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, IncludeGitPaths: true})
-		require.NoError(t, err)
-		require.Equal(t, []string{".gitignore", "w"}, names(t, b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := names(t, b), []string{".gitignore", "w"}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("names(t, b) = %#v, want %#v", got, want)
+		}
 	})
 
 	t.Run("symlink refused by default", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"w": "y"})
-		require.NoError(t, os.Symlink("w", filepath.Join(model, "link")))
+		if err := os.Symlink("w", filepath.Join(model, "link")); err != nil {
+			t.Fatal(err)
+		}
 		_, err := SignOMS(ctx, model, OMSSignOptions{Signer: key})
-		require.ErrorIs(t, err, ErrOMSModel)
-		require.ErrorContains(t, err, "link is a symbolic link")
+		if !errors.Is(err, ErrOMSModel) {
+			t.Fatalf("err = %v, want %v", err, ErrOMSModel)
+		}
+		if err == nil || !strings.Contains(err.Error(), "link is a symbolic link") {
+			t.Fatalf("err = %v, want one containing %q", err, "link is a symbolic link")
+		}
 	})
 
 	t.Run("symlink inside followed when allowed", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"w": "y"})
-		require.NoError(t, os.Symlink("w", filepath.Join(model, "link")))
+		if err := os.Symlink("w", filepath.Join(model, "link")); err != nil {
+			t.Fatal(err)
+		}
 		b, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, AllowSymlinks: true})
-		require.NoError(t, err)
-		require.Equal(t, []string{"link", "w"}, names(t, b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := names(t, b), []string{"link", "w"}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("names(t, b) = %#v, want %#v", got, want)
+		}
 		st, _ := ParseOMSStatement(b.Envelope.Payload)
-		require.True(t, st.Serialization.AllowSymlinks)
-		require.Equal(t, st.Resources[0].Digest, st.Resources[1].Digest)
+		if !(st.Serialization.AllowSymlinks) {
+			t.Fatal("st.Serialization.AllowSymlinks is false")
+		}
+		if got, want := st.Resources[1].Digest, st.Resources[0].Digest; !reflect.DeepEqual(got, want) {
+			t.Fatalf("st.Resources[1].Digest = %#v, want %#v", got, want)
+		}
 		// The verifier follows links only when its caller allows it too.
 		opts := trust
 		_, err = VerifyOMS(ctx, b, model, opts)
-		require.ErrorIs(t, err, ErrOMSModel)
+		if !errors.Is(err, ErrOMSModel) {
+			t.Fatalf("err = %v, want %v", err, ErrOMSModel)
+		}
 		opts.AllowSymlinks = true
 		_, err = VerifyOMS(ctx, b, model, opts)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 	})
 
 	t.Run("symlink outside never followed", func(t *testing.T) {
 		outside := filepath.Join(t.TempDir(), "secret")
-		require.NoError(t, os.WriteFile(outside, []byte("secret"), 0o644))
+		if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		for _, target := range []string{outside, "../../" + filepath.Base(filepath.Dir(outside)) + "/secret"} {
 			model := writeTestModel(t, map[string]string{"w": "y"})
-			require.NoError(t, os.Symlink(target, filepath.Join(model, "link")))
+			if err := os.Symlink(target, filepath.Join(model, "link")); err != nil {
+				t.Fatal(err)
+			}
 			_, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, AllowSymlinks: true})
-			require.ErrorIs(t, err, ErrOMSModel)
-			require.ErrorContains(t, err, "outside the model")
+			if !errors.Is(err, ErrOMSModel) {
+				t.Fatalf("err = %v, want %v", err, ErrOMSModel)
+			}
+			if err == nil || !strings.Contains(err.Error(), "outside the model") {
+				t.Fatalf("err = %v, want one containing %q", err, "outside the model")
+			}
 		}
 	})
 
 	t.Run("symlink to a directory not followed", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"d/w": "y"})
-		require.NoError(t, os.Symlink("d", filepath.Join(model, "link")))
+		if err := os.Symlink("d", filepath.Join(model, "link")); err != nil {
+			t.Fatal(err)
+		}
 		_, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, AllowSymlinks: true})
-		require.ErrorContains(t, err, "does not lead to a regular file")
+		if err == nil || !strings.Contains(err.Error(), "does not lead to a regular file") {
+			t.Fatalf("err = %v, want one containing %q", err, "does not lead to a regular file")
+		}
 	})
 
 	t.Run("ignore paths are exact relative paths", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"cache/a": "1", "sub/cache/b": "2", "cachefile": "3"})
 		b, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, IgnorePaths: []string{"cache", filepath.Join(model, "cachefile"), "../elsewhere"}})
-		require.NoError(t, err)
-		require.Equal(t, []string{"sub/cache/b"}, names(t, b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := names(t, b), []string{"sub/cache/b"}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("names(t, b) = %#v, want %#v", got, want)
+		}
 		// The recorded ignore paths apply when verifying: no need to repeat them.
 		_, err = VerifyOMS(ctx, b, model, trust)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 	})
 
 	t.Run("single file", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"model.bin": "weights"})
 		file := filepath.Join(model, "model.bin")
 		b, err := SignOMS(ctx, file, OMSSignOptions{Signer: key})
-		require.NoError(t, err)
-		require.Equal(t, []string{"."}, names(t, b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := names(t, b), []string{"."}; !reflect.DeepEqual(got, want) {
+			t.Fatalf("names(t, b) = %#v, want %#v", got, want)
+		}
 		_, err = VerifyOMS(ctx, b, file, trust)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(file, []byte("changed"), 0o644))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte("changed"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		_, err = VerifyOMS(ctx, b, file, trust)
-		require.ErrorIs(t, err, ErrSubjectMismatch)
+		if !errors.Is(err, ErrSubjectMismatch) {
+			t.Fatalf("err = %v, want %v", err, ErrSubjectMismatch)
+		}
 	})
 
 	t.Run("unsigned, missing and changed files are named", func(t *testing.T) {
 		model := writeTestModel(t, map[string]string{"a": "1", "b": "2"})
 		b, err := SignOMS(ctx, model, OMSSignOptions{Signer: key})
-		require.NoError(t, err)
-		require.NoError(t, os.Remove(filepath.Join(model, "a")))
-		require.NoError(t, os.WriteFile(filepath.Join(model, "b"), []byte("3"), 0o644))
-		require.NoError(t, os.WriteFile(filepath.Join(model, "c"), []byte("4"), 0o644))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(model, "a")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(model, "b"), []byte("3"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(model, "c"), []byte("4"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		r, err := VerifyOMS(ctx, b, model, trust)
-		require.ErrorIs(t, err, ErrSubjectMismatch)
-		require.ErrorContains(t, err, "a is signed but missing")
-		require.ErrorContains(t, err, "b has sha256")
-		require.ErrorContains(t, err, "c is not in the signed model")
-		require.Len(t, r.Problems, 3)
+		if !errors.Is(err, ErrSubjectMismatch) {
+			t.Fatalf("err = %v, want %v", err, ErrSubjectMismatch)
+		}
+		if err == nil || !strings.Contains(err.Error(), "a is signed but missing") {
+			t.Fatalf("err = %v, want one containing %q", err, "a is signed but missing")
+		}
+		if err == nil || !strings.Contains(err.Error(), "b has sha256") {
+			t.Fatalf("err = %v, want one containing %q", err, "b has sha256")
+		}
+		if err == nil || !strings.Contains(err.Error(), "c is not in the signed model") {
+			t.Fatalf("err = %v, want one containing %q", err, "c is not in the signed model")
+		}
+		if got := len(r.Problems); got != 3 {
+			t.Fatalf("len(r.Problems) = %d, want %d", got, 3)
+		}
 	})
 }

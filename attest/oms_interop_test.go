@@ -5,14 +5,16 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/base64"
+	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ipfs/go-cid"
 	"github.com/santhosh-tekuri/jsonschema/v6"
-	"github.com/stretchr/testify/require"
 )
 
 // The tests here check bundles SignOMS writes against the OMS JSON schemas
@@ -26,8 +28,12 @@ func writeTestModel(t *testing.T, files map[string]string) string {
 	dir := filepath.Join(t.TempDir(), "my-model")
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
@@ -50,17 +56,27 @@ func omsSchemas(t testing.TB) (bundleSchema, statementSchema *jsonschema.Schema)
 	c := jsonschema.NewCompiler()
 	for _, name := range []string{"bundle", "envelope", "statement", "predicate"} {
 		f, err := os.Open(filepath.Join("testdata/oms/spec/schemas/v1.0", name+".schema.json"))
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		doc, err := jsonschema.UnmarshalJSON(f)
 		f.Close()
-		require.NoError(t, err)
-		require.NoError(t, c.AddResource("https://model_signing/"+name+"/v1.0/schema", doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource("https://model_signing/"+name+"/v1.0/schema", doc); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var err error
 	bundleSchema, err = c.Compile("https://model_signing/bundle/v1.0/schema")
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	statementSchema, err = c.Compile("https://model_signing/statement/v1.0/schema")
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return bundleSchema, statementSchema
 }
 
@@ -68,7 +84,9 @@ func validateOMSSchemas(t testing.TB, bundleJSON []byte) error {
 	t.Helper()
 	bs, ss := omsSchemas(t)
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(bundleJSON))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := bs.Validate(inst); err != nil {
 		return err
 	}
@@ -77,7 +95,9 @@ func validateOMSSchemas(t testing.TB, bundleJSON []byte) error {
 		return err
 	}
 	st, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Envelope.Payload))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return ss.Validate(st)
 }
 
@@ -87,68 +107,116 @@ func TestOMSSchemaHarness(t *testing.T) {
 	dir := "testdata/oms/spec/test-vectors/v1.0"
 	for _, name := range []string{"valid/key", "valid/certificate", "valid/sigstore"} {
 		data, err := os.ReadFile(filepath.Join(dir, name+".bundle.json"))
-		require.NoError(t, err)
-		require.NoError(t, validateOMSSchemas(t, data), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validateOMSSchemas(t, data); err != nil {
+			t.Fatalf("%v: %v", name, err)
+		}
 	}
 	bs, ss := omsSchemas(t)
 	for _, name := range []string{"invalid/missing-envelope", "invalid/missing-tlog-entries", "invalid/missing-verification-material"} {
 		f, err := os.Open(filepath.Join(dir, name+".bundle.json"))
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		inst, err := jsonschema.UnmarshalJSON(f)
 		f.Close()
-		require.NoError(t, err)
-		require.Error(t, bs.Validate(inst), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := bs.Validate(inst); err == nil {
+			t.Fatalf("%v: bs.Validate(inst): no error, want one", name)
+		}
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "invalid-payload/wrong-predicate.bundle.json"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := parseOMSBundle(data)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b.Envelope.Payload))
-	require.NoError(t, err)
-	require.Error(t, ss.Validate(inst))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.Validate(inst); err == nil {
+		t.Fatal("ss.Validate(inst): no error, want one")
+	}
 }
 
 func TestOMSSignKeyInterop(t *testing.T) {
 	ctx := context.Background()
 	manifest, err := cid.Decode("bafyreigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi")
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, alg := range []Algorithm{P256, P384, P521} {
 		t.Run(string(alg), func(t *testing.T) {
 			model := writeTestModel(t, omsTestFiles)
 			key, err := GenerateKey(alg, nil)
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatal(err)
+			}
 			sigPath := filepath.Join(model, "model.sig")
 			b, err := SignOMS(ctx, model, OMSSignOptions{Signer: key, SignaturePath: sigPath, IgnorePaths: []string{"weights.bin"}, ManifestCID: manifest})
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatal(err)
+			}
 			data, err := b.MarshalJSON()
-			require.NoError(t, err)
-			require.NoError(t, os.WriteFile(sigPath, data, 0o644))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(sigPath, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 
 			st, err := ParseOMSStatement(b.Envelope.Payload)
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatal(err)
+			}
 			var names []string
 			for _, r := range st.Resources {
 				names = append(names, r.Name)
 			}
 			// Sorted by code point; .git and .gitattributes at the top level,
 			// weights.bin and the bundle left out.
-			require.Equal(t, []string{".hidden", "a-b", "a/b", "config.json", "sub/.git", "sub/dir/adapter.bin"}, names)
-			require.Equal(t, []string{".git", ".gitattributes", ".github", ".gitignore", "model.sig", "weights.bin"}, st.Serialization.IgnorePaths)
-			require.Equal(t, "my-model", st.ModelName)
+			if got, want := names, []string{".hidden", "a-b", "a/b", "config.json", "sub/.git", "sub/dir/adapter.bin"}; !reflect.DeepEqual(got, want) {
+				t.Fatalf("names = %#v, want %#v", got, want)
+			}
+			if got, want := st.Serialization.IgnorePaths, []string{".git", ".gitattributes", ".github", ".gitignore", "model.sig", "weights.bin"}; !reflect.DeepEqual(got, want) {
+				t.Fatalf("st.Serialization.IgnorePaths = %#v, want %#v", got, want)
+			}
+			if got := st.ModelName; got != "my-model" {
+				t.Fatalf("st.ModelName = %#v, want %#v", got, "my-model")
+			}
 
 			// Independent check: the spec's schemas.
-			require.NoError(t, validateOMSSchemas(t, data))
+			if err := validateOMSSchemas(t, data); err != nil {
+				t.Fatal(err)
+			}
 
 			// And aiprov's own verifier, which also reports the lineage.
 			r, err := VerifyOMS(ctx, b, model, OMSVerifyOptions{Keys: []*PublicKey{key.Public()}, SignaturePath: sigPath})
-			require.NoError(t, err)
-			require.True(t, r.ManifestCID.Equals(manifest))
-			require.Equal(t, key.ID(), r.Signer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !(r.ManifestCID.Equals(manifest)) {
+				t.Fatal("r.ManifestCID.Equals(manifest) is false")
+			}
+			if got, want := r.Signer, key.ID(); !reflect.DeepEqual(got, want) {
+				t.Fatalf("r.Signer = %#v, want %#v", got, want)
+			}
 
 			tampered := bytes.Replace(data, []byte(b64(b.Envelope.Payload)), []byte(b64(bytes.Replace(b.Envelope.Payload, []byte("a-b"), []byte("a-c"), 1))), 1)
-			require.NotEqual(t, data, tampered)
+			if got, other := tampered, data; reflect.DeepEqual(got, other) {
+				t.Fatalf("tampered = %#v, want anything else", got)
+			}
 			_, err = VerifyOMS(ctx, readOMSBundleBytes(t, tampered), model, OMSVerifyOptions{Keys: []*PublicKey{key.Public()}, SignaturePath: sigPath})
-			require.ErrorIs(t, err, ErrBadSignature)
+			if !errors.Is(err, ErrBadSignature) {
+				t.Fatalf("err = %v, want %v", err, ErrBadSignature)
+			}
 		})
 	}
 }
@@ -158,7 +226,9 @@ func b64(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
 func readOMSBundleBytes(t testing.TB, data []byte) *OMSBundle {
 	t.Helper()
 	b, err := ParseOMSBundle(data)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return b
 }
 
@@ -169,24 +239,42 @@ func TestOMSSignCertificateInterop(t *testing.T) {
 			pki := newTestPKI(t, alg)
 			model := writeTestModel(t, omsTestFiles)
 			b, err := SignOMS(ctx, model, OMSSignOptions{Signer: pki.key, Certificates: []*x509.Certificate{pki.leaf, pki.intermediate}})
-			require.NoError(t, err)
-			require.Equal(t, OMSMethodCertificate, b.Method())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := b.Method(), OMSMethodCertificate; !reflect.DeepEqual(got, want) {
+				t.Fatalf("b.Method() = %#v, want %#v", got, want)
+			}
 			data, err := b.MarshalJSON()
-			require.NoError(t, err)
-			require.NoError(t, validateOMSSchemas(t, data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := validateOMSSchemas(t, data); err != nil {
+				t.Fatal(err)
+			}
 
 			r, err := VerifyOMS(ctx, readOMSBundleBytes(t, data), model, OMSVerifyOptions{Roots: []*x509.Certificate{pki.root}})
-			require.NoError(t, err)
-			require.Equal(t, "CN=model publisher", r.Signer)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := r.Signer; got != "CN=model publisher" {
+				t.Fatalf("r.Signer = %#v, want %#v", got, "CN=model publisher")
+			}
 
 			// Another CA's root is not trusted; nor is the chain after it expired.
 			_, err = VerifyOMS(ctx, b, model, OMSVerifyOptions{Roots: []*x509.Certificate{selfSignedTestCA(t)}})
-			require.ErrorIs(t, err, ErrUntrustedSigner)
+			if !errors.Is(err, ErrUntrustedSigner) {
+				t.Fatalf("err = %v, want %v", err, ErrUntrustedSigner)
+			}
 			_, err = VerifyOMS(ctx, b, model, OMSVerifyOptions{Roots: []*x509.Certificate{pki.root}, Time: time.Now().Add(48 * time.Hour)})
-			require.ErrorIs(t, err, ErrUntrustedSigner)
+			if !errors.Is(err, ErrUntrustedSigner) {
+				t.Fatalf("err = %v, want %v", err, ErrUntrustedSigner)
+			}
 			other := newTestPKI(t, alg)
 			_, err = SignOMS(ctx, model, OMSSignOptions{Signer: other.key, Certificates: []*x509.Certificate{pki.leaf}})
-			require.ErrorContains(t, err, "not the signer's")
+			if err == nil || !strings.Contains(err.Error(), "not the signer's") {
+				t.Fatalf("err = %v, want one containing %q", err, "not the signer's")
+			}
 		})
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"math/big"
 	"testing"
 	"time"
-
-	"github.com/stretchr/testify/require"
 )
 
 // testPKI is a root CA, an intermediate CA and a code-signing leaf whose
@@ -26,9 +24,13 @@ func newTestCert(t testing.TB, tmpl *x509.Certificate, parent *x509.Certificate,
 		parent = tmpl
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, signer)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c, err := x509.ParseCertificate(der)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return c
 }
 
@@ -43,13 +45,19 @@ func caTemplate(name string, serial int64) *x509.Certificate {
 func newTestPKI(t testing.TB, alg Algorithm) *testPKI {
 	t.Helper()
 	rootKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	interKey, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	root := newTestCert(t, caTemplate("aiprov test root", 1), nil, &rootKey.PublicKey, rootKey)
 	inter := newTestCert(t, caTemplate("aiprov test intermediate", 2), root, &interKey.PublicKey, rootKey)
 	key, err := GenerateKey(alg, nil)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	leaf := newTestCert(t, &x509.Certificate{
 		SerialNumber: big.NewInt(3), Subject: pkix.Name{CommonName: "model publisher"},
 		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
@@ -61,6 +69,8 @@ func newTestPKI(t testing.TB, alg Algorithm) *testPKI {
 func selfSignedTestCA(t testing.TB) *x509.Certificate {
 	t.Helper()
 	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return newTestCert(t, caTemplate("unrelated CA", 9), nil, &k.PublicKey, k)
 }

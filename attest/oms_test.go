@@ -11,10 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/require"
 )
 
 const omsTestdata = "testdata/oms/model-transparency"
@@ -52,26 +51,38 @@ func publishedOMSCases() []publishedOMSCase {
 func readOMSBundleFile(t testing.TB, name string) *OMSBundle {
 	t.Helper()
 	data, err := os.ReadFile(name)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := ParseOMSBundle(data)
-	require.NoError(t, err, name)
+	if err != nil {
+		t.Fatalf("%v: %v", name, err)
+	}
 	return b
 }
 
 func omsTestTrust(t testing.TB) OMSVerifyOptions {
 	t.Helper()
 	keyPEM, err := os.ReadFile(filepath.Join(omsTestdata, "keys/certificate/signing-key-pub.pem"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	key, err := ParsePublicKey(keyPEM)
-	require.NoError(t, err)
-	require.Equal(t, P384, key.Algorithm())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := key.Algorithm(), P384; !reflect.DeepEqual(got, want) {
+		t.Fatalf("key.Algorithm() = %#v, want %#v", got, want)
+	}
 	return OMSVerifyOptions{Keys: []*PublicKey{key}, Roots: readCertsPEM(t, filepath.Join(omsTestdata, "keys/certificate/ca-cert.pem"))}
 }
 
 func readCertsPEM(t testing.TB, name string) []*x509.Certificate {
 	t.Helper()
 	data, err := os.ReadFile(name)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var certs []*x509.Certificate
 	for {
 		var block *pem.Block
@@ -80,10 +91,14 @@ func readCertsPEM(t testing.TB, name string) []*x509.Certificate {
 			break
 		}
 		c, err := x509.ParseCertificate(block.Bytes)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		certs = append(certs, c)
 	}
-	require.NotEmpty(t, certs)
+	if len(certs) == 0 {
+		t.Fatal("certs is empty")
+	}
 	return certs
 }
 
@@ -103,14 +118,24 @@ func TestOMSPublishedBundles(t *testing.T) {
 	for _, c := range publishedOMSCases() {
 		t.Run(c.name, func(t *testing.T) {
 			b := readOMSBundleFile(t, c.bundle)
-			require.Equal(t, c.method, b.Method())
-			r, err := VerifyOMS(context.Background(), b, c.model, c.options(t, c.model))
-			require.NoError(t, err)
-			require.NotEmpty(t, r.Files)
-			for _, f := range r.Files {
-				require.NoError(t, f.Err)
+			if got, want := b.Method(), c.method; !reflect.DeepEqual(got, want) {
+				t.Fatalf("b.Method() = %#v, want %#v", got, want)
 			}
-			require.NotEmpty(t, r.Signer)
+			r, err := VerifyOMS(context.Background(), b, c.model, c.options(t, c.model))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Files) == 0 {
+				t.Fatal("r.Files is empty")
+			}
+			for _, f := range r.Files {
+				if err := f.Err; err != nil {
+					t.Fatal(err)
+				}
+			}
+			if len(r.Signer) == 0 {
+				t.Fatal("r.Signer is empty")
+			}
 		})
 	}
 }
@@ -121,14 +146,22 @@ func copyModel(t *testing.T, model string) string {
 	t.Helper()
 	dst := filepath.Join(t.TempDir(), filepath.Base(model))
 	fi, err := os.Stat(model)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if !fi.IsDir() {
 		data, err := os.ReadFile(model)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(dst, data, 0o644))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return dst
 	}
-	require.NoError(t, os.CopyFS(dst, os.DirFS(model)))
+	if err := os.CopyFS(dst, os.DirFS(model)); err != nil {
+		t.Fatal(err)
+	}
 	return dst
 }
 
@@ -137,14 +170,20 @@ func copyModel(t *testing.T, model string) string {
 func TestOMSPublishedBundlesTampered(t *testing.T) {
 	ctx := context.Background()
 	otherKey, err := GenerateKey(P384, nil)
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range publishedOMSCases() {
 		t.Run(c.name, func(t *testing.T) {
 			fail := func(t *testing.T, b *OMSBundle, model string, opts OMSVerifyOptions, want error) {
 				t.Helper()
 				_, err := VerifyOMS(ctx, b, model, opts)
-				require.Error(t, err)
-				require.ErrorIs(t, err, want)
+				if err == nil {
+					t.Fatal("err: no error, want one")
+				}
+				if !errors.Is(err, want) {
+					t.Fatalf("err = %v, want %v", err, want)
+				}
 			}
 			single := !strings.HasSuffix(filepath.Base(c.model), "key") && !strings.HasSuffix(filepath.Base(c.model), "certificate")
 			t.Run("file changed", func(t *testing.T) {
@@ -153,22 +192,30 @@ func TestOMSPublishedBundlesTampered(t *testing.T) {
 				if !single {
 					target = filepath.Join(m, "signme-1")
 				}
-				require.NoError(t, os.WriteFile(target, []byte("tampered\n"), 0o644))
+				if err := os.WriteFile(target, []byte("tampered\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
 				fail(t, readOMSBundleFile(t, c.bundle), m, c.options(t, m), ErrSubjectMismatch)
 			})
 			if !single {
 				t.Run("file added", func(t *testing.T) {
 					m := copyModel(t, c.model)
-					require.NoError(t, os.WriteFile(filepath.Join(m, "injected.bin"), []byte("x"), 0o644))
+					if err := os.WriteFile(filepath.Join(m, "injected.bin"), []byte("x"), 0o644); err != nil {
+						t.Fatal(err)
+					}
 					fail(t, readOMSBundleFile(t, c.bundle), m, c.options(t, m), ErrSubjectMismatch)
 					opts := c.options(t, m)
 					opts.IgnoreUnsignedFiles = true
 					_, err := VerifyOMS(ctx, readOMSBundleFile(t, c.bundle), m, opts)
-					require.NoError(t, err, "an unsigned file is accepted with IgnoreUnsignedFiles")
+					if err != nil {
+						t.Fatalf("an unsigned file is accepted with IgnoreUnsignedFiles: %v", err)
+					}
 				})
 				t.Run("file removed", func(t *testing.T) {
 					m := copyModel(t, c.model)
-					require.NoError(t, os.Remove(filepath.Join(m, "signme-2")))
+					if err := os.Remove(filepath.Join(m, "signme-2")); err != nil {
+						t.Fatal(err)
+					}
 					fail(t, readOMSBundleFile(t, c.bundle), m, c.options(t, m), ErrSubjectMismatch)
 				})
 			}
@@ -201,10 +248,16 @@ func TestOMSPublishedSigstoreBundles(t *testing.T) {
 	for _, v := range []string{"v0.3.1-sigstore", "v1.0.0-sigstore", "v1.0.1-sigstore", "v1.1.0-sigstore"} {
 		t.Run(v, func(t *testing.T) {
 			b := readOMSBundleFile(t, filepath.Join(omsTestdata, v, "model.sig"))
-			require.Equal(t, OMSMethodSigstore, b.Method())
-			require.NotEmpty(t, b.TlogEntries)
+			if got, want := b.Method(), OMSMethodSigstore; !reflect.DeepEqual(got, want) {
+				t.Fatalf("b.Method() = %#v, want %#v", got, want)
+			}
+			if len(b.TlogEntries) == 0 {
+				t.Fatal("b.TlogEntries is empty")
+			}
 			_, err := VerifyOMS(context.Background(), b, filepath.Join(omsTestdata, v), omsTestTrust(t))
-			require.ErrorIs(t, err, ErrOMSUnsupported)
+			if !errors.Is(err, ErrOMSUnsupported) {
+				t.Fatalf("err = %v, want %v", err, ErrOMSUnsupported)
+			}
 		})
 	}
 }
@@ -217,26 +270,36 @@ func TestOMSSpecInvalidVectors(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata/oms/spec/test-vectors/v1.0", name))
-			require.NoError(t, err)
+			if err != nil {
+				t.Fatal(err)
+			}
 			b, err := ParseOMSBundle(data)
 			if err == nil {
 				_, err = ParseOMSStatement(b.Envelope.Payload)
 			}
-			require.ErrorIs(t, err, ErrMalformedOMSBundle)
+			if !errors.Is(err, ErrMalformedOMSBundle) {
+				t.Fatalf("err = %v, want %v", err, ErrMalformedOMSBundle)
+			}
 			t.Log(err)
 		})
 		return nil
 	})
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestOMSStrictParsing: duplicate keys, case variants and trailing data are
 // refused, with the offset or field named.
 func TestOMSStrictParsing(t *testing.T) {
 	good, err := os.ReadFile(filepath.Join(omsTestdata, "v1.1.0-elliptic-key/model.sig"))
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var m map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal(good, &m))
+	if err := json.Unmarshal(good, &m); err != nil {
+		t.Fatal(err)
+	}
 	payload := m["dsseEnvelope"]
 	for _, tc := range []struct {
 		name, data, want string
@@ -254,8 +317,12 @@ func TestOMSStrictParsing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseOMSBundle([]byte(tc.data))
-			require.ErrorIs(t, err, ErrMalformedOMSBundle)
-			require.ErrorContains(t, err, tc.want)
+			if !errors.Is(err, ErrMalformedOMSBundle) {
+				t.Fatalf("err = %v, want %v", err, ErrMalformedOMSBundle)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want one containing %q", err, tc.want)
+			}
 		})
 	}
 	_ = payload
@@ -269,8 +336,12 @@ func TestOMSStrictParsing(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseOMSStatement([]byte(tc.data))
-			require.ErrorIs(t, err, ErrMalformedOMSBundle)
-			require.ErrorContains(t, err, tc.want)
+			if !errors.Is(err, ErrMalformedOMSBundle) {
+				t.Fatalf("err = %v, want %v", err, ErrMalformedOMSBundle)
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("err = %v, want one containing %q", err, tc.want)
+			}
 		})
 	}
 }
@@ -284,7 +355,9 @@ func TestPythonBytesRepr(t *testing.T) {
 		"it's \"q\"":         `b'it\'s "q"'`,
 		"\x00\x7f\xff\t\r\\": `b'\x00\x7f\xff\t\r\\'`,
 	} {
-		require.Equal(t, want, string(pythonBytesRepr([]byte(in))), "%q", in)
+		if got, want := string(pythonBytesRepr([]byte(in))), want; !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: string(pythonBytesRepr([]byte(in))) = %#v, want %#v", in, got, want)
+		}
 	}
 	_ = base64.StdEncoding
 	_ = errors.New

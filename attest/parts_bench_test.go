@@ -40,11 +40,11 @@ func BenchmarkVerifyParts(b *testing.B) {
 	b.Run("manifest-slow", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			m, _ := provenance.ParseManifestJSON(lp.Manifest)
+			m, _, _ := provenance.ReadManifest(lp.Manifest)
 			m.CID()
 		}
 	})
-	m, _ := provenance.ParseManifestJSON(lp.Manifest)
+	m, _, _ := provenance.ReadManifest(lp.Manifest)
 	b.Run("subjects", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

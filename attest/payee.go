@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/aiprov/aiprov/internal/eip55"
 )
 
 // PayloadTypePayee is the DSSE payload type of a payee binding.
@@ -37,7 +39,7 @@ var ErrConflictingPayees = errors.New("conflicting payee bindings")
 //
 //	{"contributor": "ed25519:…", "payee": "0x…", "issued": "2026-12-05T09:00:00Z"}
 //
-// and which stores by CID like any envelope (storage.PutEnvelope). When a
+// and which stores by CID like any envelope (storage.PutData with cid.Raw). When a
 // key has several bindings, the one issued last counts.
 type PayeeBinding struct {
 	Contributor string         // the signing key's identity ("ed25519:…", "p256:…", "0x…")
@@ -122,10 +124,11 @@ func VerifyPayeeBinding(env *Envelope) (*PayeeBinding, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: contributor: %v", ErrMalformedPayeeBinding, err)
 	}
-	if !common.IsHexAddress(raw.Payee) || !strings.HasPrefix(raw.Payee, "0x") {
-		return nil, fmt.Errorf("%w: payee %q: want 0x and 40 hex digits", ErrMalformedPayeeBinding, raw.Payee)
+	payee, err := eip55.Parse(raw.Payee, nil)
+	if err != nil || !strings.HasPrefix(raw.Payee, "0x") {
+		return nil, fmt.Errorf("%w: payee %q: want 0x and 40 hex digits, in one case or EIP-55 checksummed", ErrMalformedPayeeBinding, raw.Payee)
 	}
-	b := &PayeeBinding{Contributor: key.ID(), Payee: common.HexToAddress(raw.Payee)}
+	b := &PayeeBinding{Contributor: key.ID(), Payee: payee}
 	if b.Payee == (common.Address{}) {
 		return nil, fmt.Errorf("%w: payee is the zero address", ErrMalformedPayeeBinding)
 	}

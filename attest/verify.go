@@ -88,7 +88,7 @@ type SignatureResult struct {
 // FileResult is the check of one file against the manifest.
 type FileResult struct {
 	Path string
-	Err  error // nil when the file's sha256 matches
+	Err  error // nil when the file matches the manifest (size, SHA-256, CID)
 }
 
 // OK reports whether everything held.
@@ -157,11 +157,6 @@ type Bundle struct {
 	// Manifest is the manifest, needed when there is no envelope to carry
 	// it; with an envelope it must be the one the envelope carries.
 	Manifest *provenance.Manifest
-}
-
-// VerifyEnvelope verifies a DSSE envelope; see Verify.
-func VerifyEnvelope(ctx context.Context, env *Envelope, opts VerifyOptions) (*Report, error) {
-	return Verify(ctx, Bundle{Envelope: env}, opts)
 }
 
 // Verify checks everything about a bundle: each signature against the

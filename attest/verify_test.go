@@ -65,7 +65,7 @@ func TestVerifyEndToEnd(t *testing.T) {
 	opts := trust(k.ed, k.p256, k.eth)
 	opts.Dir = dir
 	opts.ManifestCID = mcid
-	r, err := VerifyEnvelope(ctx, env, opts)
+	r, err := Verify(ctx, Bundle{Envelope: env}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +86,7 @@ func TestVerifyEndToEnd(t *testing.T) {
 	for _, s := range env.Signatures {
 		anon.Signatures = append(anon.Signatures, Signature{Sig: s.Sig})
 	}
-	if r, err := VerifyEnvelope(ctx, &anon, trust(k.eth, k.ed, k.p256)); err != nil || r.Signatures[1].Signer != k.p256.ID() {
+	if r, err := Verify(ctx, Bundle{Envelope: &anon}, trust(k.eth, k.ed, k.p256)); err != nil || r.Signatures[1].Signer != k.p256.ID() {
 		t.Fatalf("no key IDs: %v", err)
 	}
 
@@ -99,7 +99,7 @@ func TestVerifyEndToEnd(t *testing.T) {
 	}
 
 	// Only the stranger trusted: nothing verifies, the policy fails.
-	r, err = VerifyEnvelope(ctx, env, trust(k.stranger))
+	r, err = Verify(ctx, Bundle{Envelope: env}, trust(k.stranger))
 	if !errors.Is(err, ErrPolicyNotMet) || errors.Is(err, ErrBadSignature) {
 		t.Fatalf("untrusted: %v", err)
 	}
@@ -108,7 +108,7 @@ func TestVerifyEndToEnd(t *testing.T) {
 			t.Errorf("signature %d: %v, want ErrUntrustedSigner", s.Index, s.Err)
 		}
 	}
-	if _, err := VerifyEnvelope(ctx, env, VerifyOptions{}); !errors.Is(err, ErrNoTrustedKeys) {
+	if _, err := Verify(ctx, Bundle{Envelope: env}, VerifyOptions{}); !errors.Is(err, ErrNoTrustedKeys) {
 		t.Fatalf("no keys: %v", err)
 	}
 }
@@ -124,7 +124,7 @@ func TestVerifyTamper(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := trust(k.ed, k.eth)
-	if _, err := VerifyEnvelope(ctx, env, opts); err != nil {
+	if _, err := Verify(ctx, Bundle{Envelope: env}, opts); err != nil {
 		t.Fatal(err)
 	}
 	copyEnv := func() *Envelope {
@@ -137,7 +137,7 @@ func TestVerifyTamper(t *testing.T) {
 	for i := range env.Payload {
 		e := copyEnv()
 		e.Payload[i] ^= 0x01
-		r, err := VerifyEnvelope(ctx, e, opts)
+		r, err := Verify(ctx, Bundle{Envelope: e}, opts)
 		if !errors.Is(err, ErrBadSignature) {
 			t.Fatalf("payload byte %d changed: err = %v", i, err)
 		}
@@ -151,7 +151,7 @@ func TestVerifyTamper(t *testing.T) {
 		for i := range env.Signatures[si].Sig {
 			e := copyEnv()
 			e.Signatures[si].Sig[i] ^= 0x80
-			r, err := VerifyEnvelope(ctx, e, opts)
+			r, err := Verify(ctx, Bundle{Envelope: e}, opts)
 			if !errors.Is(err, ErrBadSignature) || !strings.Contains(err.Error(), fmt.Sprintf("signature %d", si)) {
 				t.Fatalf("signature %d byte %d changed: err = %v", si, i, err)
 			}
@@ -168,7 +168,7 @@ func TestVerifyTamper(t *testing.T) {
 	payload, _ := st.Marshal()
 	e := &Envelope{PayloadType: PayloadTypeInToto, Payload: payload}
 	e.Sign(ctx, k.ed)
-	if _, err := VerifyEnvelope(ctx, e, opts); !errors.Is(err, ErrManifestMismatch) || !strings.Contains(err.Error(), st.Subject[0].Name) {
+	if _, err := Verify(ctx, Bundle{Envelope: e}, opts); !errors.Is(err, ErrManifestMismatch) || !strings.Contains(err.Error(), st.Subject[0].Name) {
 		t.Fatalf("re-signed subject change: %v", err)
 	}
 	// The predicate's manifest changed (and its CID with it), re-signed by
@@ -177,7 +177,7 @@ func TestVerifyTamper(t *testing.T) {
 	m2.License = "MIT"
 	e, _ = Sign(ctx, &m2, k.stranger)
 	e.Signatures[0].KeyID = k.ed.ID() // claiming to be trusted does not help
-	if _, err := VerifyEnvelope(ctx, e, opts); !errors.Is(err, ErrBadSignature) || !errors.Is(err, ErrPolicyNotMet) {
+	if _, err := Verify(ctx, Bundle{Envelope: e}, opts); !errors.Is(err, ErrBadSignature) || !errors.Is(err, ErrPolicyNotMet) {
 		t.Fatalf("forged keyid: %v", err)
 	}
 
@@ -187,7 +187,7 @@ func TestVerifyTamper(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "extra.bin"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, ".hidden"), []byte("x"), 0o644)
 	os.Remove(filepath.Join(dir, "tokenizer", "vocab"))
-	_, err = VerifyEnvelope(ctx, env, opts)
+	_, err = Verify(ctx, Bundle{Envelope: env}, opts)
 	// Every entry is covered or reported: hidden files too (no digest
 	// covers them, so they are bytes nobody signed).
 	for _, want := range []string{"model.safetensors: sha256 ", "extra.bin is not covered", ".hidden is not covered", "tokenizer/vocab is missing", "hashes to root CID"} {
@@ -197,11 +197,11 @@ func TestVerifyTamper(t *testing.T) {
 	}
 	// A single file: matches when it is one of the subjects.
 	opts.Dir = filepath.Join(dir, "config.json")
-	if _, err := VerifyEnvelope(ctx, env, opts); err != nil {
+	if _, err := Verify(ctx, Bundle{Envelope: env}, opts); err != nil {
 		t.Errorf("single file: %v", err)
 	}
 	opts.Dir = filepath.Join(dir, "extra.bin")
-	if _, err := VerifyEnvelope(ctx, env, opts); !errors.Is(err, ErrSubjectMismatch) {
+	if _, err := Verify(ctx, Bundle{Envelope: env}, opts); !errors.Is(err, ErrSubjectMismatch) {
 		t.Errorf("single wrong file: %v", err)
 	}
 }
@@ -250,7 +250,7 @@ func TestVerifyPolicy(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := VerifyEnvelope(ctx, env, VerifyOptions{Policy: pol})
+			r, err := Verify(ctx, Bundle{Envelope: env}, VerifyOptions{Policy: pol})
 			for i, rr := range r.Rules {
 				wantMet := true
 				for _, u := range tc.unmet {

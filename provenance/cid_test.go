@@ -11,8 +11,8 @@ import (
 	"testing"
 )
 
-// Vectors printed by Kubo v0.43.1 `ipfs add --only-hash` (and quoted in
-// REFERENCE.md / IPIP-499); they let the unit tests run without Kubo.
+// Vectors printed by Kubo v0.43.1 `ipfs add --only-hash` (the profiles'
+// are also IPIP-499's); they let the unit tests run without Kubo.
 func TestKnownCIDs(t *testing.T) {
 	v0, _ := ProfileParams(ProfileUnixFSv0_2015)
 	v1 := DefaultParams()

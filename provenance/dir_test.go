@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/ipfs/go-cid"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
 )
 
 // names exercises bytewise sorting and UTF-8: upper before lower case,
@@ -261,7 +263,7 @@ func TestHAMTRealThresholdKubo(t *testing.T) {
 				t.Fatal(err)
 			}
 			// A basic directory's block ends with its Data, UnixFS{Type: Directory}.
-			sharded := !bytes.HasSuffix(capt.last, []byte{0x0a, 0x02, 0x08, unixfsDirectory})
+			sharded := !bytes.HasSuffix(capt.last, []byte{0x0a, 0x02, 0x08, byte(dagpb.TypeDirectory)})
 			if want := name == tc.over; sharded != want {
 				t.Errorf("%s %s: sharded=%v, want %v (root block %d bytes)", tc.profile, name, sharded, want, len(capt.last))
 			}

@@ -92,7 +92,7 @@
 //
 // A manifest has exactly one encoding and so exactly one CID: canonical
 // DAG-CBOR (MarshalCBOR, DecodeManifest), shown to people and JSON tools as
-// DAG-JSON (MarshalJSON, ParseManifestJSON); ReadManifest reads either and
+// DAG-JSON (MarshalJSON, UnmarshalJSON); ReadManifest reads either and
 // returns the CID. One decoder reads both forms. Reading is strict: bytes that
 // would not re-encode identically, duplicate or unknown fields, floats and
 // out-of-range integers are refused with a *FieldError naming the field

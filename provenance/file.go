@@ -8,14 +8,16 @@ import (
 	"io"
 	"sync"
 
-	"github.com/aiprov/aiprov/internal/sha256x2"
 	"github.com/ipfs/go-cid"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
+	"github.com/aiprov/aiprov/internal/sha256x2"
 )
 
 // leaf is one hashed chunk: the link to it (Tsize = block length) and
 // its content size. block is set only when a BlockSink wants the bytes.
 type leaf struct {
-	link  pbLink
+	link  dagpb.Link
 	size  uint64
 	block []byte
 }
@@ -25,17 +27,17 @@ type leaf struct {
 func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 	if p.RawLeaves {
 		d := sum(p.HashFunction, chunk)
-		lf := leaf{link: pbLink{CID: makeCID(1, cid.Raw, p.HashFunction, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
+		lf := leaf{link: dagpb.Link{Hash: makeCID(1, cid.Raw, p.HashFunction, d[:]), Tsize: uint64(len(chunk))}, size: uint64(len(chunk))}
 		if wantBlock {
 			lf.block = append([]byte(nil), chunk...)
 		}
 		return lf
 	}
-	typ := byte(unixfsFile)
+	typ := dagpb.TypeFile
 	if p.Trickle {
-		typ = unixfsRaw
+		typ = dagpb.TypeRaw
 	}
-	head, tail := leafHeader(len(chunk), typ)
+	head, tail := dagpb.LeafFrame(len(chunk), typ)
 	var d [32]byte
 	var block []byte
 	if wantBlock || len(chunk) < 4096 {
@@ -51,7 +53,7 @@ func makeLeaf(p *Params, chunk []byte, wantBlock bool) leaf {
 		h.Sum(d[:0])
 	}
 	lf := leaf{
-		link: pbLink{CID: makeCID(p.CIDVersion, cid.DagProtobuf, p.HashFunction, d[:]), Tsize: uint64(len(head) + len(chunk) + len(tail))},
+		link: dagpb.Link{Hash: makeCID(p.CIDVersion, cid.DagProtobuf, p.HashFunction, d[:]), Tsize: uint64(len(head) + len(chunk) + len(tail))},
 		size: uint64(len(chunk)),
 	}
 	if wantBlock {
@@ -67,17 +69,17 @@ func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
 	var head, tail []byte
 	codec, version := uint64(cid.Raw), 1
 	if !p.RawLeaves {
-		typ := byte(unixfsFile)
+		typ := dagpb.TypeFile
 		if p.Trickle {
-			typ = unixfsRaw
+			typ = dagpb.TypeRaw
 		}
-		head, tail = leafHeader(len(a), typ)
+		head, tail = dagpb.LeafFrame(len(a), typ)
 		codec, version = cid.DagProtobuf, p.CIDVersion
 	}
 	da, db := sha256x2.SumAround(head, a, b, tail)
 	mk := func(chunk []byte, d [32]byte) leaf {
 		n := len(head) + len(chunk) + len(tail)
-		lf := leaf{link: pbLink{CID: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
+		lf := leaf{link: dagpb.Link{Hash: makeCID(version, codec, SHA2_256, d[:]), Tsize: uint64(n)}, size: uint64(len(chunk))}
 		if wantBlock {
 			lf.block = append(append(append(make([]byte, 0, n), head...), chunk...), tail...)
 		}
@@ -88,8 +90,8 @@ func makeLeaves2(p *Params, a, b []byte, wantBlock bool) (leaf, leaf) {
 
 // fileNode encodes an internal file node over children and hands it to
 // the sink: UnixFS{Type=File, filesize, blocksizes} under links to them.
-func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
-	links := make([]pbLink, len(children))
+func (im *importer) fileNode(ctx context.Context, children []leaf, buf *[]byte) (leaf, error) {
+	links := make([]dagpb.Link, len(children))
 	sizes := make([]uint64, len(children))
 	var filesize, tsize uint64
 	for i, c := range children {
@@ -98,24 +100,25 @@ func (im *importer) fileNode(children []leaf, buf *[]byte) (leaf, error) {
 		filesize += c.size
 		tsize += c.link.Tsize
 	}
-	data := appendFileData(nil, filesize, sizes)
-	*buf = appendPBNode((*buf)[:0], links, data)
+	u := dagpb.UnixFS{Type: dagpb.TypeFile, FileSize: filesize, HasFileSize: true, BlockSizes: sizes}
+	data := u.Append(nil)
+	*buf = dagpb.AppendNode((*buf)[:0], links, data)
 	block := *buf
 	if im.sink != nil {
 		block = append([]byte(nil), block...)
 	}
-	c, err := im.putNode(block)
+	c, err := im.putNode(ctx, block)
 	if err != nil {
 		return leaf{}, err
 	}
-	return leaf{link: pbLink{CID: c, Tsize: tsize + uint64(len(block))}, size: filesize}, nil
+	return leaf{link: dagpb.Link{Hash: c, Tsize: tsize + uint64(len(block))}, size: filesize}, nil
 }
 
 // leafSource yields a file's leaves in order, already hashed, handed to
 // the sink and counted; ok is false after the last one. An empty input
 // yields no leaves.
 type leafSource interface {
-	next() (l leaf, ok bool, err error)
+	next(ctx context.Context) (l leaf, ok bool, err error)
 }
 
 // buildBalanced assembles leaves into Kubo's balanced layout as they
@@ -124,7 +127,7 @@ type leafSource interface {
 // grandparents, and so on; at the end each partial group becomes a node
 // (even a group of one, as boxo does) until a single root remains. A file
 // of one chunk is that chunk's leaf.
-func (im *importer) buildBalanced(src leafSource) (leaf, error) {
+func (im *importer) buildBalanced(ctx context.Context, src leafSource) (leaf, error) {
 	var levels [][]leaf
 	var buf []byte
 	var push func(level int, l leaf) error
@@ -136,7 +139,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 		if len(levels[level]) < im.p.MaxLinks {
 			return nil
 		}
-		parent, err := im.fileNode(levels[level], &buf)
+		parent, err := im.fileNode(ctx, levels[level], &buf)
 		if err != nil {
 			return err
 		}
@@ -144,7 +147,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 		return push(level+1, parent)
 	}
 	for {
-		l, ok, err := src.next()
+		l, ok, err := src.next(ctx)
 		if err != nil {
 			return leaf{}, err
 		}
@@ -158,7 +161,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 	if len(levels) == 0 {
 		// An empty file is one empty leaf.
 		l := makeLeaf(&im.p, nil, im.sink != nil)
-		return l, im.put(l.link.CID, l.block)
+		return l, im.put(ctx, l.link.Hash, l.block)
 	}
 	for level := 0; ; level++ {
 		pending := levels[level]
@@ -169,7 +172,7 @@ func (im *importer) buildBalanced(src leafSource) (leaf, error) {
 		if len(pending) == 0 {
 			continue
 		}
-		parent, err := im.fileNode(pending, &buf)
+		parent, err := im.fileNode(ctx, pending, &buf)
 		if err != nil {
 			return leaf{}, err
 		}
@@ -189,13 +192,13 @@ const trickleRepeat = 4
 // up to MaxLinks leaves, then trickleRepeat subtrees of depth 1, of depth
 // 2, and so on below its own depth. Even a one-chunk or empty file gets a
 // root node above its leaves.
-func (im *importer) buildTrickle(src leafSource) (leaf, error) {
+func (im *importer) buildTrickle(ctx context.Context, src leafSource) (leaf, error) {
 	ps := &peekSource{src: src}
 	var fill func(maxDepth int) (leaf, error)
 	fill = func(maxDepth int) (leaf, error) {
 		var children []leaf
 		for len(children) < im.p.MaxLinks {
-			l, ok, err := ps.next()
+			l, ok, err := ps.next(ctx)
 			if err != nil {
 				return leaf{}, err
 			}
@@ -205,14 +208,14 @@ func (im *importer) buildTrickle(src leafSource) (leaf, error) {
 			children = append(children, leaf{link: l.link, size: l.size})
 		}
 		for depth := 1; maxDepth == -1 || depth < maxDepth; depth++ {
-			if done, err := ps.done(); done || err != nil {
+			if done, err := ps.done(ctx); done || err != nil {
 				if err != nil {
 					return leaf{}, err
 				}
 				break
 			}
 			for r := 0; r < trickleRepeat; r++ {
-				if done, err := ps.done(); done || err != nil {
+				if done, err := ps.done(ctx); done || err != nil {
 					if err != nil {
 						return leaf{}, err
 					}
@@ -226,7 +229,7 @@ func (im *importer) buildTrickle(src leafSource) (leaf, error) {
 			}
 		}
 		var buf []byte
-		return im.fileNode(children, &buf)
+		return im.fileNode(ctx, children, &buf)
 	}
 	return fill(-1)
 }
@@ -239,10 +242,10 @@ type peekSource struct {
 	ok     bool
 }
 
-func (p *peekSource) done() (bool, error) {
+func (p *peekSource) done(ctx context.Context) (bool, error) {
 	if !p.peeked {
 		var err error
-		if p.l, p.ok, err = p.src.next(); err != nil {
+		if p.l, p.ok, err = p.src.next(ctx); err != nil {
 			return false, err
 		}
 		p.peeked = true
@@ -250,17 +253,17 @@ func (p *peekSource) done() (bool, error) {
 	return !p.ok, nil
 }
 
-func (p *peekSource) next() (leaf, bool, error) {
+func (p *peekSource) next(ctx context.Context) (leaf, bool, error) {
 	if p.peeked {
 		p.peeked = false
 		return p.l, p.ok, nil
 	}
-	return p.src.next()
+	return p.src.next(ctx)
 }
 
 // fileSum is what hashing one file's bytes produces.
 type fileSum struct {
-	link    pbLink // Name empty
+	link    dagpb.Link // Name empty
 	size    uint64
 	sha256  string
 	tensors *TensorLayout
@@ -297,7 +300,7 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 		ps := im.startPipeline(ctx, r, tee)
 		src, stop = ps, ps.stop
 	} else {
-		ss := &seqSource{im: im, ctx: ctx, r: r, tee: tee}
+		ss := &seqSource{im: im, r: r, tee: tee}
 		if sizeHint >= 0 && sizeHint <= int64(im.p.ChunkSize) {
 			// One chunk of known size: read exactly that and stop, saving
 			// the read that would return EOF. The caller compares the
@@ -314,9 +317,9 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	var root leaf
 	var err error
 	if im.p.Trickle {
-		root, err = im.buildTrickle(src)
+		root, err = im.buildTrickle(ctx, src)
 	} else {
-		root, err = im.buildBalanced(src)
+		root, err = im.buildBalanced(ctx, src)
 	}
 	if serr := stop(); err == nil {
 		err = serr
@@ -339,7 +342,6 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 // seqSource reads and hashes each chunk on the calling goroutine.
 type seqSource struct {
 	im    *importer
-	ctx   context.Context
 	r     io.Reader
 	buf   []byte
 	tee   io.Writer // whole-file digests, in file order
@@ -349,11 +351,11 @@ type seqSource struct {
 	single bool
 }
 
-func (s *seqSource) next() (leaf, bool, error) {
+func (s *seqSource) next(ctx context.Context) (leaf, bool, error) {
 	if s.eof {
 		return leaf{}, false, nil
 	}
-	if err := s.ctx.Err(); err != nil {
+	if err := ctx.Err(); err != nil {
 		return leaf{}, false, err
 	}
 	n, err := io.ReadFull(s.r, s.buf)
@@ -373,7 +375,7 @@ func (s *seqSource) next() (leaf, bool, error) {
 		}
 	}
 	l := makeLeaf(&s.im.p, chunk, s.im.sink != nil)
-	if err := s.im.put(l.link.CID, l.block); err != nil {
+	if err := s.im.put(ctx, l.link.Hash, l.block); err != nil {
 		return leaf{}, false, err
 	}
 	s.total += uint64(n)
@@ -494,7 +496,7 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, tee io.Write
 	return p
 }
 
-func (p *pipeline) next() (leaf, bool, error) {
+func (p *pipeline) next(ctx context.Context) (leaf, bool, error) {
 	j, ok := <-p.order
 	if !ok {
 		return leaf{}, false, p.readErr
@@ -506,7 +508,7 @@ func (p *pipeline) next() (leaf, bool, error) {
 			return leaf{}, false, err
 		}
 	}
-	if err := p.im.put(j.leaf.link.CID, j.leaf.block); err != nil {
+	if err := p.im.put(ctx, j.leaf.link.Hash, j.leaf.block); err != nil {
 		return leaf{}, false, err
 	}
 	p.im.progress(int64(len(j.buf)))

@@ -1,45 +1,47 @@
 package provenance
 
 import (
-	"encoding/binary"
+	"context"
 	"fmt"
 	"math/bits"
 	"sort"
 
 	"github.com/ipfs/go-cid"
 	"github.com/spaolacci/murmur3"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
 )
 
 // dirEntry is one named child of a directory.
 type dirEntry struct {
 	name string
-	link pbLink // Name unset; CID and Tsize of the child
+	link dagpb.Link // Name unset; CID and Tsize of the child
 }
 
 // directory builds a UnixFS directory from its entries: a single block,
 // or a HAMT when the block would be too large (Params.HAMTThreshold,
 // Params.MaxDirectoryLinks), exactly where Kubo switches.
-func (im *importer) directory(entries []dirEntry) (pbLink, error) {
+func (im *importer) directory(ctx context.Context, entries []dirEntry) (dagpb.Link, error) {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].name < entries[j].name })
 	shard, err := im.needsHAMT(entries)
 	if err != nil {
-		return pbLink{}, err
+		return dagpb.Link{}, err
 	}
 	if shard {
-		return im.hamtShard(entries)
+		return im.hamtShard(ctx, entries)
 	}
-	links := make([]pbLink, len(entries))
+	links := make([]dagpb.Link, len(entries))
 	var tsize uint64
 	for i, e := range entries {
-		links[i] = pbLink{Name: e.name, CID: e.link.CID, Tsize: e.link.Tsize}
+		links[i] = dagpb.Link{Name: e.name, Hash: e.link.Hash, Tsize: e.link.Tsize}
 		tsize += e.link.Tsize
 	}
-	block := appendPBNode(nil, links, []byte{0x08, unixfsDirectory})
-	c, err := im.putNode(block)
+	block := dagpb.AppendNode(nil, links, (&dagpb.UnixFS{Type: dagpb.TypeDirectory}).Append(nil))
+	c, err := im.putNode(ctx, block)
 	if err != nil {
-		return pbLink{}, err
+		return dagpb.Link{}, err
 	}
-	return pbLink{CID: c, Tsize: tsize + uint64(len(block))}, nil
+	return dagpb.Link{Hash: c, Tsize: tsize + uint64(len(block))}, nil
 }
 
 // needsHAMT mirrors boxo's BasicDirectory→HAMT decision. During an import
@@ -60,11 +62,11 @@ func (im *importer) needsHAMT(entries []dirEntry) (bool, error) {
 	if p.HAMTSizeEstimation == EstimateBlock {
 		size = 4 // PBNode.Data{ UnixFS{Type: Directory} }
 		for _, e := range entries {
-			size += linkEncodedLen(e.name, e.link.CID.ByteLen(), e.link.Tsize)
+			size += dagpb.LinkSize(e.name, e.link.Hash.ByteLen(), e.link.Tsize)
 		}
 	} else {
 		for _, e := range entries {
-			size += len(e.name) + e.link.CID.ByteLen()
+			size += len(e.name) + e.link.Hash.ByteLen()
 		}
 	}
 	return size > p.HAMTThreshold || tooMany, nil
@@ -77,23 +79,23 @@ type hamtEntry struct {
 }
 
 // hamtShard builds a HAMT directory (UnixFS HAMTShard nodes) over entries.
-func (im *importer) hamtShard(entries []dirEntry) (pbLink, error) {
+func (im *importer) hamtShard(ctx context.Context, entries []dirEntry) (dagpb.Link, error) {
 	hes := make([]hamtEntry, len(entries))
 	for i, e := range entries {
 		hes[i] = hamtEntry{dirEntry: e, hash: murmur3.Sum64([]byte(e.name))}
 	}
-	return im.shardNode(hes, 0)
+	return im.shardNode(ctx, hes, 0)
 }
 
 // shardNode builds one HAMT shard from the entries whose hash bits above
 // depth agree. Each takes log2(fanout) bits of the 64-bit big-endian
 // murmur3 hash, most significant first; a slot holding one entry links it
 // under "XX"+name, a slot holding several links a child shard under "XX".
-func (im *importer) shardNode(entries []hamtEntry, depth int) (pbLink, error) {
+func (im *importer) shardNode(ctx context.Context, entries []hamtEntry, depth int) (dagpb.Link, error) {
 	fanout := im.p.HAMTFanout
 	width := bits.TrailingZeros(uint(fanout))
 	if (depth+1)*width > 64 {
-		return pbLink{}, fmt.Errorf("HAMT too deep: %d names share the same %d-bit murmur3 hash prefix", len(entries), depth*width)
+		return dagpb.Link{}, fmt.Errorf("HAMT too deep: %d names share the same %d-bit murmur3 hash prefix", len(entries), depth*width)
 	}
 	shift := 64 - (depth+1)*width
 	slotOf := func(h uint64) int { return int(h>>shift) & (fanout - 1) }
@@ -101,7 +103,7 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (pbLink, error) {
 
 	padLen := len(fmt.Sprintf("%X", fanout-1))
 	bitfield := make([]byte, fanout/8)
-	var links []pbLink
+	var links []dagpb.Link
 	var tsize uint64
 	for i := 0; i < len(entries); {
 		slot := slotOf(entries[i].hash)
@@ -111,15 +113,15 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (pbLink, error) {
 		}
 		bitfield[len(bitfield)-1-slot/8] |= 1 << (slot % 8)
 		prefix := fmt.Sprintf("%0*X", padLen, slot)
-		var l pbLink
+		var l dagpb.Link
 		if j-i == 1 {
-			l = pbLink{Name: prefix + entries[i].name, CID: entries[i].link.CID, Tsize: entries[i].link.Tsize}
+			l = dagpb.Link{Name: prefix + entries[i].name, Hash: entries[i].link.Hash, Tsize: entries[i].link.Tsize}
 		} else {
-			child, err := im.shardNode(entries[i:j], depth+1)
+			child, err := im.shardNode(ctx, entries[i:j], depth+1)
 			if err != nil {
-				return pbLink{}, err
+				return dagpb.Link{}, err
 			}
-			l = pbLink{Name: prefix, CID: child.CID, Tsize: child.Tsize}
+			l = dagpb.Link{Name: prefix, Hash: child.Hash, Tsize: child.Tsize}
 		}
 		links = append(links, l)
 		tsize += l.Tsize
@@ -130,22 +132,23 @@ func (im *importer) shardNode(entries []hamtEntry, depth int) (pbLink, error) {
 	for len(bitfield) > 0 && bitfield[0] == 0 {
 		bitfield = bitfield[1:]
 	}
-	data := []byte{0x08, unixfsHAMTShard, 0x12}
-	data = binary.AppendUvarint(data, uint64(len(bitfield)))
-	data = append(data, bitfield...)
-	data = append(data, 0x28, hamtHashMurmur3, 0x30)
-	data = binary.AppendUvarint(data, uint64(fanout))
-	block := appendPBNode(nil, links, data)
-	c, err := im.putNode(block)
-	if err != nil {
-		return pbLink{}, err
+	u := dagpb.UnixFS{
+		Type: dagpb.TypeHAMTShard, Data: bitfield,
+		HashType: dagpb.HAMTHashMurmur3, HasHashType: true,
+		Fanout: uint64(fanout), HasFanout: true,
 	}
-	return pbLink{CID: c, Tsize: tsize + uint64(len(block))}, nil
+	data := u.Append(nil)
+	block := dagpb.AppendNode(nil, links, data)
+	c, err := im.putNode(ctx, block)
+	if err != nil {
+		return dagpb.Link{}, err
+	}
+	return dagpb.Link{Hash: c, Tsize: tsize + uint64(len(block))}, nil
 }
 
 // putNode hashes a dag-pb block into its CID and hands it to the sink.
-func (im *importer) putNode(block []byte) (cid.Cid, error) {
+func (im *importer) putNode(ctx context.Context, block []byte) (cid.Cid, error) {
 	d := sum(im.p.HashFunction, block)
 	c := makeCID(im.p.CIDVersion, cid.DagProtobuf, im.p.HashFunction, d[:])
-	return c, im.put(c, block)
+	return c, im.put(ctx, c, block)
 }

@@ -122,7 +122,6 @@ type importer struct {
 
 	sink   BlockSink
 	sinkMu sync.Mutex
-	ctx    context.Context
 
 	chunks sync.Pool // *[]byte of ChunkSize, see chunkBuf
 
@@ -132,7 +131,7 @@ type importer struct {
 	total      int64
 }
 
-func newImporter(ctx context.Context, opts *Options) (*importer, error) {
+func newImporter(opts *Options) (*importer, error) {
 	if opts == nil {
 		opts = &Options{}
 	}
@@ -147,17 +146,17 @@ func newImporter(ctx context.Context, opts *Options) (*importer, error) {
 	if w <= 0 {
 		w = runtime.GOMAXPROCS(0)
 	}
-	return &importer{p: p, wantSHA: opts.SHA256, wantTensors: opts.Tensors, tensorLimits: opts.TensorLimits, workers: w, sink: opts.Blocks, ctx: ctx, progressFn: opts.Progress, total: -1}, nil
+	return &importer{p: p, wantSHA: opts.SHA256, wantTensors: opts.Tensors, tensorLimits: opts.TensorLimits, workers: w, sink: opts.Blocks, progressFn: opts.Progress, total: -1}, nil
 }
 
 // put hands a block to the sink, one call at a time.
-func (im *importer) put(c cid.Cid, block []byte) error {
+func (im *importer) put(ctx context.Context, c cid.Cid, block []byte) error {
 	if im.sink == nil {
 		return nil
 	}
 	im.sinkMu.Lock()
 	defer im.sinkMu.Unlock()
-	if err := im.sink.PutBlock(im.ctx, c, block); err != nil {
+	if err := im.sink.PutBlock(ctx, c, block); err != nil {
 		return fmt.Errorf("storing block %s: %w", c, err)
 	}
 	return nil
@@ -176,7 +175,7 @@ func (im *importer) progress(n int64) {
 // HashReader imports everything r yields as one UnixFS file. A nil opts
 // means DefaultParams. The result's Path is "".
 func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, error) {
-	im, err := newImporter(ctx, opts)
+	im, err := newImporter(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +189,7 @@ func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, e
 	if err != nil {
 		return nil, err
 	}
-	return &FileResult{CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}, nil
+	return &FileResult{CID: s.link.Hash, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}, nil
 }
 
 // Hash imports the file or directory tree at root and returns its CID, as
@@ -203,7 +202,7 @@ func HashReader(ctx context.Context, r io.Reader, opts *Options) (*FileResult, e
 // naming it, wrapping ErrFileChanged, ErrSpecialFile, ErrOutsideRoot,
 // ErrSymlinkCycle or the operating system's error.
 func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
-	im, err := newImporter(ctx, opts)
+	im, err := newImporter(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +216,7 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 			return nil, err
 		}
 	}
-	top, err := w.walk(root, ".", true, nil)
+	top, err := w.walk(ctx, root, ".", true, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +232,7 @@ func Hash(ctx context.Context, root string, opts *Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Name: filepath.Base(abs), CID: link.CID, Size: im.total, Files: w.files}
+	res := &Result{Name: filepath.Base(abs), CID: link.Hash, Size: im.total, Files: w.files}
 	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
 	if im.wantTensors {
 		if res.Tensors, err = w.tensorIndex(res.Files); err != nil {

@@ -41,8 +41,9 @@ var manifestJSONLimits = ipld.Limits{
 }
 
 var (
-	// ErrMalformedManifest is wrapped by every error of DecodeManifest and
-	// ParseManifestJSON: the bytes are not a manifest in canonical form.
+	// ErrMalformedManifest is wrapped by every error of DecodeManifest,
+	// ReadManifest and UnmarshalJSON: the bytes are not a manifest in
+	// canonical form.
 	ErrMalformedManifest = errors.New("malformed manifest")
 	// ErrInvalidManifest is wrapped by every error of Validate: the
 	// manifest is well formed but breaks a rule.
@@ -124,9 +125,13 @@ func (m *Manifest) MarshalJSON() ([]byte, error) {
 	return b, nil
 }
 
-// UnmarshalJSON parses DAG-JSON as ParseManifestJSON does.
+// UnmarshalJSON parses a manifest from DAG-JSON. Whitespace and key order
+// are free (the CID is defined over the DAG-CBOR form), but duplicate keys,
+// unknown fields, floats, non-canonical CID strings and explicitly empty
+// optional fields are refused with a *FieldError. ReadManifest does the
+// same and returns the CID.
 func (m *Manifest) UnmarshalJSON(data []byte) error {
-	p, err := ParseManifestJSON(data)
+	p, _, err := parseManifestJSON(data)
 	if err != nil {
 		return err
 	}
@@ -167,16 +172,7 @@ func DecodeManifest(data []byte) (*Manifest, error) {
 	return decodeManifestCBOR(data)
 }
 
-// ParseManifestJSON parses a manifest from DAG-JSON. Whitespace and key
-// order are free (the CID is defined over the DAG-CBOR form), but duplicate
-// keys, unknown fields, floats, non-canonical CID strings and explicitly
-// empty optional fields are refused with a *FieldError.
-func ParseManifestJSON(data []byte) (*Manifest, error) {
-	m, _, err := parseManifestJSON(data)
-	return m, err
-}
-
-// parseManifestJSON is ParseManifestJSON with the manifest's CID. There is
+// parseManifestJSON reads DAG-JSON and returns the manifest's CID. There is
 // one manifest decoder, DecodeManifest's: the JSON is transcoded to
 // canonical DAG-CBOR in one pass (sorting keys, checking links and
 // integers) and decoded from that, so both forms accept exactly the same

@@ -3,7 +3,7 @@ package provenance
 import "github.com/aiprov/aiprov/internal/ipld"
 
 // decodeManifestCBOR is the one manifest decoder, behind DecodeManifest,
-// ParseManifestJSON (which transcodes to DAG-CBOR first), ReadManifest and
+// UnmarshalJSON (which transcodes to DAG-CBOR first), ReadManifest and
 // Graph.Load: it reads canonical DAG-CBOR straight into a Manifest, field
 // by field, without building the generic data model.
 func decodeManifestCBOR(data []byte) (*Manifest, error) {

@@ -43,7 +43,7 @@ func FuzzDecodeManifest(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := ParseManifestJSON(js); err != nil {
+		if _, _, err := ReadManifest(js); err != nil {
 			t.Fatalf("own DAG-JSON refused: %v", err)
 		}
 		_ = m.Validate() // must not panic
@@ -53,7 +53,7 @@ func FuzzDecodeManifest(f *testing.F) {
 // TestReadManifestCID checks every varied manifest, as written and spaced
 // out as people edit JSON, and as DAG-CBOR: ReadManifest gives the CID that
 // Manifest.CID computes by encoding again, and the same manifest as
-// ParseManifestJSON and DecodeManifest.
+// UnmarshalJSON and DecodeManifest.
 func TestReadManifestCID(t *testing.T) {
 	for i, want := range variedManifests() {
 		js, err := want.MarshalJSON()

@@ -87,9 +87,9 @@ func TestManifestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			fromJSON, err := ParseManifestJSON(js)
+			fromJSON, _, err := ReadManifest(js)
 			if err != nil {
-				t.Fatalf("ParseManifestJSON: %v\n%s", err, js)
+				t.Fatalf("ReadManifest: %v\n%s", err, js)
 			}
 			cb3, _ := fromJSON.MarshalCBOR()
 			if !bytes.Equal(cb, cb3) {
@@ -276,7 +276,7 @@ func TestDecodeManifestRefuses(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
 			if tt.json {
-				_, err = ParseManifestJSON(tt.data)
+				err = new(Manifest).UnmarshalJSON(tt.data)
 			} else {
 				_, err = DecodeManifest(tt.data)
 			}

@@ -2,7 +2,6 @@ package provenance
 
 import (
 	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
@@ -12,8 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/ipfs/go-cid"
-	"golang.org/x/crypto/sha3"
 
+	"github.com/aiprov/aiprov/internal/eip55"
 	"github.com/aiprov/aiprov/internal/ipld"
 )
 
@@ -280,19 +279,11 @@ func checkRelPath(p string) error {
 // are compared in.
 func normalizeID(id string) (string, error) {
 	switch {
-	case strings.HasPrefix(id, "0x"):
-		h := id[2:]
-		if len(h) != 40 {
-			return "", fmt.Errorf("%q: an Ethereum address is 0x followed by 40 hex digits", id)
+	case strings.HasPrefix(id, "0x") || strings.HasPrefix(id, "0X"):
+		if _, err := eip55.Parse(id, nil); err != nil {
+			return "", fmt.Errorf("%q: %w", id, err)
 		}
-		if _, err := hex.DecodeString(h); err != nil {
-			return "", fmt.Errorf("%q: an Ethereum address is 0x followed by 40 hex digits", id)
-		}
-		lower := strings.ToLower(h)
-		if h != lower && h != strings.ToUpper(h) && h != eip55(lower) {
-			return "", fmt.Errorf("%q: mixed-case address with a wrong EIP-55 checksum (want 0x%s)", id, eip55(lower))
-		}
-		return "0x" + lower, nil
+		return "0x" + strings.ToLower(id[2:]), nil
 	case strings.HasPrefix(id, "ed25519:"):
 		b, err := base64.RawURLEncoding.Strict().DecodeString(id[len("ed25519:"):])
 		if err != nil || len(b) != 32 {
@@ -324,17 +315,3 @@ func normalizeID(id string) (string, error) {
 // to it go to whoever owns that manifest's token when a payment is split,
 // so selling the token sells the royalty right.
 const TokenContributorPrefix = "token:"
-
-// eip55 returns the checksummed form of a lowercase hex address.
-func eip55(lower string) string {
-	h := sha3.NewLegacyKeccak256()
-	h.Write([]byte(lower))
-	sum := h.Sum(nil)
-	out := []byte(lower)
-	for i, c := range out {
-		if c >= 'a' && (sum[i/2]>>(4*(1-i%2)))&0xf >= 8 {
-			out[i] = c - 'a' + 'A'
-		}
-	}
-	return string(out)
-}

@@ -73,7 +73,7 @@ func TestManifestTensors(t *testing.T) {
 			js, _ := m.MarshalJSON()
 			for name, decode := range map[string]func() (*Manifest, error){
 				"cbor": func() (*Manifest, error) { return DecodeManifest(cb) },
-				"json": func() (*Manifest, error) { return ParseManifestJSON(js) },
+				"json": func() (*Manifest, error) { m, _, err := ReadManifest(js); return m, err },
 			} {
 				got, err := decode()
 				if err != nil {
@@ -155,7 +155,7 @@ func TestManifestTensorsStrict(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, errJSON := ParseManifestJSON(js)
+			errJSON := new(Manifest).UnmarshalJSON(js)
 			for which, err := range map[string]error{"cbor": errCBOR, "json": errJSON} {
 				var fe *FieldError
 				if !errors.As(err, &fe) || fe.Path != tc.path || !errors.Is(err, ErrMalformedManifest) {

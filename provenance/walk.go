@@ -14,6 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
+
+	"github.com/aiprov/aiprov/internal/dagpb"
 )
 
 // hashedFile is a file opened for hashing (see openFile).
@@ -59,8 +61,8 @@ type walker struct {
 // subdirectories are walked on other goroutines while workers are free.
 // ancestors are the resolved directories above, for cycle detection when
 // following symbolic links.
-func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
-	if err := w.im.ctx.Err(); err != nil {
+func (w *walker) walk(ctx context.Context, osPath, rel string, top bool, ancestors []string) (*fsNode, error) {
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if rel != "." && strings.Count(rel, "/") >= MaxTreeDepth {
@@ -148,14 +150,14 @@ func (w *walker) walk(osPath, rel string, top bool, ancestors []string) (*fsNode
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+					children[i], errs[i] = w.walk(ctx, childPath, childRel, false, ancestors)
 					<-w.sem
 				}()
 				continue
 			default:
 			}
 		}
-		children[i], errs[i] = w.walk(childPath, childRel, false, ancestors)
+		children[i], errs[i] = w.walk(ctx, childPath, childRel, false, ancestors)
 		if errs[i] != nil {
 			break
 		}
@@ -187,27 +189,26 @@ func within(dir, p string) bool {
 }
 
 // hashTree hashes the files under n, then builds directories bottom-up.
-func (w *walker) hashTree(ctx context.Context, n *fsNode) (pbLink, error) {
+func (w *walker) hashTree(ctx context.Context, n *fsNode) (dagpb.Link, error) {
 	switch n.kind {
 	case kindFile:
 		return n.sum.link, nil
 	case kindSymlink:
-		data := []byte{0x08, unixfsSymlink, 0x12}
-		data = appendVarint(data, uint64(len(n.target)))
-		data = append(data, n.target...)
-		block := appendPBNode(nil, nil, data)
-		c, err := w.im.putNode(block)
-		return pbLink{CID: c, Tsize: uint64(len(block))}, err
+		u := dagpb.UnixFS{Type: dagpb.TypeSymlink, Data: []byte(n.target)}
+		data := u.Append(nil)
+		block := dagpb.AppendNode(nil, nil, data)
+		c, err := w.im.putNode(ctx, block)
+		return dagpb.Link{Hash: c, Tsize: uint64(len(block))}, err
 	}
 	entries := make([]dirEntry, 0, len(n.children))
 	for _, c := range n.children {
 		l, err := w.hashTree(ctx, c)
 		if err != nil {
-			return pbLink{}, err
+			return dagpb.Link{}, err
 		}
 		entries = append(entries, dirEntry{name: c.name, link: l})
 	}
-	l, err := w.im.directory(entries)
+	l, err := w.im.directory(ctx, entries)
 	if err != nil && !errors.As(err, new(*fs.PathError)) {
 		err = &fs.PathError{Op: "hash", Path: n.osPath, Err: err}
 	}
@@ -286,7 +287,7 @@ func (w *walker) hashFile(ctx context.Context, n *fsNode) error {
 	}
 	n.sum = s
 	w.filesMu.Lock()
-	fr := FileResult{Path: n.rel, CID: s.link.CID, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}
+	fr := FileResult{Path: n.rel, CID: s.link.Hash, Size: int64(s.size), SHA256: s.sha256, Tensors: s.tensors}
 	if fr.Tensors != nil && fr.Tensors.weightMap != nil {
 		w.weightMaps = append(w.weightMaps, shardIndex{path: n.rel, weightMap: fr.Tensors.weightMap})
 		fr.Tensors = nil

@@ -7,7 +7,7 @@ import (
 	"hash"
 	"strings"
 
-	"golang.org/x/crypto/sha3"
+	"github.com/aiprov/aiprov/internal/eip55"
 )
 
 // Address is a 20-byte Ethereum address.
@@ -23,59 +23,15 @@ func ParseAddress(s string) (Address, error) {
 // parseAddress is ParseAddress with a Keccak-256 state to reuse (or nil)
 // for checking checksums.
 func parseAddress(s string, h hash.Hash) (Address, error) {
-	var a Address
-	if len(s) != 42 || (s[:2] != "0x" && s[:2] != "0X") {
-		return a, fmt.Errorf("%w: %q: want 0x followed by 40 hex digits", ErrNotAddress, s)
+	a, err := eip55.Parse(s, h)
+	if err != nil {
+		return Address(a), fmt.Errorf("%w: %q: %w", ErrNotAddress, s, err)
 	}
-	digits := s[2:]
-	if _, err := hex.Decode(a[:], []byte(digits)); err != nil {
-		return a, fmt.Errorf("%w: %q: %v", ErrNotAddress, s, err)
-	}
-	var lower, upper bool
-	for i := 0; i < len(digits); i++ {
-		lower = lower || 'a' <= digits[i] && digits[i] <= 'f'
-		upper = upper || 'A' <= digits[i] && digits[i] <= 'F'
-	}
-	if lower && upper {
-		if h == nil {
-			h = sha3.NewLegacyKeccak256()
-		}
-		var buf [42]byte
-		if want := appendChecksummed(buf[:0], a, h); string(want[2:]) != digits {
-			return a, fmt.Errorf("%w: %q: mixed-case address with a wrong EIP-55 checksum (want %s)", ErrNotAddress, s, want)
-		}
-	}
-	return a, nil
+	return Address(a), nil
 }
 
 // String returns the EIP-55 checksummed form.
-func (a Address) String() string {
-	var buf [42]byte
-	return string(appendChecksummed(buf[:0], a, sha3.NewLegacyKeccak256()))
-}
-
-// appendChecksummed appends the EIP-55 form of a: hex digits a–f are upper
-// case where the matching nibble of keccak256(lower-case hex) is 8 or more.
-func appendChecksummed(dst []byte, a Address, h hash.Hash) []byte {
-	var lower [40]byte
-	hex.Encode(lower[:], a[:])
-	var sum [32]byte
-	h.Reset()
-	h.Write(lower[:])
-	h.Sum(sum[:0])
-	dst = append(dst, "0x"...)
-	for i, c := range lower {
-		nibble := sum[i/2] >> 4
-		if i%2 == 1 {
-			nibble = sum[i/2] & 0xf
-		}
-		if c >= 'a' && nibble >= 8 {
-			c -= 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
+func (a Address) String() string { return eip55.String(a) }
 
 // recipient is a validated payee ID: an address, or another ID kept as
 // written. It is comparable, so it can key a map, and its order (Compare)
@@ -152,7 +108,7 @@ func (r recipient) appendString(dst []byte, h hash.Hash) []byte {
 	if r.other != "" {
 		return append(dst, r.other...)
 	}
-	return appendChecksummed(dst, r.addr, h)
+	return eip55.Append(dst, r.addr, h)
 }
 
 // Compare orders recipients as payouts are ordered: by the lower-case

@@ -37,20 +37,20 @@ func benchGraph(n int, policy Policy) []Node {
 		start := len(edges)
 		if i < n-hubs-1 {
 			seen := [4]int{i + 1}
-			edges = append(edges, Edge{Parent: ids[i+1], Share: uint64(1+r.IntN(25)) * ShareWhole / 100})
+			edges = append(edges, Edge{Parent: ids[i+1], Share: uint64(1+r.IntN(25)) * shareWhole / 100})
 			for k := 1; k < 3; k++ {
 				p := i + 1 + r.IntN(n-hubs-1-i)
 				if p == seen[0] || p == seen[1] || p == seen[2] {
 					continue
 				}
 				seen[k] = p
-				edges = append(edges, Edge{Parent: ids[p], Share: uint64(1+r.IntN(25)) * ShareWhole / 100})
+				edges = append(edges, Edge{Parent: ids[p], Share: uint64(1+r.IntN(25)) * shareWhole / 100})
 			}
-			edges = append(edges, Edge{Parent: ids[n-1-r.IntN(hubs)], Share: uint64(1+r.IntN(25)) * ShareWhole / 100})
+			edges = append(edges, Edge{Parent: ids[n-1-r.IntN(hubs)], Share: uint64(1+r.IntN(25)) * shareWhole / 100})
 		}
 		cs := len(contribs)
 		if r.IntN(2) == 0 {
-			contribs = append(contribs, Contributor{ID: fmt.Sprintf("0x%040x", r.IntN(pool)+1), Share: ShareWhole})
+			contribs = append(contribs, Contributor{ID: fmt.Sprintf("0x%040x", r.IntN(pool)+1), Share: shareWhole})
 		} else {
 			a, b := r.IntN(pool)+1, r.IntN(pool)+1
 			if a == b {
@@ -70,7 +70,7 @@ func benchGraph(n int, policy Policy) []Node {
 		}
 		paths := make([]uint64, n)
 		paths[0] = 1
-		budget := uint64(ShareWhole)
+		budget := uint64(shareWhole)
 		for i := range nodes {
 			for k := range nodes[i].Parents {
 				e := &nodes[i].Parents[k]
@@ -79,7 +79,7 @@ func benchGraph(n int, policy Policy) []Node {
 				if paths[i] == 0 {
 					continue
 				}
-				if s := min(e.Share, ShareWhole/100); paths[i] <= budget/s/4 {
+				if s := min(e.Share, shareWhole/100); paths[i] <= budget/s/4 {
 					e.Share = s
 					budget -= paths[i] * s
 				} else {

@@ -7,7 +7,7 @@
 // A contributor graph is a DAG of artifacts (Node). Each node has parent
 // edges, each carrying the share of what the node receives that flows to
 // that parent, and contributors, who divide what the node keeps. Shares are
-// integers in ShareWhole units (100,000,000 = 100%), Story Protocol's unit.
+// integers in provenance.ShareWhole units (100,000,000 = 100%), Story Protocol's unit.
 // Build a Graph with NewGraph from nodes of your own, with ManifestNodes
 // from lineage manifests, or with ReadGraph from a JSON description:
 //
@@ -22,8 +22,9 @@
 //	  {"id": "data", "contributors": [{"id": "0x…", "share": "60%"}, {"id": "0x…", "share": "40%"}]}]}
 //
 // "id" names a node (for manifests, the manifest CID); "policy" is
-// "relative" or "absolute" and optional; a share is an integer in
-// ShareWhole units or a string percentage with up to six decimals. A
+// "relative" or "absolute" and optional; a share is a JSON integer in
+// provenance.ShareWhole units or a percentage string that
+// provenance.ParseShare accepts ("2.5%", at most six decimals). A
 // node's parent shares sum to at most 100%, its contributors' to exactly
 // 100%. Contributor IDs are Ethereum addresses (any case; mixed case must
 // be a valid EIP-55 checksum) or "scheme:value" IDs such as ed25519 keys,
@@ -58,7 +59,7 @@
 //
 // Amounts are big integers up to 2^256−1 and payouts always sum exactly to
 // the amount. Under the absolute policy every fraction is an exact integer
-// in ShareWhole units. Under the relative policy fractions multiply along
+// in provenance.ShareWhole units. Under the relative policy fractions multiply along
 // paths, so exact rationals would grow with depth; they are 128-bit fixed
 // point instead (1.0 = 2^127, each edge rounds down), and a recipient's
 // weight falls short of the exact value by less than E × 2^-127 of the

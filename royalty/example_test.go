@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -38,7 +39,7 @@ func Example() {
 	e, _ := split.Explain("0x4444444444444444444444444444444444444444")
 	in := e.Credits[0].Inflows[0]
 	fmt.Printf("data: %s of the %s that reached %s\n",
-		royalty.FormatFraction(big.NewRat(int64(in.Share), royalty.ShareWhole), 6), royalty.FormatFraction(in.ChildReceived, 6), in.Child)
+		royalty.FormatFraction(big.NewRat(int64(in.Share), provenance.ShareWhole), 6), royalty.FormatFraction(in.ChildReceived, 6), in.Child)
 
 	// Look a contributor's payout up by ID, written in any case.
 	i := split.Index("0x3333333333333333333333333333333333333333")

@@ -32,8 +32,8 @@ type Explanation struct {
 type Credit struct {
 	Flow
 	Role  string
-	Share uint64   // the contributor's share of what the node keeps, ShareWhole units
-	Part  *big.Rat // Kept × Share / ShareWhole: this credit's part of the payment
+	Share uint64   // the contributor's share of what the node keeps, provenance.ShareWhole units
+	Part  *big.Rat // Kept × Share / provenance.ShareWhole: this credit's part of the payment
 }
 
 // Flow describes the money reaching one node.
@@ -66,7 +66,7 @@ type Inflow struct {
 	Amount *big.Rat
 }
 
-func shareRat(s uint64) *big.Rat { return big.NewRat(int64(s), ShareWhole) }
+func shareRat(s uint64) *big.Rat { return big.NewRat(int64(s), shareWhole) }
 
 // Flow returns the flow into a node the payment reached.
 func (s *Split) Flow(node string) (*Flow, error) {
@@ -83,12 +83,12 @@ func (s *Split) flow(v int32) *Flow {
 	f := &Flow{Node: g.ids[v]}
 	if s.Policy == Relative {
 		f.Received = s.frac[v].rat()
-		f.Kept = new(big.Rat).Mul(f.Received, shareRat(uint64(ShareWhole-g.stack[v])))
+		f.Kept = new(big.Rat).Mul(f.Received, shareRat(uint64(shareWhole-g.stack[v])))
 	} else {
 		f.Received = shareRat(s.lap[v])
 		if v == s.root {
 			f.Received = big.NewRat(1, 1)
-			f.Kept = shareRat(ShareWhole - s.stack)
+			f.Kept = shareRat(shareWhole - s.stack)
 		} else {
 			f.Kept = f.Received
 		}

@@ -155,28 +155,28 @@ func (s *SplitsV2) WriteJSON(w io.Writer) error {
 // RoyaltyInfo is EIP-2981 single-receiver royalty information, for
 // marketplaces that pay one address: Receiver (typically a 0xSplits split
 // or a Merkle distributor that pays everyone else) gets Share of each sale.
-// On chain, OpenZeppelin's ERC2981 with _feeDenominator() = ShareWhole
+// On chain, OpenZeppelin's ERC2981 with _feeDenominator() = provenance.ShareWhole
 // returns exactly Amount; with the default denominator of 10,000 use
 // BasisPoints.
 type RoyaltyInfo struct {
 	Receiver Address
-	Share    uint64 // in ShareWhole units
+	Share    uint64 // in provenance.ShareWhole units
 }
 
 // Amount is royaltyInfo's royaltyAmount: floor(salePrice × Share /
-// ShareWhole).
+// provenance.ShareWhole).
 func (r RoyaltyInfo) Amount(salePrice *big.Int) *big.Int {
 	a := new(big.Int).Mul(salePrice, new(big.Int).SetUint64(r.Share))
-	return a.Quo(a, big.NewInt(ShareWhole))
+	return a.Quo(a, big.NewInt(shareWhole))
 }
 
 // BasisPoints returns Share in units of 1/10,000, rounded down, and
 // whether that is exact.
 func (r RoyaltyInfo) BasisPoints() (bps uint64, exact bool) {
-	return r.Share / (ShareWhole / 10_000), r.Share%(ShareWhole/10_000) == 0
+	return r.Share / (shareWhole / 10_000), r.Share%(shareWhole/10_000) == 0
 }
 
-// UpstreamShare is the part of the payment, in ShareWhole units, that goes
+// UpstreamShare is the part of the payment, in provenance.ShareWhole units, that goes
 // to the paid node's ancestors rather than its own contributors: its
 // parent shares under the relative policy, the sum over all ancestors under
 // the absolute policy. It is exact under both policies.

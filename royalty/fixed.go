@@ -6,10 +6,10 @@ import (
 )
 
 // The relative policy multiplies shares along paths, so an exact fraction
-// for a node at depth d has denominator ShareWhole^d: exact rationals grow
+// for a node at depth d has denominator provenance.ShareWhole^d: exact rationals grow
 // without bound on deep graphs. Instead a node's fraction of the payment is
 // a 128-bit fixed-point number with fracBits fractional bits (1.0 = 2^127),
-// and each edge computes floor(fraction × share / ShareWhole). Every such
+// and each edge computes floor(fraction × share / provenance.ShareWhole). Every such
 // floor loses less than one unit in the last place (ulp = 2^-127), and lost
 // mass is never re-created, so over a graph of E edges the fractions that
 // recipients keep fall short of the exact rational ones by less than
@@ -30,9 +30,9 @@ func (a fixed) add(b fixed) fixed {
 	return fixed{hi, lo}
 }
 
-// mulShare returns floor(a × share / ShareWhole), share ≤ ShareWhole.
+// mulShare returns floor(a × share / provenance.ShareWhole), share ≤ provenance.ShareWhole.
 func (a fixed) mulShare(share uint32) fixed {
-	if share == ShareWhole {
+	if share == shareWhole {
 		return a
 	}
 	if share == 0 || a.isZero() {
@@ -43,11 +43,11 @@ func (a fixed) mulShare(share uint32) fixed {
 	c1, x1 := bits.Mul64(a.hi, uint64(share))
 	x1, carry := bits.Add64(x1, c0, 0)
 	x2 := c1 + carry
-	// Long division by ShareWhole, limb by limb; the quotient fits in 128
-	// bits because share ≤ ShareWhole.
-	_, r := bits.Div64(0, x2, ShareWhole)
-	q1, r := bits.Div64(r, x1, ShareWhole)
-	q0, _ := bits.Div64(r, x0, ShareWhole)
+	// Long division by provenance.ShareWhole, limb by limb; the quotient fits in 128
+	// bits because share ≤ provenance.ShareWhole.
+	_, r := bits.Div64(0, x2, shareWhole)
+	q1, r := bits.Div64(r, x1, shareWhole)
+	q0, _ := bits.Div64(r, x0, shareWhole)
 	return fixed{q1, q0}
 }
 

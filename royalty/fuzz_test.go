@@ -20,7 +20,7 @@ func fuzzGraph(data []byte) []Node {
 	if len(data) > 16 {
 		n += int(data[16]) % 10
 	}
-	maxShare := []uint64{ShareWhole, 40_000_000, 3_000_000, 17}[r.IntN(4)]
+	maxShare := []uint64{shareWhole, 40_000_000, 3_000_000, 17}[r.IntN(4)]
 	return randomGraph(r, n, maxShare)
 }
 
@@ -78,7 +78,7 @@ func checkMonotone(t *testing.T, nodes []Node, before *Split, policy Policy, pic
 	for _, e := range nodes[child].Parents {
 		stack += e.Share
 	}
-	raise = min(raise%(ShareWhole+1), ShareWhole-stack)
+	raise = min(raise%(shareWhole+1), shareWhole-stack)
 	if raise == 0 {
 		return
 	}

@@ -13,9 +13,9 @@ import (
 	"github.com/aiprov/aiprov/provenance"
 )
 
-// ShareWhole is 100% in the share unit of every share in this package:
-// parts per hundred million, as in provenance and Story Protocol.
-const ShareWhole = provenance.ShareWhole
+// shareWhole is 100% in the share unit of every share in this package,
+// provenance.ShareWhole: parts per hundred million, Story Protocol's unit.
+const shareWhole = provenance.ShareWhole
 
 // Policy names how a payment flows up the parent edges of a graph.
 type Policy string
@@ -34,12 +34,12 @@ const (
 // from, and the people credited for it.
 type Node struct {
 	ID string
-	// Parents are the derivation edges. Each edge's Share, in ShareWhole
+	// Parents are the derivation edges. Each edge's Share, in provenance.ShareWhole
 	// units, is the part of what this node receives that flows to that
-	// parent; the shares of one node's parents sum to at most ShareWhole.
+	// parent; the shares of one node's parents sum to at most provenance.ShareWhole.
 	Parents []Edge
 	// Contributors split what the node keeps. Their shares sum to exactly
-	// ShareWhole; a node may have none only if it never keeps anything.
+	// provenance.ShareWhole; a node may have none only if it never keeps anything.
 	Contributors []Contributor
 	// Policy is the policy the node's manifest records. Graph.Split uses
 	// the paid node's Policy unless SplitOptions.Policy overrides it.
@@ -49,7 +49,7 @@ type Node struct {
 // Edge links a node to one parent.
 type Edge struct {
 	Parent string // the parent node's ID
-	Share  uint64 // in ShareWhole units
+	Share  uint64 // in provenance.ShareWhole units
 }
 
 // Contributor is a payee of a node.
@@ -59,7 +59,7 @@ type Contributor struct {
 	// identifier such as "ed25519:…", which payout tables carry through but
 	// Merkle trees and 0xSplits exports refuse.
 	ID    string
-	Share uint64 // in ShareWhole units
+	Share uint64 // in provenance.ShareWhole units
 	Role  string // optional: weights, data, compute, …
 }
 
@@ -229,8 +229,8 @@ scan:
 				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "id"), Err: err}
 				break scan
 			}
-			if c.Share > ShareWhole {
-				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, ShareWhole)}
+			if c.Share > shareWhole {
+				failAt, failErr = i, &GraphError{Node: n.ID, Field: contributorField(j, "share"), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrInvalid, c.Share, shareWhole)}
 				break scan
 			}
 			total += c.Share
@@ -245,8 +245,8 @@ scan:
 			g.contribRole = append(g.contribRole, c.Role)
 		}
 		g.contribStart[i+1] = int32(len(g.contribShare))
-		if len(n.Contributors) > 0 && total != ShareWhole {
-			failAt, failErr, sumFail = i, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), ShareWhole)}, true
+		if len(n.Contributors) > 0 && total != shareWhole {
+			failAt, failErr, sumFail = i, &GraphError{Node: n.ID, Field: "contributors", Err: fmt.Errorf("%w: contributor shares sum to %s, want exactly 100%% (%d)", ErrInvalid, formatShare(total), shareWhole)}, true
 			break
 		}
 	}
@@ -351,14 +351,14 @@ func (g *Graph) resolveNode(i int32, n *Node) error {
 		if !ok {
 			return &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d]", j), Err: fmt.Errorf("%w: %q is not in the graph", ErrMissingParent, e.Parent)}
 		}
-		if e.Share > ShareWhole {
-			return &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d].share", j), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrStackOverflow, e.Share, ShareWhole)}
+		if e.Share > shareWhole {
+			return &GraphError{Node: n.ID, Field: fmt.Sprintf("parents[%d].share", j), Err: fmt.Errorf("%w: share %d is over 100%% (%d)", ErrStackOverflow, e.Share, shareWhole)}
 		}
 		stack += e.Share
 		g.parentIdx[start+int32(j)] = p
 		g.parentShare[start+int32(j)] = uint32(e.Share)
 	}
-	if stack > ShareWhole {
+	if stack > shareWhole {
 		return &GraphError{Node: n.ID, Field: "parents", Err: fmt.Errorf("%w: parent shares sum to %s, over 100%%", ErrStackOverflow, formatShare(stack))}
 	}
 	g.stack[i] = uint32(stack)
@@ -466,7 +466,7 @@ func (g *Graph) Len() int { return len(g.ids) }
 func (g *Graph) Has(id string) bool { _, ok := g.index[id]; return ok }
 
 func formatShare(s uint64) string {
-	whole, frac := s/(ShareWhole/100), s%(ShareWhole/100)
+	whole, frac := s/(shareWhole/100), s%(shareWhole/100)
 	if frac == 0 {
 		return fmt.Sprintf("%d%%", whole)
 	}

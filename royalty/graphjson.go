@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+
+	"github.com/aiprov/aiprov/provenance"
 )
 
 // graphParser decodes the graph description of the package doc from
@@ -355,7 +357,7 @@ func validNumber(b []byte) bool {
 	return i == len(b)
 }
 
-// share decodes a share: an integer in ShareWhole units or a percentage
+// share decodes a share: an integer in provenance.ShareWhole units or a percentage
 // string ("10%").
 func (p *graphParser) share(name string) (uint64, error) {
 	at := p.pos
@@ -365,7 +367,7 @@ func (p *graphParser) share(name string) (uint64, error) {
 		if err != nil {
 			return 0, err
 		}
-		v, err := ParseShare(string(b))
+		v, err := provenance.ParseShare(string(b))
 		if err != nil {
 			return 0, p.errorf(at, "field %s: %v", name, err)
 		}
@@ -377,7 +379,7 @@ func (p *graphParser) share(name string) (uint64, error) {
 		}
 		v, err := strconv.ParseUint(string(lit), 10, 64)
 		if err != nil {
-			return 0, p.errorf(at, "field %s: share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", name, lit, ShareWhole)
+			return 0, p.errorf(at, "field %s: share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", name, lit, shareWhole)
 		}
 		return v, nil
 	}

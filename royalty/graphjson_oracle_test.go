@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/aiprov/aiprov/provenance"
 )
 
 // The encoding/json decoder ReadGraphNodes used before graphParser, kept
@@ -36,7 +38,7 @@ type contributorJSON struct {
 	Role  string     `json:"role,omitempty"`
 }
 
-// shareValue is a share written either as an integer in ShareWhole units
+// shareValue is a share written either as an integer in provenance.ShareWhole units
 // (10000000) or as a percentage string with at most six decimals ("10%",
 // "2.5%").
 type shareValue uint64
@@ -47,7 +49,7 @@ func (s *shareValue) UnmarshalJSON(b []byte) error {
 		if err := json.Unmarshal(b, &str); err != nil {
 			return err
 		}
-		v, err := ParseShare(str)
+		v, err := provenance.ParseShare(str)
 		if err != nil {
 			return err
 		}
@@ -56,7 +58,7 @@ func (s *shareValue) UnmarshalJSON(b []byte) error {
 	}
 	v, err := strconv.ParseUint(string(b), 10, 64)
 	if err != nil {
-		return fmt.Errorf("share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", b, ShareWhole)
+		return fmt.Errorf("share %s: want an integer in units of 1/%d or a percentage string like \"2.5%%\"", b, shareWhole)
 	}
 	*s = shareValue(v)
 	return nil

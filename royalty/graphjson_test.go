@@ -98,7 +98,7 @@ func randomGraphJSON(r *rand.Rand, n int) []byte {
 	type obj = map[string]any
 	share := func() any {
 		if r.IntN(2) == 0 {
-			return r.Uint64N(ShareWhole / 4)
+			return r.Uint64N(shareWhole / 4)
 		}
 		return fmt.Sprintf("%d.%d%%", r.IntN(25), r.IntN(1000))
 	}
@@ -159,7 +159,7 @@ func benchGraphJSON(n int) []byte {
 			if k > 0 {
 				buf.WriteString(", ")
 			}
-			fmt.Fprintf(&buf, `{"id": %q, "share": "%d%%"}`, e.Parent, e.Share/(ShareWhole/100))
+			fmt.Fprintf(&buf, `{"id": %q, "share": "%d%%"}`, e.Parent, e.Share/(shareWhole/100))
 		}
 		buf.WriteString(`], "contributors": [`)
 		for k, c := range nd.Contributors {

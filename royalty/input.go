@@ -3,8 +3,6 @@ package royalty
 import (
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/ipfs/go-cid"
 
@@ -14,36 +12,6 @@ import (
 // DefaultMaxGraphBytes is how much JSON ReadGraph reads unless told
 // otherwise.
 const DefaultMaxGraphBytes = 1 << 30
-
-// ParseShare parses a percentage with at most six decimals ("12.5%",
-// "0.000001%") or a bare integer in ShareWhole units ("12500000") into
-// ShareWhole units.
-func ParseShare(s string) (uint64, error) {
-	pct, isPct := strings.CutSuffix(strings.TrimSpace(s), "%")
-	if !isPct {
-		v, err := strconv.ParseUint(pct, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("%w: share %q: want an integer in units of 1/%d or a percentage like \"2.5%%\"", ErrInvalid, s, ShareWhole)
-		}
-		return v, nil
-	}
-	whole, frac, _ := strings.Cut(pct, ".")
-	if whole == "" || len(frac) > 6 || strings.ContainsAny(whole+frac, "+-") {
-		return 0, fmt.Errorf("%w: share %q: want a percentage with at most six decimals", ErrInvalid, s)
-	}
-	w, err := strconv.ParseUint(whole, 10, 32)
-	if err != nil || w > 100 {
-		return 0, fmt.Errorf("%w: share %q: want a percentage between 0%% and 100%%", ErrInvalid, s)
-	}
-	f := uint64(0)
-	if frac != "" {
-		f, err = strconv.ParseUint(frac+strings.Repeat("0", 6-len(frac)), 10, 32)
-		if err != nil {
-			return 0, fmt.Errorf("%w: share %q: want a percentage with at most six decimals", ErrInvalid, s)
-		}
-	}
-	return w*(ShareWhole/100) + f, nil
-}
 
 // ReadGraph reads a JSON graph description (see the package doc) of at
 // most DefaultMaxGraphBytes and builds a Graph. Syntax and type errors name

@@ -85,19 +85,6 @@ func TestReadGraphErrors(t *testing.T) {
 	}
 }
 
-func TestParseShare(t *testing.T) {
-	for in, want := range map[string]uint64{"100%": ShareWhole, "2.5%": 2_500_000, "0.000001%": 1, "12345": 12345, " 7% ": 7_000_000, "0%": 0} {
-		if got, err := ParseShare(in); err != nil || got != want {
-			t.Errorf("ParseShare(%q) = %d, %v; want %d", in, got, err, want)
-		}
-	}
-	for _, in := range []string{"0.0000001%", "101%", "-1%", "x%", "1.5", "", "%"} {
-		if _, err := ParseShare(in); !errors.Is(err, ErrInvalid) {
-			t.Errorf("ParseShare(%q): err = %v, want ErrInvalid", in, err)
-		}
-	}
-}
-
 func testCID(s string) cid.Cid {
 	h, _ := mh.Sum([]byte(s), mh.SHA2_256, -1)
 	return cid.NewCidV1(cid.DagCBOR, h)
@@ -109,7 +96,7 @@ func TestManifestNodes(t *testing.T) {
 			Schema:       provenance.ManifestSchema,
 			Subject:      provenance.Subject{Name: name, Kind: provenance.KindModel, CID: testCID(name)},
 			Parents:      parents,
-			Contributors: []provenance.Contributor{{ID: addr(contributor), Share: ShareWhole, Role: "weights"}},
+			Contributors: []provenance.Contributor{{ID: addr(contributor), Share: shareWhole, Role: "weights"}},
 		}
 	}
 	id := func(m *provenance.Manifest) cid.Cid {

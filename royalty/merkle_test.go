@@ -13,8 +13,10 @@ import (
 	"github.com/aiprov/aiprov/internal/testtools"
 )
 
-// The known vector from @openzeppelin/merkle-tree's README, as recorded in
-// REFERENCE.md (computed with StandardMerkleTree.of, v1.0.8).
+// The known vector of @openzeppelin/merkle-tree's README: the root that
+// StandardMerkleTree.of(values, ["address", "uint256"]) of v1.0.8 prints for
+// these two payouts. (TestMerkleMatchesOpenZeppelin compares random trees with
+// the library itself.)
 func TestMerkleKnownVector(t *testing.T) {
 	payouts := []Payout{
 		{Recipient: "0x1111111111111111111111111111111111111111", Amount: mustBig("5000000000000000000")},

@@ -20,7 +20,7 @@ func TestResolvePayees(t *testing.T) {
 		token = "token:bafyreib2rxk3rybk3aobmv5cjuql3bm2twh4jo5uxtj2ekufr5yv4qs6ke"
 	)
 	nodes := workedExample()
-	nodes[1].Contributors = []Contributor{{ID: edKey, Share: ShareWhole}}                                // chat: 350
+	nodes[1].Contributors = []Contributor{{ID: edKey, Share: shareWhole}}                                // chat: 350
 	nodes[3].Contributors = []Contributor{{ID: p256, Share: 60_000_000}, {ID: token, Share: 40_000_000}} // data: 60, 40
 	g, err := NewGraph(nodes, Limits{})
 	if err != nil {

@@ -103,9 +103,9 @@ const pathsSaturated = 1 << 62
 // consulted. Both walk each edge once, in topological order: the time is
 // linear in the edges reached, however many paths there are.
 //
-// Fractions under the absolute policy are exact integers in ShareWhole
-// units. Under the relative policy they are 128-bit fixed point (see
-// fracBits): each recipient's weight is at most E × 2^-127 of the payment
+// Fractions under the absolute policy are exact integers in provenance.ShareWhole
+// units. Under the relative policy they are 128-bit fixed point with 127
+// fractional bits: each recipient's weight is at most E × 2^-127 of the payment
 // below the exact rational one, for E edges reached.
 //
 // Rounding happens once: recipient i with weight w_i out of W = Σ w gets
@@ -198,7 +198,7 @@ func (s *Split) propagateRelative() error {
 			s.seen[p] = true
 			s.frac[p] = s.frac[p].add(fv.mulShare(g.parentShare[e]))
 		}
-		kept := fv.mulWide(uint64(ShareWhole - g.stack[v]))
+		kept := fv.mulWide(uint64(shareWhole - g.stack[v]))
 		if err := s.credit(v, kept); err != nil {
 			return err
 		}
@@ -222,7 +222,7 @@ func (s *Split) propagateAbsolute() error {
 			if share == 0 {
 				continue
 			}
-			if pv > (ShareWhole-s.stack)/share {
+			if pv > (shareWhole-s.stack)/share {
 				return &GraphError{Node: s.Artifact, Err: fmt.Errorf(
 					"%w: under the absolute policy its ancestors would take more than 100%%, passing 100%% at the edge %s -> %s (%s share × %s path(s) to %s)",
 					ErrStackOverflow, g.ids[v], g.ids[p], formatShare(share), pathCountString(pv), g.ids[v])}
@@ -235,7 +235,7 @@ func (s *Split) propagateAbsolute() error {
 	for v := range s.reached {
 		kept := s.lap[v]
 		if v == s.root {
-			kept = ShareWhole - s.stack
+			kept = shareWhole - s.stack
 		}
 		if err := s.credit(v, wide{0, 0, kept}); err != nil {
 			return err

@@ -18,9 +18,9 @@ func addr(i int) string { return fmt.Sprintf("0x%040x", 0x1000+i) }
 // reference below.
 func workedExample() []Node {
 	return []Node{
-		{ID: "app", Policy: Relative, Parents: []Edge{{"chat", 50_000_000}}, Contributors: []Contributor{{ID: addr(5), Share: ShareWhole}}},
-		{ID: "chat", Parents: []Edge{{"base", 10_000_000}, {"data", 20_000_000}}, Contributors: []Contributor{{ID: addr(4), Share: ShareWhole}}},
-		{ID: "base", Contributors: []Contributor{{ID: addr(1), Share: ShareWhole}}},
+		{ID: "app", Policy: Relative, Parents: []Edge{{"chat", 50_000_000}}, Contributors: []Contributor{{ID: addr(5), Share: shareWhole}}},
+		{ID: "chat", Parents: []Edge{{"base", 10_000_000}, {"data", 20_000_000}}, Contributors: []Contributor{{ID: addr(4), Share: shareWhole}}},
+		{ID: "base", Contributors: []Contributor{{ID: addr(1), Share: shareWhole}}},
 		{ID: "data", Contributors: []Contributor{{ID: addr(2), Share: 60_000_000}, {ID: addr(3), Share: 40_000_000}}},
 	}
 }
@@ -35,7 +35,7 @@ func refSplit(nodes []Node, root string, amount *big.Int, policy Policy) (map[st
 		byID[nodes[i].ID] = &nodes[i]
 	}
 	whole := big.NewRat(1, 1)
-	share := func(s uint64) *big.Rat { return big.NewRat(int64(s), ShareWhole) }
+	share := func(s uint64) *big.Rat { return big.NewRat(int64(s), shareWhole) }
 	received := map[string]*big.Rat{}
 	add := func(id string, r *big.Rat) {
 		if received[id] == nil {
@@ -65,7 +65,7 @@ func refSplit(nodes []Node, root string, amount *big.Int, policy Policy) (map[st
 			for _, e := range byID[id].Parents {
 				stack += e.Share
 			}
-			kept[id] = new(big.Rat).Mul(r, share(ShareWhole-stack))
+			kept[id] = new(big.Rat).Mul(r, share(shareWhole-stack))
 		}
 	} else {
 		rest := new(big.Rat).Set(whole)
@@ -173,7 +173,7 @@ func randomGraph(r *rand.Rand, n int, maxShare uint64) []Node {
 	nodes := make([]Node, n)
 	for i := range nodes {
 		nodes[i].ID = fmt.Sprintf("n%d", i)
-		var left uint64 = ShareWhole
+		var left uint64 = shareWhole
 		for j := i + 1; j < n; j++ {
 			if r.IntN(3) == 0 || left == 0 {
 				continue
@@ -187,7 +187,7 @@ func randomGraph(r *rand.Rand, n int, maxShare uint64) []Node {
 		}
 		k := 1 + r.IntN(3)
 		perm := r.Perm(8)
-		left = ShareWhole
+		left = shareWhole
 		for c := range k {
 			s := r.Uint64N(left + 1)
 			if c == k-1 {
@@ -205,7 +205,7 @@ func TestSplitMatchesReference(t *testing.T) {
 	amounts := []*big.Int{big.NewInt(1), big.NewInt(7), big.NewInt(1000), mustBig("1000000000000000000000"), mustBig("123456789012345678901234567")}
 	for iter := range 300 {
 		n := 1 + r.IntN(9)
-		maxShare := []uint64{ShareWhole, 30_000_000, 1_000}[r.IntN(3)]
+		maxShare := []uint64{shareWhole, 30_000_000, 1_000}[r.IntN(3)]
 		nodes := randomGraph(r, n, maxShare)
 		g, err := NewGraph(nodes, Limits{})
 		if err != nil {
@@ -268,7 +268,7 @@ func TestDeepChainPrecision(t *testing.T) {
 	const depth = 40
 	var nodes []Node
 	for i := range depth {
-		n := Node{ID: fmt.Sprintf("n%d", i), Contributors: []Contributor{{ID: addr(i), Share: ShareWhole}}}
+		n := Node{ID: fmt.Sprintf("n%d", i), Contributors: []Contributor{{ID: addr(i), Share: shareWhole}}}
 		if i+1 < depth {
 			n.Parents = []Edge{{fmt.Sprintf("n%d", i+1), 99_999_999}}
 		}
@@ -303,7 +303,7 @@ func TestManyPathsLinear(t *testing.T) {
 	for i := range layers {
 		id := func(i int, side string) string { return fmt.Sprintf("%d%s", i, side) }
 		for _, side := range []string{"a", "b"} {
-			n := Node{ID: id(i, side), Contributors: []Contributor{{ID: addr(2*i + len(side)), Share: ShareWhole}}}
+			n := Node{ID: id(i, side), Contributors: []Contributor{{ID: addr(2*i + len(side)), Share: shareWhole}}}
 			if side == "b" {
 				n.Contributors[0].ID = addr(2*i + 1)
 			}
@@ -313,7 +313,7 @@ func TestManyPathsLinear(t *testing.T) {
 			nodes = append(nodes, n)
 		}
 	}
-	nodes = append(nodes, Node{ID: "paid", Parents: []Edge{{"0a", 1}}, Contributors: []Contributor{{ID: addr(999), Share: ShareWhole}}})
+	nodes = append(nodes, Node{ID: "paid", Parents: []Edge{{"0a", 1}}, Contributors: []Contributor{{ID: addr(999), Share: shareWhole}}})
 	nodes[len(nodes)-3].Parents = nil
 	g, err := NewGraph(nodes, Limits{})
 	if err != nil {
@@ -461,7 +461,7 @@ func TestExplain(t *testing.T) {
 }
 
 func TestGraphErrors(t *testing.T) {
-	c := []Contributor{{ID: addr(1), Share: ShareWhole}}
+	c := []Contributor{{ID: addr(1), Share: shareWhole}}
 	tests := []struct {
 		name  string
 		nodes []Node
@@ -478,22 +478,22 @@ func TestGraphErrors(t *testing.T) {
 		{"self loop", []Node{{ID: "a", Parents: []Edge{{"a", 1}}, Contributors: c}}, Limits{}, ErrCycle, "a -> a"},
 		{"missing parent", []Node{{ID: "a", Parents: []Edge{{"zz", 1}}, Contributors: c}}, Limits{}, ErrMissingParent, `node a: parents[0]: missing parent: "zz"`},
 		{"stack", []Node{{ID: "a", Parents: []Edge{{"b", 60_000_000}, {"c", 50_000_000}}, Contributors: c}, {ID: "b"}, {ID: "c"}}, Limits{}, ErrStackOverflow, "110%"},
-		{"edge over 100%", []Node{{ID: "a", Parents: []Edge{{"b", ShareWhole + 1}}}, {ID: "b"}}, Limits{}, ErrStackOverflow, "parents[0].share"},
+		{"edge over 100%", []Node{{ID: "a", Parents: []Edge{{"b", shareWhole + 1}}}, {ID: "b"}}, Limits{}, ErrStackOverflow, "parents[0].share"},
 		{"duplicate node", []Node{{ID: "a"}, {ID: "a"}}, Limits{}, ErrInvalid, "appears twice"},
 		{"empty id", []Node{{ID: ""}}, Limits{}, ErrInvalid, "#0"},
 		{"duplicate parent", []Node{{ID: "a", Parents: []Edge{{"b", 1}, {"b", 2}}}, {ID: "b"}}, Limits{}, ErrInvalid, `parent "b" appears twice`},
-		{"duplicate contributor, other case", []Node{{ID: "a", Contributors: []Contributor{{ID: addr(10), Share: 1}, {ID: "0x" + strings.ToUpper(addr(10)[2:]), Share: ShareWhole - 1}}}}, Limits{}, ErrDuplicateRecipient, "appears twice"},
+		{"duplicate contributor, other case", []Node{{ID: "a", Contributors: []Contributor{{ID: addr(10), Share: 1}, {ID: "0x" + strings.ToUpper(addr(10)[2:]), Share: shareWhole - 1}}}}, Limits{}, ErrDuplicateRecipient, "appears twice"},
 		{"contributors under 100%", []Node{{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 99_000_000}}}}, Limits{}, ErrInvalid, "sum to 99%"},
-		{"bad address", []Node{{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrNotAddress, "contributors[0].id"},
-		{"bad recipient", []Node{{ID: "a", Contributors: []Contributor{{ID: "alice", Share: ShareWhole}}}}, Limits{}, ErrInvalid, "scheme:value"},
+		{"bad address", []Node{{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: shareWhole}}}}, Limits{}, ErrNotAddress, "contributors[0].id"},
+		{"bad recipient", []Node{{ID: "a", Contributors: []Contributor{{ID: "alice", Share: shareWhole}}}}, Limits{}, ErrInvalid, "scheme:value"},
 		// The first node with a problem decides; within a node, a bad ID
 		// comes before a repeat, and a repeat before a wrong sum.
 		{"repeat before a later bad ID", []Node{
-			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}},
-			{ID: "b", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}}}, Limits{}, ErrDuplicateRecipient, "node a: contributors:"},
+			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: shareWhole - 1}}},
+			{ID: "b", Contributors: []Contributor{{ID: "0x12", Share: shareWhole}}}}, Limits{}, ErrDuplicateRecipient, "node a: contributors:"},
 		{"bad ID before a later repeat", []Node{
-			{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: ShareWhole}}},
-			{ID: "b", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: ShareWhole - 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[0].id"},
+			{ID: "a", Contributors: []Contributor{{ID: "0x12", Share: shareWhole}}},
+			{ID: "b", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: shareWhole - 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[0].id"},
 		{"bad ID before a repeat in its node", []Node{
 			{ID: "a", Contributors: []Contributor{{ID: addr(1), Share: 1}, {ID: addr(1), Share: 1}, {ID: "0x12", Share: 1}}}}, Limits{}, ErrNotAddress, "node a: contributors[2].id"},
 		{"repeat before a wrong sum in its node", []Node{
@@ -520,7 +520,7 @@ func TestGraphErrors(t *testing.T) {
 }
 
 func TestSplitErrors(t *testing.T) {
-	c := []Contributor{{ID: addr(1), Share: ShareWhole}}
+	c := []Contributor{{ID: addr(1), Share: shareWhole}}
 	diamond := []Node{
 		{ID: "d", Policy: Absolute, Parents: []Edge{{"b", 10_000_000}, {"c", 10_000_000}}, Contributors: c},
 		{ID: "b", Parents: []Edge{{"a", 50_000_000}}, Contributors: c},
@@ -664,7 +664,7 @@ func TestPayoutOrderMixedIDs(t *testing.T) {
 	for i, id := range ids {
 		cs = append(cs, Contributor{ID: id, Share: uint64(10_000_000 + 100*i)})
 	}
-	cs[0].Share += ShareWhole - 60_001_500
+	cs[0].Share += shareWhole - 60_001_500
 	g, err := NewGraph([]Node{{ID: "n", Contributors: cs}}, Limits{})
 	if err != nil {
 		t.Fatal(err)

@@ -48,8 +48,9 @@
 // # Manifests and envelopes
 //
 // PutManifest stores a manifest's canonical DAG-CBOR block (its CID is the
-// one `ipfs dag put` gives); PutEnvelope stores a signed envelope as a raw
-// block (codec 0x55), because its exact bytes are what was signed.
+// one `ipfs dag put` gives); a signed envelope is stored with
+// PutData(ctx, s, cid.Raw, envelope), as a raw block (codec 0x55), because
+// its exact bytes are what was signed.
 // WriteCAR follows manifests' links to their parents, and with
 // ExportOptions.Artifacts into the artifacts themselves, so a lineage
 // travels as one file that `ipfs dag import` accepts.

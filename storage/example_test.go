@@ -51,7 +51,7 @@ func Example() {
 func ExampleWriteCAR() {
 	ctx := context.Background()
 	src := storage.NewMemory()
-	envelope, err := storage.PutEnvelope(ctx, src, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30=","signatures":[]}`))
+	envelope, err := storage.PutData(ctx, src, cid.Raw, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30=","signatures":[]}`))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -71,46 +71,55 @@ type Usage struct {
 func Measure(ctx context.Context, s Store, c cid.Cid, opts *GetOptions) (Usage, error) {
 	maxBytes, maxEntries := opts.limits()
 	var u Usage
-	var walk func(c cid.Cid, depth int) error
-	walk = func(c cid.Cid, depth int) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err := walkTree(ctx, s, c, "", 0, func(c cid.Cid, n *node, _ string) error {
 		u.Entries++
 		if u.Entries > maxEntries {
 			return fmt.Errorf("%w: %s holds more than %d files, directories and links (raise the limit to get it)", ErrOutputLimit, c, maxEntries)
 		}
-		if depth > maxDepth {
-			return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
-		}
-		n, err := loadNode(ctx, s, c)
-		if err != nil {
-			return err
-		}
-		switch {
-		case n.isFile():
+		if n.isFile() {
 			size := n.fileSize()
 			if size > uint64(maxBytes) || u.Bytes+int64(size) > maxBytes {
 				return fmt.Errorf("%w: %s holds more than %d bytes (raise the limit to get it)", ErrOutputLimit, c, maxBytes)
 			}
 			u.Bytes += int64(size)
-		case n.isDir():
-			entries, err := ReadDir(ctx, s, c)
-			if err != nil {
-				return err
-			}
-			for _, e := range entries {
-				if err := walk(e.CID, depth+1); err != nil {
-					if errors.Is(err, ErrOutputLimit) {
-						return err
-					}
-					return fmt.Errorf("%s: %w", e.Name, err)
-				}
-			}
 		}
 		return nil
+	})
+	return u, err
+}
+
+// walkTree calls visit for the UnixFS node c at path, then, when c is a
+// directory, walks its entries at path/name: the one walk Measure and
+// GetPath share, so both see the same tree, with the same depth bound.
+// Errors are prefixed with the entry's name, except ErrOutputLimit's, which
+// name their CID.
+func walkTree(ctx context.Context, s Store, c cid.Cid, path string, depth int, visit func(c cid.Cid, n *node, path string) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	return u, walk(c, 0)
+	if depth > maxDepth {
+		return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
+	}
+	n, err := loadNode(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	if err := visit(c, n, path); err != nil || !n.isDir() {
+		return err
+	}
+	entries, err := ReadDir(ctx, s, c)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := walkTree(ctx, s, e.CID, filepath.Join(path, e.Name), depth+1, visit); err != nil {
+			if errors.Is(err, ErrOutputLimit) {
+				return err
+			}
+			return fmt.Errorf("%s: %w", e.Name, err)
+		}
+	}
+	return nil
 }
 
 // GetPath writes the UnixFS file or directory c to dst, which must not
@@ -145,7 +154,8 @@ func GetPath(ctx context.Context, s Store, c cid.Cid, dst string, opts *GetOptio
 	defer os.RemoveAll(tmp)
 	staged := filepath.Join(tmp, "x")
 	x := &extractor{s: s, budget: use}
-	if err := x.writeNode(ctx, c, staged, 0); err != nil {
+	write := func(c cid.Cid, n *node, path string) error { return x.write(ctx, c, n, path) }
+	if err := walkTree(ctx, s, c, staged, 0, write); err != nil {
 		return err
 	}
 	if err := fsutil.RenameNoReplace(staged, dst); err != nil {
@@ -165,36 +175,18 @@ type extractor struct {
 	used   Usage
 }
 
-func (x *extractor) writeNode(ctx context.Context, c cid.Cid, path string, depth int) error {
-	s := x.s
+// write creates the entry for node n at path; walkTree then writes a
+// directory's entries into it.
+func (x *extractor) write(ctx context.Context, c cid.Cid, n *node, path string) error {
 	x.used.Entries++
 	if x.used.Entries > x.budget.Entries {
 		return fmt.Errorf("%w: more entries than measured", ErrOutputLimit)
-	}
-	if depth > maxDepth {
-		return &DAGError{CID: c, Msg: fmt.Sprintf("directory tree deeper than %d levels", maxDepth)}
-	}
-	n, err := loadNode(ctx, s, c)
-	if err != nil {
-		return err
 	}
 	switch {
 	case n.isFile():
 		return x.writeFile(ctx, c, path)
 	case n.isDir():
-		entries, err := ReadDir(ctx, s, c)
-		if err != nil {
-			return err
-		}
-		if err := os.Mkdir(path, 0o755); err != nil {
-			return err
-		}
-		for _, e := range entries {
-			if err := x.writeNode(ctx, e.CID, filepath.Join(path, e.Name), depth+1); err != nil {
-				return fmt.Errorf("%s: %w", e.Name, err)
-			}
-		}
-		return nil
+		return os.Mkdir(path, 0o755)
 	case n.unixf.Type == dagpb.TypeSymlink:
 		// Created as `ipfs get` does, never followed: every entry is
 		// created with O_EXCL under a directory made here, so no later

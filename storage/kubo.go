@@ -129,7 +129,7 @@ type KuboOptions struct {
 // Blocks stored with PutBlock alone are not pinned, and Kubo's garbage
 // collector (`ipfs repo gc`) removes blocks not reachable from a pin. What
 // the package's higher-level writers store is pinned once whole: Put and
-// PutPath pin the root, PutData (PutManifest, PutEnvelope) the block,
+// PutPath pin the root, PutData (and PutManifest) the block,
 // ImportCAR every root the CAR carries (see Pinner).
 type Kubo struct {
 	base    string // e.g. http://127.0.0.1:5001/api/v0/

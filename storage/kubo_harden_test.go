@@ -30,7 +30,7 @@ func TestKuboPinsWhatItStores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	envelope, err := PutEnvelope(ctx, k, []byte(`{"payloadType":"x"}`))
+	envelope, err := PutData(ctx, k, cid.Raw, []byte(`{"payloadType":"x"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestKuboPinsWhatItStores(t *testing.T) {
 	}
 
 	d.IPFS("repo", "gc")
-	for name, c := range map[string]cid.Cid{"Put": file.CID, "PutEnvelope": envelope, "ImportCAR": mc} {
+	for name, c := range map[string]cid.Cid{"Put": file.CID, "PutData": envelope, "ImportCAR": mc} {
 		if ok, err := k.Has(ctx, c); err != nil || !ok {
 			t.Errorf("%s: %s gone after repo gc (%v)", name, c, err)
 		}

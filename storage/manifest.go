@@ -34,10 +34,3 @@ func GetManifest(ctx context.Context, s Store, c cid.Cid) (*provenance.Manifest,
 	}
 	return m, nil
 }
-
-// PutEnvelope stores a signed envelope (DSSE JSON, or any signature
-// document) as a raw block, codec 0x55: its exact bytes are what was
-// signed, so they are kept as they are rather than re-encoded.
-func PutEnvelope(ctx context.Context, s Store, envelope []byte) (cid.Cid, error) {
-	return PutData(ctx, s, cid.Raw, envelope)
-}

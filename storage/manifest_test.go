@@ -63,7 +63,7 @@ func TestLineageCARInKubo(t *testing.T) {
 		artifacts = append(artifacts, res.CID)
 		prev = mc
 	}
-	env, err := PutEnvelope(ctx, s, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30=","signatures":[{"keyid":"","sig":"AAAA"}]}`))
+	env, err := PutData(ctx, s, cid.Raw, []byte(`{"payloadType":"application/vnd.in-toto+json","payload":"e30=","signatures":[{"keyid":"","sig":"AAAA"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -659,7 +659,7 @@ func (d *demo) sign(ctx context.Context) error {
 		return fmt.Errorf("tamper check: %q occurs %d times in the payload, want once", from, n)
 	}
 	forged := &attest.Envelope{PayloadType: env.PayloadType, Payload: bytes.Replace(env.Payload, []byte(from), []byte(to), 1), Signatures: env.Signatures}
-	tampered, _ := attest.VerifyEnvelope(ctx, forged, attest.VerifyOptions{Keys: []attest.Verifier{publisher.Public()}})
+	tampered, _ := attest.Verify(ctx, attest.Bundle{Envelope: forged}, attest.VerifyOptions{Keys: []attest.Verifier{publisher.Public()}})
 	if tampered.OK() {
 		return errors.New("a tampered envelope verified")
 	}
@@ -724,7 +724,7 @@ func (d *demo) store(ctx context.Context) error {
 	var roots []cid.Cid
 	roots = append(roots, d.mcids[2])
 	for _, sig := range [][]byte{d.envJSON, d.ethJSON} {
-		id, err := storage.PutEnvelope(ctx, s, sig)
+		id, err := storage.PutData(ctx, s, cid.Raw, sig)
 		if err != nil {
 			return err
 		}

@@ -8,11 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/aiprov/aiprov/internal/testtools"
-	"github.com/stretchr/testify/require"
 )
 
 // runDemoJSON runs `aiprov demo --json ARGS...` in process and decodes its
@@ -25,7 +25,9 @@ func runDemoJSON(t *testing.T, ctx context.Context, args ...string) (demoSummary
 	})
 	var sum demoSummary
 	if code == exitOK {
-		require.NoError(t, json.Unmarshal(stdout.Bytes(), &sum), "stdout:\n%s", stdout.String())
+		if err := json.Unmarshal(stdout.Bytes(), &sum); err != nil {
+			t.Fatalf("stdout:\n%s: %v", stdout.String(), err)
+		}
 	}
 	return sum, code, stderr.String()
 }
@@ -36,31 +38,71 @@ func TestDemoTempDirRemoved(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	sum, code, stderr := runDemoJSON(t, context.Background())
-	require.Equal(t, exitOK, code, stderr)
-	require.False(t, sum.Kept)
+	if got, want := code, exitOK; !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: code = %#v, want %#v", stderr, got, want)
+	}
+	if sum.Kept {
+		t.Fatal("sum.Kept is true")
+	}
 	// --json names no file that is gone: no paths, only CIDs and outcomes.
-	require.Empty(t, sum.WorkDir)
-	require.Empty(t, sum.Manifests[0].File)
-	require.Empty(t, sum.Signing.PolicyFile)
-	require.Empty(t, sum.Store.CAR)
-	require.NotEmpty(t, sum.Manifests[0].CID)
+	if len(sum.WorkDir) != 0 {
+		t.Fatalf("sum.WorkDir = %v, want it empty", sum.WorkDir)
+	}
+	if len(sum.Manifests[0].File) != 0 {
+		t.Fatalf("sum.Manifests[0].File = %v, want it empty", sum.Manifests[0].File)
+	}
+	if len(sum.Signing.PolicyFile) != 0 {
+		t.Fatalf("sum.Signing.PolicyFile = %v, want it empty", sum.Signing.PolicyFile)
+	}
+	if len(sum.Store.CAR) != 0 {
+		t.Fatalf("sum.Store.CAR = %v, want it empty", sum.Store.CAR)
+	}
+	if len(sum.Manifests[0].CID) == 0 {
+		t.Fatal("sum.Manifests[0].CID is empty")
+	}
 	left, err := os.ReadDir(tmp)
-	require.NoError(t, err)
-	require.Empty(t, left)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Fatalf("left = %v, want it empty", left)
+	}
 
 	// Every check the demo reports held.
-	require.True(t, sum.Signing.Verified)
-	require.True(t, sum.Signing.OneSignerRejected)
-	require.True(t, sum.Signing.TamperRejected)
-	require.True(t, sum.Store.ImportVerified)
-	require.True(t, sum.Check.OK)
-	require.Len(t, sum.Check.Changed, 1)
-	require.Equal(t, "model.safetensors", sum.Check.Changed[0].Path)
-	require.Len(t, sum.Royalty.Splits, 2)
+	if !(sum.Signing.Verified) {
+		t.Fatal("sum.Signing.Verified is false")
+	}
+	if !(sum.Signing.OneSignerRejected) {
+		t.Fatal("sum.Signing.OneSignerRejected is false")
+	}
+	if !(sum.Signing.TamperRejected) {
+		t.Fatal("sum.Signing.TamperRejected is false")
+	}
+	if !(sum.Store.ImportVerified) {
+		t.Fatal("sum.Store.ImportVerified is false")
+	}
+	if !(sum.Check.OK) {
+		t.Fatal("sum.Check.OK is false")
+	}
+	if got := len(sum.Check.Changed); got != 1 {
+		t.Fatalf("len(sum.Check.Changed) = %d, want %d", got, 1)
+	}
+	if got := sum.Check.Changed[0].Path; got != "model.safetensors" {
+		t.Fatalf("sum.Check.Changed[0].Path = %#v, want %#v", got, "model.safetensors")
+	}
+	if got := len(sum.Royalty.Splits); got != 2 {
+		t.Fatalf("len(sum.Royalty.Splits) = %d, want %d", got, 2)
+	}
 	for _, s := range sum.Royalty.Splits {
-		require.Equal(t, "1000000000000000000", s.Sum)
-		require.True(t, s.Proof.Verified)
-		require.True(t, s.Proof.WrongRejected)
+		if got := s.Sum; got != "1000000000000000000" {
+			t.Fatalf("s.Sum = %#v, want %#v", got, "1000000000000000000")
+		}
+		if !(s.Proof.Verified) {
+			t.Fatal("s.Proof.Verified is false")
+		}
+		if !(s.Proof.WrongRejected) {
+			t.Fatal("s.Proof.WrongRejected is false")
+		}
 	}
 }
 
@@ -72,15 +114,25 @@ func TestDemoCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, code, stderr := runDemoJSON(t, ctx)
-	require.Equal(t, exitFail, code)
-	require.Contains(t, stderr, context.Canceled.Error())
+	if got, want := code, exitFail; !reflect.DeepEqual(got, want) {
+		t.Fatalf("code = %#v, want %#v", got, want)
+	}
+	if !strings.Contains(stderr, context.Canceled.Error()) {
+		t.Fatalf("%s does not contain %q", stderr, context.Canceled.Error())
+	}
 	left, err := os.ReadDir(tmp)
-	require.NoError(t, err)
-	require.Empty(t, left)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(left) != 0 {
+		t.Fatalf("left = %v, want it empty", left)
+	}
 
 	// And the error is the context's, for callers of d.run.
 	d := &demo{out: &bytes.Buffer{}, work: t.TempDir()}
-	require.True(t, errors.Is(d.run(ctx), context.Canceled))
+	if !(errors.Is(d.run(ctx), context.Canceled)) {
+		t.Fatal("errors.Is(d.run(ctx), context.Canceled) is false")
+	}
 }
 
 // TestDemoKubo checks the demo's CIDs against Kubo v0.43.1 on the files it
@@ -92,7 +144,9 @@ func TestDemoKubo(t *testing.T) {
 	ipfs := testtools.KuboTool.Require(t)
 	work := filepath.Join(t.TempDir(), "d")
 	sum, code, stderr := runDemoJSON(t, context.Background(), "--dir", work)
-	require.Equal(t, exitOK, code, stderr)
+	if got, want := code, exitOK; !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: code = %#v, want %#v", stderr, got, want)
+	}
 
 	repo := filepath.Join(t.TempDir(), "repo")
 	kubo := func(stdin []byte, args ...string) string {
@@ -102,27 +156,43 @@ func TestDemoKubo(t *testing.T) {
 		cmd.Stdin = bytes.NewReader(stdin)
 		var out, errb bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errb
-		require.NoError(t, cmd.Run(), "ipfs %s: %s", strings.Join(args, " "), errb.String())
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("ipfs %s: %s: %v", strings.Join(args, " "), errb.String(), err)
+		}
 		return strings.TrimSpace(out.String())
 	}
 	kubo(nil, "init", "--empty-repo", "--profile=unixfs-v1-2025")
 	add := []string{"add", "--only-hash", "-Q", "-r", "--cid-version=1", "--raw-leaves", "--chunker=size-1048576"}
 
-	require.Len(t, sum.Artifacts, 3)
+	if got := len(sum.Artifacts); got != 3 {
+		t.Fatalf("len(sum.Artifacts) = %d, want %d", got, 3)
+	}
 	for _, a := range sum.Artifacts {
-		require.Equal(t, kubo(nil, append(add, a.Path)...), a.CID, "artifact %s", a.Name)
+		if got, want := a.CID, kubo(nil, append(add, a.Path)...); !reflect.DeepEqual(got, want) {
+			t.Fatalf("artifact %s: a.CID = %#v, want %#v", a.Name, got, want)
+		}
 		for _, f := range a.Files {
-			require.Equal(t, kubo(nil, append(add, filepath.Join(a.Path, filepath.FromSlash(f.Path)))...), f.CID, "%s/%s", a.Name, f.Path)
+			if got, want := f.CID, kubo(nil, append(add, filepath.Join(a.Path, filepath.FromSlash(f.Path)))...); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s/%s: f.CID = %#v, want %#v", a.Name, f.Path, got, want)
+			}
 		}
 	}
-	require.Len(t, sum.Manifests, 3)
+	if got := len(sum.Manifests); got != 3 {
+		t.Fatalf("len(sum.Manifests) = %d, want %d", got, 3)
+	}
 	for _, m := range sum.Manifests {
 		data, err := os.ReadFile(m.File)
-		require.NoError(t, err)
-		require.Equal(t, kubo(data, "dag", "put", "--input-codec", "dag-json", "--store-codec", "dag-cbor"), m.CID, "manifest %s", m.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := m.CID, kubo(data, "dag", "put", "--input-codec", "dag-json", "--store-codec", "dag-cbor"); !reflect.DeepEqual(got, want) {
+			t.Fatalf("manifest %s: m.CID = %#v, want %#v", m.Name, got, want)
+		}
 	}
 	// The restored copy, from the CAR, is the same tree.
-	require.Equal(t, kubo(nil, append(add, sum.Store.RestoredPath)...), sum.Artifacts[2].CID)
+	if got, want := sum.Artifacts[2].CID, kubo(nil, append(add, sum.Store.RestoredPath)...); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sum.Artifacts[2].CID = %#v, want %#v", got, want)
+	}
 }
 
 // TestDemoMerkleOpenZeppelin checks the demo's Merkle roots against
@@ -131,7 +201,9 @@ func TestDemoKubo(t *testing.T) {
 func TestDemoMerkleOpenZeppelin(t *testing.T) {
 	testtools.NodeDir(t) // skips without the npm packages
 	sum, code, stderr := runDemoJSON(t, context.Background(), "--dir", filepath.Join(t.TempDir(), "d"))
-	require.Equal(t, exitOK, code, stderr)
+	if got, want := code, exitOK; !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: code = %#v, want %#v", stderr, got, want)
+	}
 	const script = `
 import { StandardMerkleTree } from "@openzeppelin/merkle-tree";
 import { readFileSync } from "node:fs";
@@ -151,14 +223,22 @@ console.log(JSON.stringify({root: tree.root, proof}));
 		}
 		in.Recipient = s.Proof.Recipient
 		stdin, err := json.Marshal(in)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		var out struct {
 			Root  string   `json:"root"`
 			Proof []string `json:"proof"`
 		}
-		require.NoError(t, json.Unmarshal(testtools.RunNode(t, script, stdin), &out))
-		require.Equal(t, out.Root, s.MerkleRoot, "policy %s", s.Policy)
-		require.Equal(t, out.Proof, s.Proof.Proof, "policy %s", s.Policy)
+		if err := json.Unmarshal(testtools.RunNode(t, script, stdin), &out); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := s.MerkleRoot, out.Root; !reflect.DeepEqual(got, want) {
+			t.Fatalf("policy %s: s.MerkleRoot = %#v, want %#v", s.Policy, got, want)
+		}
+		if got, want := s.Proof.Proof, out.Proof; !reflect.DeepEqual(got, want) {
+			t.Fatalf("policy %s: s.Proof.Proof = %#v, want %#v", s.Policy, got, want)
+		}
 	}
 }
 
@@ -169,7 +249,9 @@ console.log(JSON.stringify({root: tree.root, proof}));
 func TestDemoSignaturesReferenceVerifiers(t *testing.T) {
 	work := filepath.Join(t.TempDir(), "d")
 	sum, code, stderr := runDemoJSON(t, context.Background(), "--dir", work)
-	require.Equal(t, exitOK, code, stderr)
+	if got, want := code, exitOK; !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: code = %#v, want %#v", stderr, got, want)
+	}
 
 	t.Run("cosign", func(t *testing.T) {
 		cosign := testtools.CosignTool.Require(t)
@@ -184,17 +266,25 @@ func TestDemoSignaturesReferenceVerifiers(t *testing.T) {
 		}
 		for _, f := range sum.Artifacts[2].Files {
 			out, err := verify(filepath.Join(sum.Artifacts[2].Path, filepath.FromSlash(f.Path)))
-			require.NoError(t, err, "cosign on %s:\n%s", f.Path, out)
+			if err != nil {
+				t.Fatalf("cosign on %s:\n%s: %v", f.Path, out, err)
+			}
 		}
 		// The copy the demo edited is not a signed subject.
 		out, err := verify(filepath.Join(sum.Check.EditedPath, "model.safetensors"))
-		require.Error(t, err, "cosign accepted the edited file:\n%s", out)
-		require.Contains(t, string(out), "no matching subject digest")
+		if err == nil {
+			t.Fatalf("cosign accepted the edited file:\n%s: err: no error, want one", out)
+		}
+		if !strings.Contains(string(out), "no matching subject digest") {
+			t.Fatalf("%s does not contain %q", string(out), "no matching subject digest")
+		}
 	})
 	t.Run("ethers", func(t *testing.T) {
 		testtools.NodeDir(t)
 		data, err := os.ReadFile(sum.Signing.EIP712.File)
-		require.NoError(t, err)
+		if err != nil {
+			t.Fatal(err)
+		}
 		const script = `
 import { ethers } from "ethers";
 import { readFileSync } from "node:fs";
@@ -203,6 +293,8 @@ const { EIP712Domain, ...types } = s.typedData.types;
 console.log(ethers.verifyTypedData(s.typedData.domain, types, s.typedData.message, s.signature));
 `
 		got := strings.TrimSpace(string(testtools.RunNode(t, script, data)))
-		require.Equal(t, sum.Signing.EIP712.Signer, got)
+		if got, want := got, sum.Signing.EIP712.Signer; !reflect.DeepEqual(got, want) {
+			t.Fatalf("got = %#v, want %#v", got, want)
+		}
 	})
 }

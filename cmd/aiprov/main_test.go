@@ -2,12 +2,13 @@ package main
 
 import (
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/aiprov/aiprov/attest"
 	"github.com/spf13/cobra"
-	"github.com/stretchr/testify/require"
+
+	"github.com/aiprov/aiprov/attest"
 )
 
 // TestConventions checks the conventions every command shares: help on
@@ -42,18 +43,30 @@ func TestConventions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			code, stdout, stderr := runCLI(t, "", tt.args...)
-			require.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			if got, want := code, tt.code; !reflect.DeepEqual(got, want) {
+				t.Fatalf("stdout:\n%s\nstderr:\n%s: code = %#v, want %#v", stdout, stderr, got, want)
+			}
 			if tt.stdout == "" {
-				require.Empty(t, stdout)
+				if len(stdout) != 0 {
+					t.Fatalf("stdout = %v, want it empty", stdout)
+				}
 			} else {
-				require.Contains(t, stdout, tt.stdout)
+				if !strings.Contains(stdout, tt.stdout) {
+					t.Fatalf("%s does not contain %q", stdout, tt.stdout)
+				}
 			}
 			if tt.stderr == "" && tt.stderrOnce == "" {
-				require.Empty(t, stderr)
+				if len(stderr) != 0 {
+					t.Fatalf("stderr = %v, want it empty", stderr)
+				}
 			}
-			require.Contains(t, stderr, tt.stderr)
+			if !strings.Contains(stderr, tt.stderr) {
+				t.Fatalf("%s does not contain %q", stderr, tt.stderr)
+			}
 			if tt.stderrOnce != "" {
-				require.Equal(t, 1, strings.Count(stderr, tt.stderrOnce), "stderr:\n%s", stderr)
+				if got := strings.Count(stderr, tt.stderrOnce); got != 1 {
+					t.Fatalf("stderr:\n%s: strings.Count(stderr, tt.stderrOnce) = %#v, want %#v", stderr, got, 1)
+				}
 			}
 		})
 	}
@@ -69,10 +82,16 @@ func TestEveryCommandDocumented(t *testing.T) {
 			if !sub.IsAvailableCommand() || sub.Name() == "help" || sub.Name() == "completion" {
 				continue
 			}
-			require.NotEmpty(t, sub.Short, sub.CommandPath())
-			require.NotEmpty(t, sub.Long, sub.CommandPath())
+			if len(sub.Short) == 0 {
+				t.Fatalf("%v: sub.Short is empty", sub.CommandPath())
+			}
+			if len(sub.Long) == 0 {
+				t.Fatalf("%v: sub.Long is empty", sub.CommandPath())
+			}
 			if sub.Runnable() && !sub.HasAvailableSubCommands() {
-				require.NotEmpty(t, sub.Example, sub.CommandPath())
+				if len(sub.Example) == 0 {
+					t.Fatalf("%v: sub.Example is empty", sub.CommandPath())
+				}
 			}
 			walk(sub)
 		}
@@ -85,25 +104,45 @@ func TestEveryCommandDocumented(t *testing.T) {
 func TestInterspersedFlags(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errOut := runCLI(t, "", "hash", dir, "--cid-version", "1", "--profile", "kubo-default")
-	require.Equal(t, exitOK, code, errOut)
+	if got, want := code, exitOK; !reflect.DeepEqual(got, want) {
+		t.Fatalf("%v: code = %#v, want %#v", errOut, got, want)
+	}
 	// The empty directory in Kubo v0.43.1 (`ipfs add -r -Q --only-hash --cid-version 1`).
-	require.Equal(t, "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354\n", out)
+	if got := out; got != "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354\n" {
+		t.Fatalf("out = %#v, want %#v", got, "bafybeiczsscdsbs7ffqz55asqdf3smv6klcw3gofszvwlyarci47bgf354\n")
+	}
 	code, _, errOut = runCLI(t, "", "hash", "--", "--cid-version")
-	require.Equal(t, exitFail, code)
-	require.Contains(t, errOut, "--cid-version: no such file")
+	if got, want := code, exitFail; !reflect.DeepEqual(got, want) {
+		t.Fatalf("code = %#v, want %#v", got, want)
+	}
+	if !strings.Contains(errOut, "--cid-version: no such file") {
+		t.Fatalf("%s does not contain %q", errOut, "--cid-version: no such file")
+	}
 }
 
 func TestIndentLines(t *testing.T) {
-	require.Equal(t, "one", indentLines("one"))
-	require.Equal(t, "bad:\n  a\n  b", indentLines("bad:\na\n  b\n"))
+	if got := indentLines("one"); got != "one" {
+		t.Fatalf("indentLines(\"one\") = %#v, want %#v", got, "one")
+	}
+	if got := indentLines("bad:\na\n  b\n"); got != "bad:\n  a\n  b" {
+		t.Fatalf("indentLines(\"bad:\\na\\n  b\\n\") = %#v, want %#v", got, "bad:\n  a\n  b")
+	}
 }
 
 // TestExamplePolicyLoads: the README's example trust policy loads.
 func TestExamplePolicyLoads(t *testing.T) {
 	data, err := os.ReadFile("../../examples/policy.json")
-	require.NoError(t, err)
+	if err != nil {
+		t.Fatal(err)
+	}
 	p, err := attest.ParsePolicy(data)
-	require.NoError(t, err)
-	require.Len(t, p.Keys, 2)
-	require.Equal(t, 2, p.Rules[0].Threshold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(p.Keys); got != 2 {
+		t.Fatalf("len(p.Keys) = %d, want %d", got, 2)
+	}
+	if got := p.Rules[0].Threshold; got != 2 {
+		t.Fatalf("p.Rules[0].Threshold = %#v, want %#v", got, 2)
+	}
 }

@@ -122,14 +122,22 @@ func (f *payoutFlags) open(ctx context.Context, c *cli, needKey bool) (*payoutCh
 		}
 		return &payoutChain{reg: sc, dist: d, key: key, close: func() { sc.Close() }}, nil
 	}
-	if !common.IsHexAddress(f.registry) || !common.IsHexAddress(f.distributor) {
+	if f.registry == "" || f.distributor == "" {
 		return nil, usagef("--rpc needs --registry ADDRESS and --distributor ADDRESS (aiprov anchor deploy prints them)")
 	}
-	reg, err := chain.Dial(ctx, f.rpc, chain.Config{Registry: common.HexToAddress(f.registry), ChainID: f.chainID, TxOptions: opt})
+	registry, err := addressFlag("--registry", f.registry)
 	if err != nil {
 		return nil, err
 	}
-	d, err := chain.NewDistributor(ctx, reg.Backend(), common.HexToAddress(f.distributor), f.chainID, opt)
+	distributor, err := addressFlag("--distributor", f.distributor)
+	if err != nil {
+		return nil, err
+	}
+	reg, err := chain.Dial(ctx, f.rpc, chain.Config{Registry: registry, ChainID: f.chainID, TxOptions: opt})
+	if err != nil {
+		return nil, err
+	}
+	d, err := chain.NewDistributor(ctx, reg.Backend(), distributor, f.chainID, opt)
 	if err != nil {
 		reg.Close()
 		return nil, err
@@ -155,10 +163,7 @@ func (f *payoutFlags) tokenAddress() (common.Address, error) {
 	if f.token == "" {
 		return common.Address{}, nil
 	}
-	if !common.IsHexAddress(f.token) {
-		return common.Address{}, usagef("--token %q is not an address (0x + 40 hex digits)", f.token)
-	}
-	return common.HexToAddress(f.token), nil
+	return addressFlag("--token", f.token)
 }
 
 // lineage is the manifests and bindings a payout is computed from.
@@ -273,14 +278,15 @@ of a key counts.`,
 		Args:    nargs(0, 0, "bind takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if !common.IsHexAddress(address) {
-				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			payee, err := addressFlag("--address", address)
+			if err != nil {
+				return err
 			}
 			key, err := keysLoadSigner(c, keyFile, passwordFile)
 			if err != nil {
 				return err
 			}
-			env, err := attest.SignPayeeBinding(ctx, key, common.HexToAddress(address), time.Now())
+			env, err := attest.SignPayeeBinding(ctx, key, payee, time.Now())
 			if err != nil {
 				return err
 			}
@@ -293,7 +299,7 @@ of a key counts.`,
 			if err != nil {
 				return err
 			}
-			id, err := storage.PutEnvelope(ctx, s, data)
+			id, err := storage.PutData(ctx, s, cid.Raw, data)
 			if err != nil {
 				return err
 			}
@@ -305,7 +311,7 @@ of a key counts.`,
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stderr, "aiprov: %s is paid at %s; binding stored as %s\n", key.ID(), common.HexToAddress(address).Hex(), id)
+			fmt.Fprintf(c.stderr, "aiprov: %s is paid at %s; binding stored as %s\n", key.ID(), payee.Hex(), id)
 			return nil
 		},
 	}
@@ -343,10 +349,9 @@ only the publisher.`,
 			}
 			var pub common.Address
 			if publisher != "" {
-				if !common.IsHexAddress(publisher) {
-					return usagef("--publisher %q is not an address", publisher)
+				if pub, err = addressFlag("--publisher", publisher); err != nil {
+					return err
 				}
-				pub = common.HexToAddress(publisher)
 			}
 			if noVote && pub == (common.Address{}) {
 				return usagef("--no-vote needs --publisher: someone must publish")
@@ -386,7 +391,7 @@ only the publisher.`,
 			}
 			fmt.Fprintln(tw)
 			for _, v := range voters {
-				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), royalty.ShareWhole), 6))
+				fmt.Fprintf(tw, "  voter\t%s\t%s\n", v.Account.Hex(), royalty.FormatFraction(big.NewRat(int64(v.Weight), provenance.ShareWhole), 6))
 			}
 			return tw.Flush()
 		},
@@ -656,15 +661,16 @@ was claimed.`,
 		Args:    nargs(0, 0, "claim takes no arguments"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if !common.IsHexAddress(address) {
-				return usagef("--address %q is not an address (0x + 40 hex digits)", address)
+			claimant, err := addressFlag("--address", address)
+			if err != nil {
+				return err
 			}
 			art, pc, l, err := f.start(ctx, c, true)
 			if err != nil {
 				return err
 			}
 			defer pc.close()
-			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, common.HexToAddress(address), l.payees, l.opt)
+			cl, err := pc.dist.ClaimFor(ctx, l.graph, art, epoch, claimant, l.payees, l.opt)
 			if err != nil {
 				return err
 			}

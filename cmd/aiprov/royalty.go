@@ -242,8 +242,8 @@ func runRoyaltySplit(ctx context.Context, c *cli, f *splitFlags, explain bool) e
 		out := map[string]any{
 			"receiver":       info.Receiver.String(),
 			"feeNumerator":   info.Share,
-			"feeDenominator": royalty.ShareWhole,
-			"percent":        royalty.FormatFraction(big.NewRat(int64(info.Share), royalty.ShareWhole), 6),
+			"feeDenominator": provenance.ShareWhole,
+			"percent":        royalty.FormatFraction(big.NewRat(int64(info.Share), provenance.ShareWhole), 6),
 		}
 		if exact {
 			out["basisPoints"] = bps
@@ -404,7 +404,7 @@ const explainDigits = 12
 
 func pct(r *big.Rat) string { return royalty.FormatFraction(r, explainDigits) }
 
-func sharePct(s uint64) string { return pct(big.NewRat(int64(s), royalty.ShareWhole)) }
+func sharePct(s uint64) string { return pct(big.NewRat(int64(s), provenance.ShareWhole)) }
 
 func writeExplanations(w io.Writer, s *royalty.Split, recipient string, asJSON bool) error {
 	var recipients []string

@@ -8,7 +8,6 @@ import (
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 )
 
@@ -70,10 +69,11 @@ func runSign(ctx context.Context, c *cli, f *signFlags, rest []string) error {
 	domain := attest.DefaultDomain()
 	domain.ChainID = f.chainID
 	if f.contract != "" {
-		if !common.IsHexAddress(f.contract) {
-			return usagef("--contract %q is not an address (0x + 40 hex digits)", f.contract)
+		contract, err := addressFlag("--contract", f.contract)
+		if err != nil {
+			return err
 		}
-		domain.VerifyingContract = common.HexToAddress(f.contract)
+		domain.VerifyingContract = contract
 	}
 	key, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
 	if err != nil {

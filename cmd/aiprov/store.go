@@ -154,7 +154,7 @@ func storePut(ctx context.Context, c *cli, fs *pflag.FlagSet, f *storePutFlags, 
 				if id, err = storage.PutManifest(ctx, s, m); err != nil {
 					return fmt.Errorf("%s: %w", path, err)
 				}
-			} else if id, err = storage.PutEnvelope(ctx, s, data); err != nil {
+			} else if id, err = storage.PutData(ctx, s, cid.Raw, data); err != nil {
 				return fmt.Errorf("%s: %w", path, err)
 			}
 			if kubo != nil && !f.noPin && f.envelope {

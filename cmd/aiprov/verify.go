@@ -13,7 +13,6 @@ import (
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/provenance"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 )
 
@@ -126,10 +125,11 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		d := attest.DefaultDomain()
 		d.ChainID = f.chainID
 		if f.contract != "" {
-			if !common.IsHexAddress(f.contract) {
-				return usagef("--contract %q is not an address", f.contract)
+			contract, err := addressFlag("--contract", f.contract)
+			if err != nil {
+				return err
 			}
-			d.VerifyingContract = common.HexToAddress(f.contract)
+			d.VerifyingContract = contract
 		}
 		opts.Domain = &d
 	}

@@ -15,6 +15,7 @@ import (
 	"math/big"
 	"os"
 
+	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -34,7 +35,7 @@ func main() {
 		log.Fatal("usage: royalty-split [AMOUNT]")
 	}
 
-	pct := func(p uint64) uint64 { return p * royalty.ShareWhole / 100 }
+	pct := func(p uint64) uint64 { return p * provenance.ShareWhole / 100 }
 	g, err := royalty.NewGraph([]royalty.Node{
 		{ID: "chat", Policy: royalty.Relative,
 			Parents:      []royalty.Edge{{Parent: "base", Share: pct(20)}},

@@ -77,7 +77,7 @@ func main() {
 
 	// Verify as a consumer would: trust this one key, expect this
 	// manifest, and check the files on disk against the signed digests.
-	report, err := attest.VerifyEnvelope(ctx, env, attest.VerifyOptions{
+	report, err := attest.Verify(ctx, attest.Bundle{Envelope: env}, attest.VerifyOptions{
 		Keys:        []attest.Verifier{key.Public()},
 		ManifestCID: id,
 		Dir:         dir,

@@ -1,9 +1,11 @@
-// Package dagpb decodes dag-pb blocks and the UnixFS messages they carry,
-// strictly, for reading content-addressed DAGs back out of a store.
+// Package dagpb encodes and decodes dag-pb blocks and the UnixFS messages
+// they carry: encoding exactly as Kubo's importer writes them (for
+// provenance's CIDs), decoding strictly (for reading DAGs back out of a
+// store).
 //
-// The input is untrusted: every length is bounds-checked, unknown fields and
-// malformed varints are errors naming the byte offset, and callers bound the
-// number of links through MaxLinks. Encoding lives in package provenance.
+// Decoder input is untrusted: every length is bounds-checked, unknown
+// fields and malformed varints are errors naming the byte offset, and
+// callers bound the number of links through MaxLinks.
 package dagpb
 
 import (

@@ -2,8 +2,10 @@ package dagpb
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ipfs/go-cid"
@@ -60,45 +62,69 @@ func TestKuboBlocks(t *testing.T) {
 	}
 }
 
-// encodeLink and encodeNode are a minimal links-first encoder for tests.
-func appendVarint(b []byte, v uint64) []byte {
-	for v >= 0x80 {
-		b = append(b, byte(v)|0x80)
-		v >>= 7
-	}
-	return append(b, byte(v))
-}
-
+// appendBytes appends a length-delimited field, for hand-made malformed
+// blocks.
 func appendBytes(b []byte, tag byte, v []byte) []byte {
 	b = append(b, tag)
-	b = appendVarint(b, uint64(len(v)))
+	b = binary.AppendUvarint(b, uint64(len(v)))
 	return append(b, v...)
 }
 
-func encodeLink(l Link) []byte {
-	var b []byte
-	b = appendBytes(b, 0x0a, l.Hash.Bytes())
-	b = appendBytes(b, 0x12, []byte(l.Name))
-	b = append(b, 0x18)
-	return appendVarint(b, l.Tsize)
+// TestEncodeKubo encodes the Kubo blocks above from their parts: the
+// encoder must write them byte for byte.
+func TestEncodeKubo(t *testing.T) {
+	if got := AppendNode(nil, nil, (&UnixFS{Type: TypeDirectory}).Append(nil)); !bytes.Equal(got, emptyDir) {
+		t.Errorf("empty dir: %x, Kubo %x", got, emptyDir)
+	}
+	head, tail := LeafFrame(5, TypeFile)
+	if got := append(append(head, "hello"...), tail...); !bytes.Equal(got, fileLeaf) {
+		t.Errorf("leaf frame: %x, Kubo %x", got, fileLeaf)
+	}
+	u := UnixFS{Type: TypeFile, Data: []byte("hello"), FileSize: 5, HasFileSize: true}
+	if got := AppendNode(nil, nil, u.Append(nil)); !bytes.Equal(got, fileLeaf) {
+		t.Errorf("file leaf: %x, Kubo %x", got, fileLeaf)
+	}
 }
 
-func encodeNode(links []Link, data []byte) []byte {
-	var b []byte
-	for _, l := range links {
-		b = appendBytes(b, 0x12, encodeLink(l))
+// TestEncodeRoundTrip decodes what the encoder writes, every field set.
+func TestEncodeRoundTrip(t *testing.T) {
+	c1 := cid.MustParse("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
+	links := []Link{{Hash: c1, Name: "", Tsize: 1 << 40}, {Hash: c1, Name: "é", Tsize: 0}}
+	u := UnixFS{
+		Type: TypeHAMTShard, Data: []byte{1, 2}, FileSize: 300, HasFileSize: true,
+		BlockSizes: []uint64{1, 1 << 20}, HashType: HAMTHashMurmur3, HasHashType: true,
+		Fanout: 256, HasFanout: true, Mode: 0o755, HasMode: true, Mtime: []byte{8, 1},
 	}
-	if data != nil {
-		b = appendBytes(b, 0x0a, data)
+	block := AppendNode(nil, links, u.Append(nil))
+	n, err := Decode(block)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return b
+	size := 0
+	for i, l := range n.Links {
+		want := links[i]
+		if !l.Hash.Equals(want.Hash) || l.Name != want.Name || l.Tsize != want.Tsize {
+			t.Errorf("link %d: %+v, want %+v", i, l, want)
+		}
+		size += LinkSize(want.Name, want.Hash.ByteLen(), want.Tsize)
+	}
+	if want := len(block) - 2 - len(n.Data); size != want {
+		t.Errorf("LinkSize sums to %d, links take %d bytes", size, want)
+	}
+	got, err := DecodeUnixFS(n.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(*got) != fmt.Sprint(u) {
+		t.Errorf("UnixFS round trip:\n got %+v\nwant %+v", *got, u)
+	}
 }
 
 func TestDecodeLinks(t *testing.T) {
 	c1 := cid.MustParse("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
 	c2 := cid.MustParse("QmUNLLsPACCz1vLxQVkXqqLX5R1X345qqfHbsf67hvA3Nn")
 	links := []Link{{Hash: c1, Name: "a", Tsize: 0}, {Hash: c2, Name: "b", Tsize: 4}}
-	block := encodeNode(links, []byte{8, 1})
+	block := AppendNode(nil, links, []byte{8, 1})
 	n, err := Decode(block)
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +133,7 @@ func TestDecodeLinks(t *testing.T) {
 		t.Fatalf("got %+v", n)
 	}
 	// Data first is accepted (old encoders).
-	dataFirst := append(appendBytes(nil, 0x0a, []byte{8, 1}), encodeNode(links, nil)...)
+	dataFirst := append(appendBytes(nil, 0x0a, []byte{8, 1}), AppendNode(nil, links, nil)...)
 	if n, err := Decode(dataFirst); err != nil || len(n.Links) != 2 {
 		t.Fatalf("data-first: %v %+v", err, n)
 	}
@@ -115,7 +141,7 @@ func TestDecodeLinks(t *testing.T) {
 
 func TestDecodeRejects(t *testing.T) {
 	c1 := cid.MustParse("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
-	link := appendBytes(nil, 0x12, encodeLink(Link{Hash: c1, Name: "a"}))
+	link := AppendNode(nil, []Link{{Hash: c1, Name: "a"}}, nil)
 	for _, tc := range []struct {
 		name  string
 		block []byte
@@ -180,7 +206,7 @@ func FuzzDecode(f *testing.F) {
 	c1 := cid.MustParse("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku")
 	f.Add(emptyDir)
 	f.Add(fileLeaf)
-	f.Add(encodeNode([]Link{{Hash: c1, Name: "x", Tsize: 3}}, []byte{0x08, 0x02, 0x18, 0x03, 0x20, 0x03}))
+	f.Add(AppendNode(nil, []Link{{Hash: c1, Name: "x", Tsize: 3}}, []byte{0x08, 0x02, 0x18, 0x03, 0x20, 0x03}))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		n, err := Decode(b)
@@ -192,7 +218,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		// A decoded node re-encodes (links-first) to a block that decodes
 		// to the same node.
-		re := encodeNode(n.Links, map[bool][]byte{true: n.Data}[n.HasData])
+		re := AppendNode(nil, n.Links, map[bool][]byte{true: n.Data}[n.HasData])
 		n2, err := Decode(re)
 		if err != nil {
 			t.Fatalf("re-encoded node does not decode: %v", err)

@@ -6,7 +6,6 @@ require (
 	github.com/aiprov/aiprov v0.0.0
 	github.com/ipfs/go-cid v0.6.2
 	github.com/sigstore/sigstore v1.10.8
-	github.com/stretchr/testify v1.12.1
 )
 
 require (
