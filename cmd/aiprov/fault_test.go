@@ -153,24 +153,17 @@ func TestFaultMatrix(t *testing.T) {
 		intact(t, store, root)
 		bigRoundTrips(t, store)
 	})
-	add("disk full", "store get -o", func(t *testing.T) {
-		store, root := putBig(t)
-		out := filepath.Join(t.TempDir(), "restored")
-		code, _, errOut := runBin(t, fsizeLimit, aiprov, "store", "get", "--store", store, root, "-o", out)
-		if code != 1 || !strings.Contains(errOut, "file too large") {
-			t.Fatalf("store get -o on a full disk: exit %d: %s", code, errOut)
-		}
-		noPartial(t, out)
-	})
-	add("disk full", "export-car -o", func(t *testing.T) {
-		store, root := putBig(t)
-		out := filepath.Join(t.TempDir(), "big.car")
-		code, _, errOut := runBin(t, fsizeLimit, aiprov, "store", "export-car", "--store", store, root, "-o", out)
-		if code != 1 || !strings.Contains(errOut, "file too large") {
-			t.Fatalf("export-car on a full disk: exit %d: %s", code, errOut)
-		}
-		noPartial(t, out)
-	})
+	for _, cmd := range []string{"get", "export-car"} {
+		add("disk full", "store "+cmd+" -o", func(t *testing.T) {
+			store, root := putBig(t)
+			out := filepath.Join(t.TempDir(), "out")
+			code, _, errOut := runBin(t, fsizeLimit, aiprov, "store", cmd, "--store", store, root, "-o", out)
+			if code != 1 || !strings.Contains(errOut, "file too large") {
+				t.Fatalf("exit %d, want 1 naming the error: %s", code, errOut)
+			}
+			noPartial(t, out)
+		})
+	}
 	add("disk full", "import-car", func(t *testing.T) {
 		src, root := putBig(t)
 		car := filepath.Join(t.TempDir(), "big.car")

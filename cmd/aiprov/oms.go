@@ -228,7 +228,7 @@ type verifyOMSModelJSON struct {
 }
 
 func verifyOMSJSONOf(r *attest.OMSReport) verifyOMSJSON {
-	out := verifyOMSJSON{OK: r.OK(), Format: "oms", Method: r.Method, Signatures: []verifySignatureJSON{}, Files: []verifyFileJSON{}, Problems: []string{}}
+	out := verifyOMSJSON{OK: r.OK(), Format: "oms", Method: r.Method, Files: verifyFilesJSON(r.Files), Problems: errorStrings(r.Problems)}
 	if st := r.Statement; st != nil {
 		out.Model = &verifyOMSModelJSON{Name: st.ModelName, PredicateType: st.PredicateType, SHA256: st.RootDigest}
 	}
@@ -242,16 +242,6 @@ func verifyOMSJSONOf(r *attest.OMSReport) verifyOMSJSON {
 		// one problem.
 		sig.Error = r.Problems[0].Error()
 	}
-	out.Signatures = append(out.Signatures, sig)
-	for _, f := range r.Files {
-		fj := verifyFileJSON{Path: f.Path, OK: f.Err == nil}
-		if f.Err != nil {
-			fj.Error = f.Err.Error()
-		}
-		out.Files = append(out.Files, fj)
-	}
-	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, p.Error())
-	}
+	out.Signatures = []verifySignatureJSON{sig}
 	return out
 }
