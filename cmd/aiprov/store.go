@@ -379,8 +379,8 @@ func storeLs(ctx context.Context, c *cli, sf *storeFlags, long bool) error {
 func newStoreRmCmd(c *cli) *cobra.Command {
 	var sf storeFlags
 	cmd := &cobra.Command{
-		Use:     "rm CID...",
-		Short:   "Delete blocks (only those named, not what they link to)",
+		Use:   "rm CID...",
+		Short: "Delete blocks (only those named, not what they link to)",
 		Long: `Deletes the named blocks from the store; blocks they link to stay. A block
 the store does not hold is not an error (as with rm -f); a Kubo node refuses
 to delete a pinned block, and the command then exits 1.`,
