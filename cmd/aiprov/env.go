@@ -87,6 +87,7 @@ func envHelp() string {
   %-20s password of encrypted keys (--password-file)
   %-20s Ethereum JSON-RPC URL (--rpc)
   %-20s chain id (--chain-id)
+  %-20s the embedded chain's directory (--chain-dir)
   %-20s creation time of manifest init (seconds since 1970)`,
-		envStore, envAPI, envKey, envKeyPassword, envRPC, envChainID, "SOURCE_DATE_EPOCH")
+		envStore, envAPI, envKey, envKeyPassword, envRPC, envChainID, envChainDir, "SOURCE_DATE_EPOCH")
 }

@@ -19,6 +19,7 @@ func TestEveryConfigFlagNamesItsVariable(t *testing.T) {
 		"rpc":           envRPC,
 		"chain-id":      envChainID,
 		"password-file": envKeyPassword,
+		"chain-dir":     envChainDir,
 	}
 	root := newRootCmd(&cli{getenv: func(string) string { return "" }})
 	checked := 0
