@@ -86,7 +86,9 @@ func TestSignalStopsBlockedCommand(t *testing.T) {
 				select {
 				case err := <-exited:
 					t.Fatalf("exited before the signal (%v); it should block:\n%s", err, stderr.String())
-				case <-time.After(300 * time.Millisecond):
+				// Long enough for the child to start and install its signal
+				// handlers, even built with -race on a loaded machine.
+				case <-time.After(1500 * time.Millisecond):
 				}
 				if err := cmd.Process.Signal(tt.signal); err != nil {
 					t.Fatal(err)
