@@ -30,7 +30,13 @@ type CheckOptions struct {
 	// Cache, if set, skips re-reading files whose size, modification time
 	// and inode are unchanged since it last saw them. A cache is a
 	// convenience for re-checking; never use one to decide what to sign.
+	// The tensor index of a file the cache vouches for is not re-checked.
 	Cache *CheckCache
+	// TensorPages fetches the pages of a paged tensor index (see
+	// Subject.TensorIndex), from a store or IPFS. Without it, files whose
+	// index is in pages are checked by their bytes only; inline indexes
+	// are always checked against the files' tensors.
+	TensorPages func(context.Context, cid.Cid) ([]byte, error)
 	// Progress, if set, is called as bytes are hashed, with the bytes done
 	// so far and the total (-1 when unknown), as Options.Progress is. It is
 	// never called concurrently.
@@ -51,10 +57,16 @@ type CheckReport struct {
 	Cached      int // of which the cache vouched for, unread
 }
 
-// FileChange is a file whose content differs from the manifest.
+// FileChange is a file whose content differs from the manifest, or whose
+// tensor index does.
 type FileChange struct {
 	Path      string
 	Want, Got File
+	// Tensors, when the manifest has a tensor index for the file, says how
+	// the file's tensors differ from it ("" when they agree). With equal
+	// bytes it means the manifest's index is not the file's: a forged or
+	// mistaken index.
+	Tensors string
 }
 
 // FileProblem is a file the check refused to read, such as a symbolic link
@@ -90,6 +102,12 @@ func (c FileChange) Reason() string {
 		}
 		why = append(why, cids)
 	}
+	if c.Tensors != "" {
+		if len(why) == 0 {
+			why = append(why, "same bytes but the manifest's tensor index is not the file's")
+		}
+		why = append(why, c.Tensors)
+	}
 	return strings.Join(why, "; ")
 }
 
@@ -99,7 +117,9 @@ func (c FileChange) Reason() string {
 // check` and `aiprov verify --dir` both use it), and a full check covers
 // every entry of the directory, so that no bytes ride along unsigned:
 //
-//   - every listed file is compared by size, SHA-256 and CID;
+//   - every listed file is compared by size, SHA-256 and CID, and a
+//     weight file the manifest has a tensor index for (Subject.Tensors)
+//     by its tensors too: equal bytes under a false index are a change;
 //   - every regular file not listed is Extra;
 //   - hidden entries (names starting with ".") that Hash would skip are
 //     Extra too, a hidden directory as one entry "name/" (a manifest that
@@ -180,10 +200,22 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		return checkOneOfMany(ctx, m, root, p, opts)
 	}
 
+	wantTensors, err := manifestLayouts(ctx, &m.Subject, opts.TensorPages)
+	if err != nil {
+		return nil, err
+	}
 	got := map[string]File{}
+	gotTensors := map[string]*TensorLayout{}
 	full := len(opts.Paths) == 0 && opts.Cache == nil && len(report.Refused) == 0
 	if full {
-		res, err := Hash(ctx, root, &Options{Params: p, SHA256: true, Progress: opts.Progress})
+		hopts := &Options{Params: p, SHA256: true, Tensors: len(wantTensors) > 0, Progress: opts.Progress}
+		res, err := Hash(ctx, root, hopts)
+		if errors.Is(err, ErrMalformedTensors) {
+			// A weight file whose header no longer parses has changed:
+			// its bytes say so without the tensors.
+			hopts.Tensors = false
+			res, err = Hash(ctx, root, hopts)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -192,8 +224,9 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", root, err)
 		}
-		for _, f := range files {
+		for i, f := range files {
 			got[f.Path] = f
+			gotTensors[f.Path] = res.Files[i].Tensors
 		}
 	} else {
 		var progress func(int64)
@@ -214,12 +247,13 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			if _, listed := want[rel]; !listed || !inScope(rel) {
 				continue
 			}
-			f, cached, err := hashFile(ctx, disk[rel], p, opts.Cache, progress)
+			_, withTensors := wantTensors[rel]
+			f, layout, cached, err := hashFile(ctx, disk[rel], p, opts.Cache, withTensors, progress)
 			if err != nil {
 				return nil, err
 			}
 			f.Path = rel
-			got[rel] = f
+			got[rel], gotTensors[rel] = f, layout
 			if cached {
 				report.Cached++
 			}
@@ -238,8 +272,12 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			continue
 		}
 		report.Checked++
-		if g.Size != f.Size || g.SHA256 != f.SHA256 || !g.CID.Equals(f.CID) {
-			report.Changed = append(report.Changed, FileChange{Path: f.Path, Want: f, Got: g})
+		ch := FileChange{Path: f.Path, Want: f, Got: g}
+		if wl, ok := wantTensors[f.Path]; ok && !(gotTensors[f.Path] == nil && opts.Cache != nil) {
+			ch.Tensors = diffLayouts(wl, gotTensors[f.Path])
+		}
+		if g.Size != f.Size || g.SHA256 != f.SHA256 || !g.CID.Equals(f.CID) || ch.Tensors != "" {
+			report.Changed = append(report.Changed, ch)
 		}
 	}
 	if len(opts.Paths) == 0 {
@@ -264,7 +302,7 @@ func checkOneOfMany(ctx context.Context, m *Manifest, file string, p Params, opt
 		var done int64
 		progress = func(n int64) { done += n; opts.Progress(done, -1) }
 	}
-	got, _, err := hashFile(ctx, file, p, opts.Cache, progress)
+	got, _, _, err := hashFile(ctx, file, p, opts.Cache, false, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -405,45 +443,54 @@ func scanTree(ctx context.Context, root string, p Params) (files map[string]stri
 }
 
 // hashFile hashes one file, or takes its digests from the cache when its
-// size, modification time and inode are unchanged.
-// progress, if set, is called with the bytes hashed since its last call.
-func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, progress func(n int64)) (File, bool, error) {
+// size, modification time and inode are unchanged. With tensors it also
+// reads the file's tensor layout (nil when cached, or when the header does
+// not parse: the file has then changed, which its digests show). progress,
+// if set, is called with the bytes hashed since its last call.
+func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, tensors bool, progress func(n int64)) (File, *TensorLayout, bool, error) {
 	before, err := os.Stat(osPath)
 	if err != nil {
-		return File{}, false, err
+		return File{}, nil, false, err
 	}
 	key, keyOK := fileKey(osPath, before)
 	if cache != nil && keyOK {
 		if f, ok := cache.get(p, key); ok {
-			return f, true, nil
+			return f, nil, true, nil
 		}
 	}
 	fh, err := fsutil.OpenRegular(osPath)
 	if err != nil {
-		return File{}, false, err
+		return File{}, nil, false, err
 	}
 	defer fh.Close()
-	hopts := &Options{Params: p, SHA256: true}
+	hopts := &Options{Params: p, SHA256: true, Tensors: tensors}
 	if progress != nil {
 		var last int64
 		hopts.Progress = func(done, _ int64) { progress(done - last); last = done }
 	}
 	res, err := HashReader(ctx, fh, hopts)
+	if tensors && errors.Is(err, ErrMalformedTensors) {
+		// Read again without tensors (and without progress: the bytes
+		// were counted once).
+		if _, err = fh.Seek(0, io.SeekStart); err == nil {
+			res, err = HashReader(ctx, fh, &Options{Params: p, SHA256: true})
+		}
+	}
 	if err != nil {
-		return File{}, false, &fs.PathError{Op: "hash", Path: osPath, Err: err}
+		return File{}, nil, false, &fs.PathError{Op: "hash", Path: osPath, Err: err}
 	}
 	after, err := fh.Stat()
 	if err != nil {
-		return File{}, false, err
+		return File{}, nil, false, err
 	}
 	if after.Size() != before.Size() || !after.ModTime().Equal(before.ModTime()) || res.Size != before.Size() {
-		return File{}, false, &fs.PathError{Op: "hash", Path: osPath, Err: ErrFileChanged}
+		return File{}, nil, false, &fs.PathError{Op: "hash", Path: osPath, Err: ErrFileChanged}
 	}
 	f := File{CID: res.CID, Size: res.Size, SHA256: res.SHA256}
 	if cache != nil && keyOK {
 		cache.put(p, key, f)
 	}
-	return f, false, nil
+	return f, res.Tensors, false, nil
 }
 
 // CheckCache remembers the digests of files CheckManifest has read, keyed

@@ -1,10 +1,13 @@
 package provenance
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/ipfs/go-cid"
 )
@@ -169,6 +172,18 @@ func CompareTensors(child, parent *TensorIndex, claim Relation) *TensorEvidence 
 		if !matched[k] {
 			ev.Removed = append(ev.Removed, k)
 		}
+	}
+	// Lists are empty rather than nil, so that JSON shows [].
+	for _, l := range []*[]string{&ev.Identical, &ev.Changed, &ev.Reshaped, &ev.Added, &ev.AdapterTensors, &ev.Removed} {
+		if *l == nil {
+			*l = []string{}
+		}
+	}
+	if ev.Renamed == nil {
+		ev.Renamed = []TensorRename{}
+	}
+	if ev.Retyped == nil {
+		ev.Retyped = []TensorRetype{}
 	}
 	ev.Suggests = ev.suggest()
 	if claim != "" {
@@ -349,4 +364,68 @@ func FindSuspects(model *TensorIndex, declared map[cid.Cid]bool, candidates []Te
 		return out[i].CID.KeyString() < out[j].CID.KeyString()
 	})
 	return out
+}
+
+// LineageSuspects runs FindSuspects for the model whose manifest is model
+// (CID id) over the manifests given, by CID: the candidates are those with
+// a tensor index, and the declared ones are the model's lineage — its
+// ancestors, and its descendants, whose shared tensors it explains — as
+// the manifests' parent links tell it, a parent named by its content CID
+// (Subject.CID) standing for that artifact's manifest. index returns a
+// manifest's tensor index (Subject.TensorIndex with a page fetcher); a
+// manifest whose index cannot be read is an error.
+func LineageSuspects(id cid.Cid, model *Manifest, manifests map[cid.Cid]*Manifest,
+	index func(*Manifest) (*TensorIndex, error), opts *SuspectOptions) ([]Suspect, error) {
+	mine, err := index(model)
+	if err != nil {
+		return nil, err
+	}
+	if mine == nil {
+		return nil, errors.New("the model's manifest has no tensor index (aiprov manifest init --tensors)")
+	}
+	all := map[cid.Cid]*Manifest{id: model}
+	bySubject := map[cid.Cid]cid.Cid{model.Subject.CID: id}
+	for c, m := range manifests {
+		all[c] = m
+		if _, dup := bySubject[m.Subject.CID]; !dup {
+			bySubject[m.Subject.CID] = c
+		}
+	}
+	g := NewGraph(nil)
+	for _, c := range slices.SortedFunc(maps.Keys(all), func(a, b cid.Cid) int { return strings.Compare(a.KeyString(), b.KeyString()) }) {
+		m := *all[c]
+		m.Parents = slices.Clone(m.Parents)
+		for i, p := range m.Parents {
+			if _, isManifest := all[p.CID]; !isManifest {
+				if mc, ok := bySubject[p.CID]; ok {
+					m.Parents[i].CID = mc
+				}
+			}
+		}
+		if err := g.Add(c, &m); err != nil {
+			return nil, err
+		}
+	}
+	declared := map[cid.Cid]bool{id: true}
+	for _, walk := range []func(cid.Cid) ([]cid.Cid, error){g.Ancestors, g.Descendants} {
+		ids, err := walk(id)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range ids {
+			declared[c] = true
+		}
+	}
+	var cands []TensorCandidate
+	for c, m := range manifests {
+		if declared[c] || len(m.Subject.Tensors) == 0 {
+			continue
+		}
+		x, err := index(m)
+		if err != nil {
+			return nil, fmt.Errorf("manifest %s: %w", c, err)
+		}
+		cands = append(cands, TensorCandidate{CID: c, Name: m.Subject.Name, Created: m.Created.UTC().Format(time.RFC3339), Tensors: x})
+	}
+	return FindSuspects(mine, declared, cands, opts), nil
 }

@@ -1,6 +1,7 @@
 package provenance
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -112,5 +113,43 @@ func TestFindSuspects(t *testing.T) {
 	}
 	if got := FindSuspects(model, nil, cands, &SuspectOptions{MinTensorBytes: 1}); len(got) != 4 {
 		t.Fatalf("with small tensors: %d suspects", len(got))
+	}
+}
+
+// TestLineageSuspects: the model's ancestors (one named by its content
+// CID) and descendants are declared; an artifact sharing its tensors
+// outside its lineage is the suspect.
+func TestLineageSuspects(t *testing.T) {
+	mk := func(name string, x *TensorIndex, parents ...Parent) (cid.Cid, *Manifest) {
+		m := minimalManifest()
+		m.Subject.Name = name
+		m.Subject.CID = testCID(name, cid.DagProtobuf)
+		m.Parents = parents
+		if x != nil {
+			ts, _, err := ManifestTensorsOf(x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Subject.Tensors = ts
+		}
+		return must(m.CID()), m
+	}
+	grandID, grand := mk("grand", idx(baseTensors()...))
+	baseID, base := mk("base", idx(baseTensors()...), Parent{CID: grand.Subject.CID, Relation: RelationFinetune})
+	modelID, model := mk("model", idx(baseTensors()...), Parent{CID: baseID, Relation: RelationFinetune})
+	childID, child := mk("child", idx(baseTensors()...), Parent{CID: modelID, Relation: RelationQuantized})
+	copyID, copied := mk("copy", idx(baseTensors()[:3]...))
+	noTensorsID, noTensors := mk("no-tensors", nil)
+	ms := map[cid.Cid]*Manifest{grandID: grand, baseID: base, childID: child, copyID: copied, noTensorsID: noTensors}
+	index := func(m *Manifest) (*TensorIndex, error) { return m.Subject.TensorIndex(context.Background(), nil) }
+	got, err := LineageSuspects(modelID, model, ms, index, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].CID != copyID || got[0].Shared != 3 || got[0].Name != "copy" {
+		t.Fatalf("suspects %+v", got)
+	}
+	if _, err := LineageSuspects(noTensorsID, noTensors, ms, index, nil); err == nil || !strings.Contains(err.Error(), "no tensor index") {
+		t.Fatalf("model without index: %v", err)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"testing"
+
+	"github.com/aiprov/aiprov/internal/ipld"
 )
 
 // fuzzTensorLayout reads data as a weight file of format, whole with its
@@ -63,5 +65,44 @@ func FuzzGGUFLayout(f *testing.F) {
 	f.Add([]byte("GGUF\x03\x00\x00\x00"), uint16(4))
 	f.Fuzz(func(t *testing.T, data []byte, split uint16) {
 		fuzzTensorLayout(t, TensorFormatGGUF, data, split)
+	})
+}
+
+// FuzzDecodeTensorPage: a page of a paged tensor index comes from whoever
+// wrote the manifest. DecodeTensorPage must refuse what is not canonical:
+// a page it accepts re-encodes to the same bytes.
+func FuzzDecodeTensorPage(f *testing.F) {
+	// A small page as ManifestTensorsOf writes them (its pages hold
+	// hundreds of tensors: too large a seed to mutate quickly).
+	var list []any
+	for _, tn := range tensorIndexOf(3).Files[0].Tensors {
+		list = append(list, tensorNode(tn))
+	}
+	seed, err := ipld.EncodeCBOR(list)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add([]byte{0x80})                                       // an empty list
+	f.Add([]byte{0x81, 0xa1, 0x64, 'n', 'a', 'm', 'e', 0x60}) // a tensor without most fields
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ts, err := DecodeTensorPage(data)
+		if err != nil {
+			if !errors.Is(err, ErrMalformedManifest) {
+				t.Fatalf("error is not ErrMalformedManifest: %v", err)
+			}
+			return
+		}
+		list := make([]any, len(ts))
+		for i, tn := range ts {
+			list[i] = tensorNode(tn)
+		}
+		again, err := ipld.EncodeCBOR(list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(again, data) {
+			t.Fatalf("accepted a page that re-encodes differently")
+		}
 	})
 }

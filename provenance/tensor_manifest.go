@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/aiprov/aiprov/internal/ipld"
 	"github.com/ipfs/go-cid"
@@ -421,4 +424,67 @@ func setManifestTensors(m *Manifest, x *TensorIndex, single string, sink BlockSi
 	}
 	m.Subject.Tensors = ts
 	return nil
+}
+
+// manifestLayouts returns the tensor layouts s records, by file path:
+// inline ones, and paged ones when get is given to fetch their pages.
+func manifestLayouts(ctx context.Context, s *Subject, get func(context.Context, cid.Cid) ([]byte, error)) (map[string]*TensorLayout, error) {
+	out := map[string]*TensorLayout{}
+	for _, mt := range s.Tensors {
+		if mt.Pages != nil && get == nil {
+			continue
+		}
+		one := &Subject{Tensors: []ManifestTensors{mt}}
+		x, err := one.TensorIndex(ctx, get)
+		if err != nil {
+			return nil, err
+		}
+		out[mt.Path] = &x.Files[0].TensorLayout
+	}
+	return out, nil
+}
+
+// diffLayouts says how a file's tensor layout (got; nil when the file's
+// header does not parse) differs from the manifest's (want): "" when they
+// agree, else a count and the first few tensors that differ.
+func diffLayouts(want, got *TensorLayout) string {
+	if got == nil {
+		return fmt.Sprintf("the manifest lists %d %s tensors, and the file's header does not parse", len(want.Tensors), want.Format)
+	}
+	if got.Format != want.Format {
+		return fmt.Sprintf("tensors: a %s file, the manifest says %s", got.Format, want.Format)
+	}
+	have := make(map[string]Tensor, len(got.Tensors))
+	for _, t := range got.Tensors {
+		have[t.Name] = t
+	}
+	var diff []string
+	for _, w := range want.Tensors {
+		g, ok := have[w.Name]
+		switch {
+		case !ok:
+			diff = append(diff, strconv.Quote(w.Name)+" missing")
+		case g.DType != w.DType || !slices.Equal(g.Shape, w.Shape):
+			diff = append(diff, fmt.Sprintf("%q is %s %v, the manifest says %s %v", w.Name, g.DType, g.Shape, w.DType, w.Shape))
+		case g.Digest != w.Digest:
+			diff = append(diff, strconv.Quote(w.Name)+" has other bytes")
+		case g.Offset != w.Offset || g.Size != w.Size:
+			diff = append(diff, fmt.Sprintf("%q at bytes %d+%d, the manifest says %d+%d", w.Name, g.Offset, g.Size, w.Offset, w.Size))
+		}
+		delete(have, w.Name)
+	}
+	for _, t := range got.Tensors {
+		if _, extra := have[t.Name]; extra {
+			diff = append(diff, strconv.Quote(t.Name)+" not in the manifest")
+		}
+	}
+	if len(diff) == 0 {
+		return ""
+	}
+	const show = 3
+	s := fmt.Sprintf("%d of %d tensors differ from the manifest's index: %s", len(diff), len(want.Tensors), strings.Join(diff[:min(show, len(diff))], ", "))
+	if len(diff) > show {
+		s += ", …"
+	}
+	return s
 }

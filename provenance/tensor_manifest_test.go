@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -233,4 +234,90 @@ func pageJSON(cb []byte) ([]byte, error) {
 		return nil, err
 	}
 	return ipld.EncodeJSON(v)
+}
+
+// TestCheckManifestTensors: CheckManifest compares a weight file's tensors
+// with the manifest's index: a forged index over unchanged bytes, and a
+// file whose tensor changed, are reported with the tensor's name, in full
+// and partial checks.
+func TestCheckManifestTensors(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ts := []testTensor{
+		{name: "embed.weight", dtype: "BF16", shape: []uint64{16, 8}},
+		{name: "lm_head.weight", dtype: "F32", shape: []uint64{8, 4}},
+	}
+	file := filepath.Join(dir, "model.safetensors")
+	if err := os.WriteFile(file, writeSafetensors(ts, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := BuildManifest(ctx, dir, &BuildOptions{Tensors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Tensors) != 1 || len(m.Subject.Tensors[0].Tensors) != 2 {
+		t.Fatalf("tensors %+v", m.Subject.Tensors)
+	}
+	check := func(m *Manifest, opts *CheckOptions) string {
+		t.Helper()
+		r, err := CheckManifest(ctx, m, dir, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range r.Changed {
+			out = append(out, c.Path+": "+c.Reason())
+		}
+		return strings.Join(out, "\n")
+	}
+	partial := &CheckOptions{Paths: []string{"model.safetensors"}}
+	for _, opts := range []*CheckOptions{nil, partial} {
+		if got := check(m, opts); got != "" {
+			t.Fatalf("unchanged: %s", got)
+		}
+	}
+
+	forged := *m
+	forged.Subject.Tensors = []ManifestTensors{m.Subject.Tensors[0]}
+	forged.Subject.Tensors[0].Tensors = slices.Clone(m.Subject.Tensors[0].Tensors)
+	forged.Subject.Tensors[0].Tensors[1].Digest[0] ^= 1
+	for _, opts := range []*CheckOptions{nil, partial} {
+		got := check(&forged, opts)
+		if !strings.Contains(got, "same bytes but the manifest's tensor index is not the file's") || !strings.Contains(got, `"lm_head.weight" has other bytes`) {
+			t.Fatalf("forged index: %q", got)
+		}
+	}
+
+	ts[1].data = bytes.Repeat([]byte{1}, 8*4*4)
+	if err := os.WriteFile(file, writeSafetensors(ts, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := check(m, nil); !strings.Contains(got, "sha256 ") || !strings.Contains(got, `1 of 2 tensors differ from the manifest's index: "lm_head.weight" has other bytes`) {
+		t.Fatalf("changed tensor: %q", got)
+	}
+	if err := os.WriteFile(file, []byte("not weights any more"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := check(m, nil); !strings.Contains(got, "size 20") || !strings.Contains(got, "header does not parse") {
+		t.Fatalf("garbage: %q", got)
+	}
+}
+
+// TestBuildManifestTensorsSingleFile: a weight file hashed on its own (the
+// root is the file) has its tensors read too, under its base name.
+func TestBuildManifestTensorsSingleFile(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "w.safetensors")
+	if err := os.WriteFile(file, writeSafetensors([]testTensor{{name: "a", dtype: "F32", shape: []uint64{2}}}, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := BuildManifest(context.Background(), file, &BuildOptions{Tensors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Subject.Tensors) != 1 || m.Subject.Tensors[0].Path != "w.safetensors" || len(m.Subject.Tensors[0].Tensors) != 1 {
+		t.Fatalf("tensors %+v", m.Subject.Tensors)
+	}
+	if r, err := CheckManifest(context.Background(), m, file, nil); err != nil || !r.OK() {
+		t.Fatalf("check: %v %+v", err, r)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,10 +28,14 @@ func (w *walker) tensorFormat(n *fsNode) string {
 	if !w.im.wantTensors {
 		return ""
 	}
-	if strings.HasSuffix(n.name, ".safetensors.index.json") {
+	name := n.name
+	if n.rel == "." {
+		name = filepath.Base(n.osPath) // a single file hashed as the root
+	}
+	if strings.HasSuffix(name, ".safetensors.index.json") {
 		return tensorFormatIndex
 	}
-	return tensorFormatOf(n.name)
+	return tensorFormatOf(name)
 }
 
 // sniffTensorStream reads the first bytes of r to tell its format, and

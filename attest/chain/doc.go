@@ -31,7 +31,10 @@
 // context cancellation, and retries connection failures for
 // TxOptions.RetryFor, checking before every send whether the work is
 // already on chain, so a dropped connection or a restarted node neither
-// registers twice nor loses a registration.
+// registers twice nor loses a registration. A node's replies are
+// untrusted: Dial (DialBackend) reads each through a MaxReplySize limit,
+// and log lists and events are bounded and checked before use
+// (ErrReplyTooLarge).
 //
 //	reg, err := chain.Dial(ctx, "http://127.0.0.1:8545", chain.Config{
 //		Registry: addr, ChainID: 1337, TxOptions: chain.TxOptions{Signer: key}})

@@ -14,21 +14,22 @@ import (
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
+	"github.com/aiprov/aiprov/internal/gethtest"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 )
 
 // startGethClient runs `geth --dev` on 127.0.0.1 until the test ends
-// (startGeth) and returns its URL and a client.
+// (gethtest.Start) and returns its URL and a client.
 func startGethClient(t *testing.T) (string, *ethclient.Client) {
 	t.Helper()
-	g := startGeth(t)
-	c, err := ethclient.Dial(g.url())
+	g := gethtest.Start(t)
+	c, err := ethclient.Dial(g.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
-	return g.url(), c
+	return g.URL(), c
 }
 
 // fundFromDev sends eth from geth's unlocked dev account.

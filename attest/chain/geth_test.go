@@ -4,19 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
-	"os/exec"
 	"slices"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
 	"github.com/aiprov/aiprov/attest/chain/simulated"
-	"github.com/aiprov/aiprov/internal/testtools"
+	"github.com/aiprov/aiprov/internal/gethtest"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -24,99 +20,8 @@ import (
 	mh "github.com/multiformats/go-multihash"
 )
 
-// gethDevKey is geth --dev's funded account (go-ethereum cmd/utils/flags.go),
-// address 0x71562b71999873DB5b286dF957af199Ec94617F7.
-const gethDevKey = "0xb71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291"
-
-// gethNode is a geth --dev node on 127.0.0.1 that the test can kill and
-// restart on the same data directory and port.
-type gethNode struct {
-	t       *testing.T
-	bin     string
-	dir     string
-	port    int
-	cmd     *exec.Cmd
-	log     bytes.Buffer
-	mu      sync.Mutex
-	stopped chan struct{}
-}
-
-func startGeth(t *testing.T) *gethNode {
-	bin := testtools.GethTool.Require(t)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	g := &gethNode{t: t, bin: bin, dir: t.TempDir(), port: port}
-	g.start()
-	t.Cleanup(func() {
-		g.kill()
-		if t.Failed() {
-			t.Logf("geth log:\n%s", g.log.String())
-		}
-	})
-	return g
-}
-
-func (g *gethNode) url() string { return fmt.Sprintf("http://127.0.0.1:%d", g.port) }
-
-func (g *gethNode) start() {
-	g.t.Helper()
-	g.cmd = exec.Command(g.bin, "--dev", "--dev.period", "0", "--http", "--http.addr", "127.0.0.1",
-		"--http.port", fmt.Sprint(g.port), "--datadir", g.dir, "--ipcdisable", "--port", "0", "--nodiscover",
-		"--authrpc.port", "0", "--verbosity", "2")
-	g.cmd.Stdout, g.cmd.Stderr = &lockedWriter{w: &g.log, mu: &g.mu}, &lockedWriter{w: &g.log, mu: &g.mu}
-	if err := g.cmd.Start(); err != nil {
-		g.t.Fatal(err)
-	}
-	g.stopped = make(chan struct{})
-	go func(cmd *exec.Cmd, done chan struct{}) { cmd.Wait(); close(done) }(g.cmd, g.stopped)
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		c, err := ethclient.Dial(g.url())
-		if err == nil {
-			_, err = c.ChainID(context.Background())
-			c.Close()
-			if err == nil {
-				return
-			}
-		}
-		if time.Now().After(deadline) {
-			g.t.Fatalf("geth did not answer on %s: %v\n%s", g.url(), err, g.log.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-}
-
-// kill stops geth with SIGTERM while requests are in flight. (After a
-// SIGKILL, geth --dev v1.17.10 itself cannot build blocks again on the same
-// data directory: "empty system contract" — its dev chain's state is not
-// crash-safe — so a hard kill tests geth, not the client.)
-func (g *gethNode) kill() {
-	if g.cmd != nil && g.cmd.Process != nil {
-		g.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-g.stopped:
-		case <-time.After(30 * time.Second):
-			g.cmd.Process.Kill()
-			<-g.stopped
-		}
-		g.cmd = nil
-	}
-}
-
-type lockedWriter struct {
-	w  *bytes.Buffer
-	mu *sync.Mutex
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
+// gethDevKey is geth --dev's funded account.
+const gethDevKey = gethtest.DevKey
 
 func mcid(t testing.TB, name string) cid.Cid {
 	c, err := cid.Prefix{Version: 1, Codec: cid.DagCBOR, MhType: mh.SHA2_256, MhLength: -1}.Sum([]byte(name))
@@ -157,14 +62,14 @@ func lineage(t testing.TB, n int) []attest.ManifestAttestation {
 // subject digests, royalty rates, token URIs).
 func TestGethAndEmbeddedAgree(t *testing.T) {
 	ctx := context.Background()
-	g := startGeth(t)
+	g := gethtest.Start(t)
 	key, err := attest.ParsePrivateKey([]byte(gethDevKey), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	owner, _ := attest.ParsePrivateKey([]byte("0x"+strings.Repeat("11", 32)), nil)
 	opt := chain.TxOptions{Signer: key, PollInterval: 50 * time.Millisecond}
-	cl, err := ethclient.Dial(g.url())
+	cl, err := ethclient.Dial(g.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +78,7 @@ func TestGethAndEmbeddedAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	onGeth, err := chain.Dial(ctx, g.url(), chain.Config{Registry: dep.Registry, ChainID: 1337, TxOptions: opt})
+	onGeth, err := chain.Dial(ctx, g.URL(), chain.Config{Registry: dep.Registry, ChainID: 1337, TxOptions: opt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,13 +132,13 @@ func TestGethAndEmbeddedAgree(t *testing.T) {
 func TestGethRestart(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	g := startGeth(t)
+	g := gethtest.Start(t)
 	key, err := attest.ParsePrivateKey([]byte(gethDevKey), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	opt := chain.TxOptions{Signer: key, PollInterval: 50 * time.Millisecond, RetryFor: time.Minute}
-	cl, err := ethclient.Dial(g.url())
+	cl, err := ethclient.Dial(g.URL())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +147,7 @@ func TestGethRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	reg, err := chain.Dial(ctx, g.url(), chain.Config{Registry: dep.Registry, ChainID: 1337, TxOptions: opt})
+	reg, err := chain.Dial(ctx, g.URL(), chain.Config{Registry: dep.Registry, ChainID: 1337, TxOptions: opt})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,9 +160,9 @@ func TestGethRestart(t *testing.T) {
 		defer close(restarted)
 		for n := range registered {
 			if n == 5 {
-				g.kill()
+				g.Stop()
 				time.Sleep(500 * time.Millisecond) // the client meets refused connections
-				g.start()
+				g.Start()
 				return
 			}
 		}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/big"
 	"net"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
@@ -18,7 +17,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 )
@@ -56,21 +54,17 @@ type Registry struct {
 var _ Chain = (*Registry)(nil)
 
 // Dial connects to an EVM node's JSON-RPC endpoint (http://, ws:// or an
-// IPC path) and returns a client of the registry at cfg.Registry.
+// IPC path; see DialBackend for the limits on its replies) and returns a
+// client of the registry at cfg.Registry.
 func Dial(ctx context.Context, url string, cfg Config) (*Registry, error) {
 	timeout := cfg.Timeout
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	var opts []rpc.ClientOption
-	if strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") {
-		opts = append(opts, rpc.WithHTTPClient(&http.Client{Timeout: timeout}))
-	}
-	rc, err := rpc.DialOptions(ctx, url, opts...)
+	c, err := dialBackend(ctx, url, timeout)
 	if err != nil {
-		return nil, fmt.Errorf("chain: dialing %s: %w", url, err)
+		return nil, err
 	}
-	c := ethclient.NewClient(rc)
 	r, err := New(ctx, c, cfg)
 	if err != nil {
 		c.Close()
@@ -204,9 +198,11 @@ func (r *Registry) record(ctx context.Context, digest common.Hash, data []byte) 
 		return &Anchor{Record: *rec, Registry: r.addr, Existing: true}, nil
 	}
 	for _, l := range rcpt.Logs {
-		if ev, err := r.c.UnpackRegisteredEvent(l); err == nil && l.Address == r.addr && common.Hash(ev.TokenId.FillBytes(make([]byte, 32))) == digest {
-			rec := r.fromEvent(ev, l)
-			rec.Owner = ev.Owner
+		if l.Address != r.addr {
+			continue
+		}
+		if rec, err := r.parseRegistered(l); err == nil && rec.ManifestCID.Equals(ManifestCID(digest)) {
+			rec.Owner = rec.Registrant
 			return &Anchor{Record: *rec, Registry: r.addr, GasUsed: rcpt.GasUsed}, nil
 		}
 	}
@@ -260,14 +256,33 @@ func (r *Registry) Record(ctx context.Context, manifestCID cid.Cid) (*Record, er
 	if err != nil {
 		return nil, fmt.Errorf("chain: reading the Registered event of %s: %w", manifestCID, err)
 	}
+	if len(logs) > MaxLogs {
+		return nil, fmt.Errorf("%w: %d logs for %s, more than %d", ErrReplyTooLarge, len(logs), manifestCID, MaxLogs)
+	}
 	for i := range logs {
-		if ev, err := r.c.UnpackRegisteredEvent(&logs[i]); err == nil {
-			rec := r.fromEvent(ev, &logs[i])
+		if rec, err := r.parseRegistered(&logs[i]); err == nil && rec.ManifestCID.Equals(manifestCID) {
 			rec.Owner = owner
 			return rec, nil
 		}
 	}
 	return nil, fmt.Errorf("chain: %s is registered in block %d but the node has no Registered event for it", manifestCID, info.BlockNumber)
+}
+
+// parseRegistered decodes a Registered event from a node's reply, which
+// is untrusted: a token id that is no 256-bit value or more parents than
+// the registry allows are refused.
+func (r *Registry) parseRegistered(l *types.Log) (*Record, error) {
+	ev, err := r.c.UnpackRegisteredEvent(l)
+	if err != nil {
+		return nil, fmt.Errorf("chain: a Registered event: %w", err)
+	}
+	if ev.TokenId == nil || ev.TokenId.Sign() < 0 || ev.TokenId.BitLen() > 256 {
+		return nil, errors.New("chain: a Registered event's token id is not a uint256")
+	}
+	if len(ev.Parents) > MaxParents {
+		return nil, fmt.Errorf("chain: a Registered event names %d parents, more than the registry's %d", len(ev.Parents), MaxParents)
+	}
+	return r.fromEvent(ev, l), nil
 }
 
 func (r *Registry) fromEvent(ev *bindings.ProvenanceRegistryRegistered, l *types.Log) *Record {
@@ -305,9 +320,13 @@ func (r *Registry) Children(ctx context.Context, manifestCID cid.Cid) ([]cid.Cid
 	if err != nil {
 		return nil, fmt.Errorf("chain: reading the children of %s: %w", manifestCID, err)
 	}
+	if len(logs) > MaxLogs {
+		return nil, fmt.Errorf("%w: %d children of %s, more than %d", ErrReplyTooLarge, len(logs), manifestCID, MaxLogs)
+	}
 	var out []cid.Cid
 	for _, l := range logs {
-		if len(l.Topics) == 3 && !l.Removed {
+		// The node filtered by topic; an untrusted one may not have.
+		if len(l.Topics) == 3 && !l.Removed && l.Address == r.addr && l.Topics[0] == r.c.GetABI().Events["Linked"].ID && l.Topics[1] == d {
 			out = append(out, ManifestCID(l.Topics[2]))
 		}
 	}

@@ -25,6 +25,10 @@ const (
 	envRPC = "AIPROV_RPC"
 	// envChainID is the EIP-712 / EIP-155 chain id (--chain-id).
 	envChainID = "AIPROV_CHAIN_ID"
+	// envRegistry and envDistributor are the deployed contracts' addresses
+	// (--registry, --distributor), as aiprov anchor deploy prints them.
+	envRegistry    = "AIPROV_REGISTRY"
+	envDistributor = "AIPROV_DISTRIBUTOR"
 )
 
 // envAnnotation marks a flag whose default comes from an environment
@@ -87,7 +91,9 @@ func envHelp() string {
   %-20s password of encrypted keys (--password-file)
   %-20s Ethereum JSON-RPC URL (--rpc)
   %-20s chain id (--chain-id)
+  %-20s provenance registry address (--registry)
+  %-20s royalty distributor address (--distributor)
   %-20s the embedded chain's directory (--chain-dir)
   %-20s creation time of manifest init (seconds since 1970)`,
-		envStore, envAPI, envKey, envKeyPassword, envRPC, envChainID, envChainDir, "SOURCE_DATE_EPOCH")
+		envStore, envAPI, envKey, envKeyPassword, envRPC, envChainID, envRegistry, envDistributor, envChainDir, "SOURCE_DATE_EPOCH")
 }

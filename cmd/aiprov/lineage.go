@@ -18,11 +18,17 @@ func newLineageCmd(c *cli) *cobra.Command {
 	return newGroupCmd("lineage", "Walk ancestors and descendants over a directory of manifests",
 		`DIR holds manifest files (*.json DAG-JSON, *.cbor DAG-CBOR), searched
 recursively, skipping hidden files and directories. Nodes are manifest
-CIDs; a parent without a manifest in DIR is a node without a manifest.`,
+CIDs; a parent without a manifest in DIR is a node without a manifest.
+
+evidence and suspects compare the tensor indexes manifests record
+(aiprov manifest init --tensors): do the weights agree with the claimed
+relation, and who shares a model's tensors without being declared.`,
 		newLineageWalkCmd(c, "ancestors", "Everything the manifest derives from, nearest first"),
 		newLineageWalkCmd(c, "descendants", "Everything derived from the manifest, nearest first"),
 		newLineageGraphCmd(c),
-		newLineageCheckCmd(c))
+		newLineageCheckCmd(c),
+		newLineageEvidenceCmd(c),
+		newLineageSuspectsCmd(c))
 }
 
 // loadGraph reads the lineage graph of the manifests in dir

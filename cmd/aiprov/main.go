@@ -74,6 +74,7 @@ func commandTree(c *cli) []*cobra.Command {
 		newVerifyCmd(c),
 		newPolicyCmd(c),
 		newRoyaltyCmd(c),
+		newAnchorCmd(c),
 		newStoreCmd(c),
 		newVersionCmd(c),
 		newDemoCmd(c),

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/aiprov/aiprov/provenance"
+	"github.com/aiprov/aiprov/storage"
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 )
@@ -30,7 +31,8 @@ decimals). The manifest's CID is that of its canonical DAG-CBOR encoding.`,
 type manifestInitFlags struct {
 	out, card, license, name, kind, policy, created, profile string
 	parents, contributors                                    []string
-	noFiles, force, draft                                    bool
+	noFiles, force, draft, tensors                           bool
+	store                                                    storeFlags // where --tensors keeps a paged index
 }
 
 func newManifestInitCmd(c *cli) *cobra.Command {
@@ -44,11 +46,21 @@ its CID. Parents, contributors and license come from the flags (or a
 Hugging Face model card). If the manifest would not be valid, it lists
 every problem and exits 1 without writing anything, unless --draft asks
 for a draft to finish by hand. An existing --output FILE is replaced only
-with --force.`,
+with --force.
+
+With --tensors the manifest also records the tensor index of the weight
+files (*.safetensors, sharded checkpoints checked against their
+model.safetensors.index.json, *.gguf): each tensor's name, dtype, shape,
+byte range and BLAKE3 digest, read in the same pass as the CIDs. An index
+of more than 1024 tensors goes in DAG-CBOR pages the manifest links by
+CID; they are put in the store (--store DIR or --api URL, as aiprov store
+put) once the manifest is written. aiprov lineage evidence compares these
+indexes.`,
 		Example: `  aiprov manifest init model/ --license MIT \
       --contributor 0x1111111111111111111111111111111111111111:weights:100% \
       --parent bafyrei…:finetune:10% -o model.json
-  aiprov manifest init model/ --from-hf-card model/README.md --draft -o model.json`,
+  aiprov manifest init model/ --from-hf-card model/README.md --draft -o model.json
+  aiprov manifest init model/ --tensors --license MIT … -o model.json`,
 		Args: nargs(1, 1, "init takes one DIR"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runManifestInit(cmd.Context(), c, &f, args[0])
@@ -68,6 +80,8 @@ with --force.`,
 	fs.BoolVar(&f.force, "force", false, "replace --output FILE if it exists")
 	fs.BoolVar(&f.draft, "draft", false, "write the manifest even if it is not yet valid (to finish by hand), listing what is missing")
 	fs.BoolVar(&f.noFiles, "no-files", false, "record only the root CID and size, not each file (for artifacts with more files than one manifest holds, about 7,000)")
+	fs.BoolVar(&f.tensors, "tensors", false, "record the weight files' tensor index (names, dtypes, shapes, BLAKE3 digests) for aiprov lineage evidence")
+	f.store.register(fs)
 	return cmd
 }
 
@@ -113,8 +127,15 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 	if err != nil {
 		return err
 	}
+	if f.tensors && f.noFiles {
+		return usagef("--tensors needs the file list that --no-files leaves out: the index names the files it describes")
+	}
 
-	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), Created: when, OmitFiles: f.noFiles}
+	// A paged tensor index is kept here until the manifest is written,
+	// then put in the store: nothing is stored for a manifest refused.
+	pages := storage.NewMemory()
+	bopts := &provenance.BuildOptions{Params: params, Name: f.name, Kind: provenance.Kind(f.kind), Created: when, OmitFiles: f.noFiles,
+		Tensors: f.tensors, TensorPages: pages}
 	bar := newProgressBar(c, dir)
 	if bar != nil {
 		bopts.Progress = bar.update
@@ -178,6 +199,47 @@ func runManifestInit(ctx context.Context, c *cli, f *manifestInitFlags, dir stri
 		fmt.Fprintf(c.stderr, "aiprov manifest init: draft %s is not yet valid:\n", id)
 		printProblems(c.stderr, "  ", verr)
 	}
+	if f.tensors {
+		return noteTensors(ctx, c, &f.store, m, pages)
+	}
+	return nil
+}
+
+// noteTensors says on stderr what --tensors recorded, and puts the pages
+// of a paged index in the store.
+func noteTensors(ctx context.Context, c *cli, sf *storeFlags, m *provenance.Manifest, pages *storage.Memory) error {
+	n, files := 0, len(m.Subject.Tensors)
+	var ids []cid.Cid
+	for _, mt := range m.Subject.Tensors {
+		n += len(mt.Tensors) + mt.Count
+		ids = append(ids, mt.Pages...)
+	}
+	if files == 0 {
+		fmt.Fprintf(c.stderr, "aiprov manifest init: --tensors: no weight files (*.safetensors, *.gguf) found; no tensor index recorded\n")
+		return nil
+	}
+	in := fmt.Sprintf("%d tensors in %d weight files", n, files)
+	if files == 1 {
+		in = fmt.Sprintf("%d tensors in 1 weight file", n)
+	}
+	if len(ids) == 0 {
+		fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %s, inline\n", in)
+		return nil
+	}
+	s, _, _, err := sf.open(c)
+	if err != nil {
+		return fmt.Errorf("storing the tensor index: %w", err)
+	}
+	for _, id := range ids {
+		data, err := pages.GetBlock(ctx, id)
+		if err == nil {
+			err = s.PutBlock(ctx, id, data)
+		}
+		if err != nil {
+			return fmt.Errorf("storing tensor page %s: %w", id, err)
+		}
+	}
+	fmt.Fprintf(c.stderr, "aiprov manifest init: tensor index: %s, in %d pages put in the store (aiprov store export-car bundles them with the manifest)\n", in, len(ids))
 	return nil
 }
 

@@ -19,47 +19,18 @@ import (
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
-	"github.com/aiprov/aiprov/attest/chain/simulated"
 	"github.com/aiprov/aiprov/provenance"
 	"github.com/aiprov/aiprov/royalty"
 	"github.com/aiprov/aiprov/storage"
 )
 
-// envChainDir is where the embedded chain keeps its transactions between
-// runs (--chain-dir).
-const envChainDir = "AIPROV_CHAIN_DIR"
-
 // payoutFlags are the flags of the on-chain royalty commands: which chain
-// and contracts, who sends, and where the manifests and bindings are.
+// and contracts, who sends (chainFlags), and where the manifests and
+// bindings are.
 type payoutFlags struct {
-	rpc, registry, distributor, chainDir string
-	chainID                              uint64
-	keyFile, passwordFile                string
-	artifact, manifests, token, unbound  string
-	payees                               []string
-	json                                 bool
-	fs                                   *pflag.FlagSet
-}
-
-func (f *payoutFlags) registerChain(fs *pflag.FlagSet) {
-	f.fs = fs
-	fs.StringVar(&f.rpc, "rpc", "", "Ethereum JSON-RPC `URL` of the chain (default: the embedded chain)")
-	bindEnv(fs, "rpc", envRPC)
-	fs.Uint64Var(&f.chainID, "chain-id", 0, "the chain's id, checked against the node's (with --rpc)")
-	bindEnv(fs, "chain-id", envChainID)
-	fs.StringVar(&f.registry, "registry", "", "the provenance registry's `ADDRESS` (with --rpc)")
-	fs.StringVar(&f.distributor, "distributor", "", "the distributor's `ADDRESS` (with --rpc)")
-	fs.StringVar(&f.chainDir, "chain-dir", "", "where the embedded chain keeps its transactions between runs (default: chain/ beside the default store)")
-	bindEnv(fs, "chain-dir", envChainDir)
-}
-
-// registerSender adds the flags of commands that send transactions, and
-// --json.
-func (f *payoutFlags) registerSender(fs *pflag.FlagSet) {
-	f.registerChain(fs)
-	fs.StringVarP(&f.keyFile, "key", "k", "", "the sender's secp256k1 key `FILE`, who pays the gas (default $"+envKey+")")
-	fs.StringVar(&f.passwordFile, "password-file", "", "password of an encrypted key, from `FILE` (default $"+envKeyPassword+")")
-	fs.BoolVar(&f.json, "json", false, "write JSON")
+	chainFlags
+	artifact, manifests, token, unbound string
+	payees                              []string
 }
 
 func (f *payoutFlags) registerSplit(fs *pflag.FlagSet) {
@@ -78,71 +49,18 @@ type payoutChain struct {
 	close func()
 }
 
-// open opens the chain: the node at --rpc, or the embedded chain in
-// --chain-dir, whose contracts it deploys the first time. With needKey,
-// --key (or $AIPROV_KEY) must name a secp256k1 key, which sends.
+// open opens the chain (chainFlags.open) with the distributor.
 func (f *payoutFlags) open(ctx context.Context, c *cli, needKey bool) (*payoutChain, error) {
-	var key *attest.PrivateKey
-	if needKey || f.keyFile != "" || c.getenv(envKey) != "" {
-		k, err := keysLoadSigner(c, f.keyFile, f.passwordFile)
-		if err != nil {
-			return nil, err
-		}
-		if k.Algorithm() != attest.Secp256k1 {
-			return nil, usagef("--key: transactions need a secp256k1 (Ethereum) key, not %s", k.Algorithm())
-		}
-		key = k
-	}
-	opt := chain.TxOptions{}
-	if key != nil {
-		opt.Signer = key
-	}
-	if f.rpc == "" {
-		dir := f.chainDir
-		if dir == "" {
-			store, err := storage.DefaultDir(c.getenv)
-			if err != nil {
-				return nil, err
-			}
-			dir = filepath.Join(filepath.Dir(store), "chain")
-		}
-		so := simulated.Options{Dir: dir}
-		if key != nil {
-			so.Signer = key
-		}
-		sc, err := simulated.Open(ctx, so)
-		if err != nil {
-			return nil, err
-		}
-		opt.PollInterval = time.Millisecond
-		d, err := chain.NewDistributor(ctx, sc.Client(), sc.Addresses.Distributor, simulated.ChainID, opt)
-		if err != nil {
-			sc.Close()
-			return nil, err
-		}
-		return &payoutChain{reg: sc, dist: d, key: key, close: func() { sc.Close() }}, nil
-	}
-	if f.registry == "" || f.distributor == "" {
-		return nil, usagef("--rpc needs --registry ADDRESS and --distributor ADDRESS (aiprov anchor deploy prints them)")
-	}
-	registry, err := addressFlag("--registry", f.registry)
+	oc, err := f.chainFlags.open(ctx, c, needKey, true)
 	if err != nil {
 		return nil, err
 	}
-	distributor, err := addressFlag("--distributor", f.distributor)
+	d, err := chain.NewDistributor(ctx, oc.reg.Backend(), oc.addrs.Distributor, oc.chainID, oc.opt)
 	if err != nil {
+		oc.close()
 		return nil, err
 	}
-	reg, err := chain.Dial(ctx, f.rpc, chain.Config{Registry: registry, ChainID: f.chainID, TxOptions: opt})
-	if err != nil {
-		return nil, err
-	}
-	d, err := chain.NewDistributor(ctx, reg.Backend(), distributor, f.chainID, opt)
-	if err != nil {
-		reg.Close()
-		return nil, err
-	}
-	return &payoutChain{reg: reg, dist: d, key: key, close: reg.Close}, nil
+	return &payoutChain{reg: oc.reg, dist: d, key: oc.key, close: oc.close}, nil
 }
 
 func (f *payoutFlags) artifactCID() (cid.Cid, error) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/aiprov/aiprov/internal/tensorexample"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -27,7 +28,8 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits": cmdExits,
+			"exits":         cmdExits,
+			"tensor-models": cmdTensorModels,
 		},
 		Setup: func(env *testscript.Env) error {
 			// Pass through the reference tools' locations.
@@ -66,5 +68,28 @@ func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// cmdTensorModels is the script command `tensor-models DIR`: it writes the
+// safetensors models of examples/tensor-evidence (internal/tensorexample)
+// under DIR, one directory per artifact. `tensor-models -many N SEED FILE`
+// writes one file of N tiny tensors instead.
+func cmdTensorModels(ts *testscript.TestScript, neg bool, args []string) {
+	var err error
+	switch {
+	case !neg && len(args) == 1:
+		err = tensorexample.Write(ts.MkAbs(args[0]))
+	case !neg && len(args) == 4 && args[0] == "-many":
+		n, err1 := strconv.Atoi(args[1])
+		seed, err2 := strconv.ParseUint(args[2], 10, 64)
+		if err = errors.Join(err1, err2); err == nil {
+			err = tensorexample.WriteMany(ts.MkAbs(args[3]), n, seed)
+		}
+	default:
+		ts.Fatalf("usage: tensor-models DIR | tensor-models -many N SEED FILE")
+	}
+	if err != nil {
+		ts.Fatalf("tensor-models: %v", err)
 	}
 }

@@ -23,6 +23,7 @@ type verifyFlags struct {
 	chainID                                 uint64
 	quiet, json                             bool
 	oms                                     omsFlags
+	chain                                   verifyChainFlags
 }
 
 func newVerifyCmd(c *cli) *cobra.Command {
@@ -59,11 +60,20 @@ An OpenSSF Model Signing (OMS) bundle (format detected) is verified with
 the model it signs (--dir): against --key PUB.pem for key bundles or the
 trust anchors --cert-chain CA.pem for certificate bundles, including those
 model_signing wrote from v0.2 on. The lineage manifest an aiprov bundle
-names is reported (and checked against --manifest).`,
+names is reported (and checked against --manifest).
+
+--chain also checks the manifest's record on chain (aiprov anchor): it is
+registered, its parents are the manifest's parents, and its token's owner is
+a trusted key (--key, or a key of the policy). Without --rpc the embedded
+chain in --chain-dir; --rpc URL --registry ADDRESS (which imply --chain;
+$AIPROV_RPC and $AIPROV_REGISTRY alone do not) name a node and the registry
+on it.`,
 		Example: `  aiprov verify model.dsse.json --key alice.pub
   aiprov verify model.dsse.json model.eip712.json --manifest model.json --policy policy.json --dir model/
   aiprov verify model.sig --key p384.pub --dir model/
-  aiprov verify model.sig --cert-chain ca.pem --dir model/ --ignore-unsigned-files`,
+  aiprov verify model.sig --cert-chain ca.pem --dir model/ --ignore-unsigned-files
+  aiprov verify model.dsse.json --policy policy.json --chain
+  aiprov verify model.dsse.json --key owner.pub --rpc http://127.0.0.1:8545 --registry 0x…`,
 		Args: nargs(1, -1, "verify takes one or more signature files (DSSE envelopes or EIP-712/EIP-191 JSON)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVerify(cmd.Context(), c, &f, args)
@@ -84,12 +94,17 @@ names is reported (and checked against --manifest).`,
 	fs.StringArrayVar(&f.oms.ignorePaths, "ignore-path", nil, "OMS: leave `PATH` (inside the model) out of the check; repeatable")
 	fs.BoolVar(&f.oms.ignoreUnsigned, "ignore-unsigned-files", false, "OMS: accept files the bundle does not list")
 	fs.BoolVar(&f.oms.allowSymlinks, "allow-symlinks", false, "OMS: follow symbolic links that stay inside the model, if the bundle allows them")
+	fs.BoolVar(&f.chain.check, "chain", false, "also check the manifest's record on chain: registered, same parents, owner trusted (embedded chain, or --rpc)")
+	f.chain.registerRegistry(fs)
 	return cmd
 }
 
 func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error {
 	if len(rest) == 1 {
 		if data, err := keysReadFile(rest[0], attest.MaxEnvelopeSize); err == nil && attest.IsOMSBundle(data) {
+			if f.chain.wanted() {
+				return usagef("--chain checks a signed lineage manifest's record; an OMS bundle has none")
+			}
 			return runVerifyOMS(ctx, c, f, rest[0], data)
 		}
 	}
@@ -188,8 +203,20 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 	}
 	report, verr := attest.Verify(ctx, b, opts)
 	bar.finish()
+	var onChain *verifyChainJSON
+	if f.chain.wanted() {
+		f.chain.chainID = f.chainID
+		if onChain, err = verifyChain(ctx, c, &f.chain, report, &opts); err != nil {
+			return err
+		}
+		if verr == nil && !report.OK() {
+			verr = errors.New("the chain check failed")
+		}
+	}
 	if f.json {
-		if err := writeJSON(c.stdout, "verify", verifyJSONOf(report)); err != nil {
+		out := verifyJSONOf(report)
+		out.Chain = onChain
+		if err := writeJSON(c.stdout, "verify", out); err != nil {
 			return err
 		}
 		if verr != nil {
@@ -198,6 +225,9 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		return nil
 	}
 	verifyPrint(c, report, f.quiet)
+	if !f.quiet {
+		verifyChainPrint(c, onChain)
+	}
 	return verifyOutcome(c, verr, report.Problems, f.quiet)
 }
 
@@ -318,6 +348,7 @@ type verifyJSON struct {
 	Signatures []verifySignatureJSON `json:"signatures"`
 	Rules      []verifyRuleJSON      `json:"rules"`
 	Files      []verifyFileJSON      `json:"files"`
+	Chain      *verifyChainJSON      `json:"chain,omitempty"` // with --chain
 	Problems   []string              `json:"problems"`
 }
 
