@@ -19,7 +19,7 @@ import (
 func TestCheckFilesFIFO(t *testing.T) {
 	check := func(path string, m *provenance.Manifest) []error {
 		r := &Report{Manifest: m}
-		r.checkFiles(context.Background(), path, provenance.DefaultParams())
+		r.checkFiles(context.Background(), path, &provenance.CheckOptions{Params: provenance.DefaultParams()})
 		return r.Problems
 	}
 	dir, m := artifact(t, testFiles)

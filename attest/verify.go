@@ -55,6 +55,9 @@ type VerifyOptions struct {
 	// Params are the import parameters the manifest's CIDs were computed
 	// with, for checking Dir (zero: provenance.DefaultParams).
 	Params provenance.Params
+	// Progress, if set, is called as Dir's bytes are hashed, as
+	// provenance.CheckOptions.Progress is.
+	Progress func(done, total int64)
 }
 
 // Report is the outcome of a verification: what was verified, each
@@ -418,7 +421,7 @@ func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []
 			r.problem(fmt.Errorf("%w: cannot check %s: no verified manifest", ErrSubjectMismatch, opts.Dir))
 			return
 		}
-		r.checkFiles(ctx, opts.Dir, opts.Params)
+		r.checkFiles(ctx, opts.Dir, &provenance.CheckOptions{Params: opts.Params, Progress: opts.Progress})
 	}
 }
 
@@ -426,8 +429,8 @@ func (r *Report) checkRest(ctx context.Context, pol *compiledPolicy, verified []
 // provenance.CheckManifest, in full: every listed file by size, SHA-256
 // and CID, every other entry of the directory reported, and the root CID
 // recomputed (all there is to check when the manifest lists no files).
-func (r *Report) checkFiles(ctx context.Context, dir string, p provenance.Params) {
-	cr, err := provenance.CheckManifest(ctx, r.Manifest, dir, &provenance.CheckOptions{Params: p})
+func (r *Report) checkFiles(ctx context.Context, dir string, copts *provenance.CheckOptions) {
+	cr, err := provenance.CheckManifest(ctx, r.Manifest, dir, copts)
 	if err != nil {
 		r.problem(fmt.Errorf("%w: checking %s: %w", ErrSubjectMismatch, dir, err))
 		return

@@ -37,6 +37,10 @@ type CheckOptions struct {
 	// index is in pages are checked by their bytes only; inline indexes
 	// are always checked against the files' tensors.
 	TensorPages func(context.Context, cid.Cid) ([]byte, error)
+	// Progress, if set, is called as bytes are hashed, with the bytes done
+	// so far and the total (-1 when unknown), as Options.Progress is. It is
+	// never called concurrently.
+	Progress func(done, total int64)
 }
 
 // CheckReport says exactly how a directory differs from a manifest.
@@ -204,7 +208,7 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 	gotTensors := map[string]*TensorLayout{}
 	full := len(opts.Paths) == 0 && opts.Cache == nil && len(report.Refused) == 0
 	if full {
-		hopts := &Options{Params: p, SHA256: true, Tensors: len(wantTensors) > 0}
+		hopts := &Options{Params: p, SHA256: true, Tensors: len(wantTensors) > 0, Progress: opts.Progress}
 		res, err := Hash(ctx, root, hopts)
 		if errors.Is(err, ErrMalformedTensors) {
 			// A weight file whose header no longer parses has changed:
@@ -225,12 +229,26 @@ func CheckManifest(ctx context.Context, m *Manifest, root string, opts *CheckOpt
 			gotTensors[f.Path] = res.Files[i].Tensors
 		}
 	} else {
+		var progress func(int64)
+		if opts.Progress != nil {
+			// The total is what the manifest says the files in scope hold.
+			var done, total int64
+			for rel := range mapKeys(disk) {
+				if f, listed := want[rel]; listed && inScope(rel) {
+					total += f.Size
+				}
+			}
+			progress = func(n int64) {
+				done += n
+				opts.Progress(done, max(total, done))
+			}
+		}
 		for _, rel := range slices.Sorted(mapKeys(disk)) {
 			if _, listed := want[rel]; !listed || !inScope(rel) {
 				continue
 			}
 			_, withTensors := wantTensors[rel]
-			f, layout, cached, err := hashFile(ctx, disk[rel], p, opts.Cache, withTensors)
+			f, layout, cached, err := hashFile(ctx, disk[rel], p, opts.Cache, withTensors, progress)
 			if err != nil {
 				return nil, err
 			}
@@ -279,7 +297,12 @@ func checkOneOfMany(ctx context.Context, m *Manifest, file string, p Params, opt
 	if len(opts.Paths) > 0 {
 		return nil, errors.New("a single file is checked whole; --path selects inside a directory")
 	}
-	got, _, _, err := hashFile(ctx, file, p, opts.Cache, false)
+	var progress func(int64)
+	if opts.Progress != nil {
+		var done int64
+		progress = func(n int64) { done += n; opts.Progress(done, -1) }
+	}
+	got, _, _, err := hashFile(ctx, file, p, opts.Cache, false, progress)
 	if err != nil {
 		return nil, err
 	}
@@ -333,7 +356,7 @@ func checkRootOnly(ctx context.Context, m *Manifest, root string, p Params, opts
 	if len(report.Refused) > 0 {
 		return report, nil
 	}
-	res, err := Hash(ctx, root, &Options{Params: p})
+	res, err := Hash(ctx, root, &Options{Params: p, Progress: opts.Progress})
 	if err != nil {
 		return nil, err
 	}
@@ -422,8 +445,9 @@ func scanTree(ctx context.Context, root string, p Params) (files map[string]stri
 // hashFile hashes one file, or takes its digests from the cache when its
 // size, modification time and inode are unchanged. With tensors it also
 // reads the file's tensor layout (nil when cached, or when the header does
-// not parse: the file has then changed, which its digests show).
-func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, tensors bool) (File, *TensorLayout, bool, error) {
+// not parse: the file has then changed, which its digests show). progress,
+// if set, is called with the bytes hashed since its last call.
+func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, tensors bool, progress func(n int64)) (File, *TensorLayout, bool, error) {
 	before, err := os.Stat(osPath)
 	if err != nil {
 		return File{}, nil, false, err
@@ -439,8 +463,15 @@ func hashFile(ctx context.Context, osPath string, p Params, cache *CheckCache, t
 		return File{}, nil, false, err
 	}
 	defer fh.Close()
-	res, err := HashReader(ctx, fh, &Options{Params: p, SHA256: true, Tensors: tensors})
+	hopts := &Options{Params: p, SHA256: true, Tensors: tensors}
+	if progress != nil {
+		var last int64
+		hopts.Progress = func(done, _ int64) { progress(done - last); last = done }
+	}
+	res, err := HashReader(ctx, fh, hopts)
 	if tensors && errors.Is(err, ErrMalformedTensors) {
+		// Read again without tensors (and without progress: the bytes
+		// were counted once).
 		if _, err = fh.Seek(0, io.SeekStart); err == nil {
 			res, err = HashReader(ctx, fh, &Options{Params: p, SHA256: true})
 		}

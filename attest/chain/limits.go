@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -31,11 +32,16 @@ const (
 var ErrReplyTooLarge = errors.New("chain: the node's reply is too large")
 
 // DialBackend connects to an EVM node's JSON-RPC endpoint (http(s)://,
-// ws(s):// or an IPC path) with replies limited to MaxReplySize.
+// ws(s):// or an IPC path) with replies limited to MaxReplySize, and calls
+// over HTTP to DefaultTimeout (see Config.Timeout).
 func DialBackend(ctx context.Context, url string) (*ethclient.Client, error) {
+	return dialBackend(ctx, url, DefaultTimeout)
+}
+
+func dialBackend(ctx context.Context, url string, timeout time.Duration) (*ethclient.Client, error) {
 	opts := []rpc.ClientOption{rpc.WithWebsocketMessageSizeLimit(MaxReplySize)}
 	if strings.HasPrefix(url, "http://") || strings.HasPrefix(url, "https://") {
-		opts = append(opts, rpc.WithHTTPClient(&http.Client{Transport: LimitReplies(http.DefaultTransport, MaxReplySize)}))
+		opts = append(opts, rpc.WithHTTPClient(&http.Client{Timeout: timeout, Transport: LimitReplies(http.DefaultTransport, MaxReplySize)}))
 	}
 	c, err := rpc.DialOptions(ctx, url, opts...)
 	if err != nil {

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain/bindings"
@@ -25,8 +27,17 @@ type Config struct {
 	// ChainID, if set, must be the node's: a guard against sending to the
 	// wrong network. 0 takes the node's.
 	ChainID uint64
+	// Timeout bounds each JSON-RPC call over HTTP (Dial with an http:// or
+	// https:// URL): a node that accepts the connection and never answers
+	// fails after Timeout rather than hanging. Zero means DefaultTimeout.
+	// Calls over WebSocket or IPC are bounded by their context only.
+	Timeout time.Duration
 	TxOptions
 }
+
+// DefaultTimeout is Config.Timeout's default: generous for a node under
+// load, short enough that a silent one is noticed.
+const DefaultTimeout = 30 * time.Second
 
 // Registry is a client of a deployed ProvenanceRegistry. It implements
 // Chain; its methods are safe for concurrent use, and it sends one
@@ -46,13 +57,21 @@ var _ Chain = (*Registry)(nil)
 // IPC path; see DialBackend for the limits on its replies) and returns a
 // client of the registry at cfg.Registry.
 func Dial(ctx context.Context, url string, cfg Config) (*Registry, error) {
-	c, err := DialBackend(ctx, url)
+	timeout := cfg.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	c, err := dialBackend(ctx, url, timeout)
 	if err != nil {
 		return nil, err
 	}
 	r, err := New(ctx, c, cfg)
 	if err != nil {
 		c.Close()
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return nil, fmt.Errorf("chain: the node at %s accepted the connection but sent no reply within %v (is it a JSON-RPC endpoint, and is it synced?): %w", url, timeout, err)
+		}
 		return nil, err
 	}
 	r.close = c.Close

@@ -2,18 +2,36 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/aiprov/aiprov/internal/fsutil"
 )
 
 // writeFileAtomic writes a file whole or not at all: into a temporary file
 // beside it, renamed over it once complete, so that a failure never leaves a
 // half-written manifest, envelope or dump where the old one was.
 func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	return writeFileWhole(path, perm, true, write)
+}
+
+// writeFileNoReplace writes a file whole or not at all, as writeFileAtomic
+// does, but never replaces anything at path: an existing file or symbolic
+// link (checked before writing, so that a long write is not wasted) or
+// one created while it wrote (the final rename refuses to replace it).
+func writeFileNoReplace(path string, perm os.FileMode, write func(io.Writer) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s already exists; use --force to replace it", path)
+	}
+	return writeFileWhole(path, perm, false, write)
+}
+
+func writeFileWhole(path string, perm os.FileMode, replace bool, write func(io.Writer) error) error {
 	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
 		return fmt.Errorf("%s: ends in a slash, which names a directory; give a file name", path)
 	}
@@ -33,7 +51,11 @@ func writeFileAtomic(path string, perm os.FileMode, write func(io.Writer) error)
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+		if replace {
+			err = os.Rename(tmp.Name(), path)
+		} else if err = fsutil.RenameNoReplace(tmp.Name(), path); errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("%s was created while aiprov wrote it; left alone (use --force to replace it)", path)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)

@@ -157,7 +157,7 @@ func TestStoreProgress(t *testing.T) {
 	root := strings.TrimSpace(out)
 	car := filepath.Join(dir, "x.car")
 	for _, args := range [][]string{
-		{"store", "export-car", "--store", store, root, "-o", car},
+		{"store", "export-car", "--store", store, root, "-o", car, "--force"},
 		{"store", "import-car", "--store", filepath.Join(dir, "store2"), car},
 		{"store", "get", "--store", store, root},
 	} {
@@ -169,6 +169,49 @@ func TestStoreProgress(t *testing.T) {
 		}
 		if _, bar := runT(false, args...); bar != "" {
 			t.Errorf("%v not a terminal: stderr %q", args[1], bar)
+		}
+	}
+}
+
+// TestCheckProgress: manifest check (in full, and file by file with
+// --cache) and verify --dir draw a bar on a terminal (ending erased), and
+// none with --progress=false or when stderr is not a terminal.
+func TestCheckProgress(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "model")
+	if err := os.MkdirAll(model, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(model, "w.bin"), bytes.Repeat([]byte("aiprov"), 1<<19), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runT := func(terminal bool, args ...string) string {
+		var stdout, stderr bytes.Buffer
+		code := run(context.Background(), args, &cli{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, stderrIsTerminal: terminal})
+		if code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr.String())
+		}
+		return stderr.String()
+	}
+	m := filepath.Join(dir, "m.json")
+	key := filepath.Join(dir, "k")
+	env := filepath.Join(dir, "env.json")
+	runT(false, "manifest", "init", model, "--name", "x", "--license", "MIT", "--contributor", "0x71562b71999873DB5b286dF957af199Ec94617F7:weights:100%", "-o", m)
+	runT(false, "keys", "generate", "--type", "ed25519", "--out", key)
+	runT(false, "sign", "--key", key, m, "-o", env)
+	for _, args := range [][]string{
+		{"manifest", "check", m, model},
+		{"manifest", "check", m, model, "--cache", filepath.Join(dir, "cache")},
+		{"verify", env, "--key", key + ".pub", "--dir", model},
+	} {
+		if bar := runT(true, args...); !strings.Contains(bar, "100%") || !strings.HasSuffix(bar, "\r\033[K") {
+			t.Errorf("%v on a terminal: stderr %q", args[:2], bar)
+		}
+		if bar := runT(true, append(args, "--progress=false")...); bar != "" {
+			t.Errorf("%v --progress=false: stderr %q", args[:2], bar)
+		}
+		if bar := runT(false, args...); bar != "" {
+			t.Errorf("%v not a terminal: stderr %q", args[:2], bar)
 		}
 	}
 }

@@ -36,12 +36,14 @@ import (
 	"runtime/debug"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
 
 // Exit codes: 0 success; 1 the command ran and found a failure (a check that
-// differs, a signature that does not verify) or an error; 2 a usage error.
+// differs, a signature that does not verify) or an error; 2 a usage error;
+// 128+N stopped by signal N (runWithSignals).
 const (
 	exitOK    = 0
 	exitFail  = 1
@@ -80,16 +82,56 @@ func commandTree(c *cli) []*cobra.Command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], &cli{
+	os.Exit(runWithSignals(os.Args[1:], &cli{
 		stdin:            os.Stdin,
 		stdout:           os.Stdout,
 		stderr:           os.Stderr,
 		getenv:           os.Getenv,
 		stderrIsTerminal: isTerminal(os.Stderr),
-	})
-	stop()
-	os.Exit(code)
+	}))
+}
+
+// interruptGrace is how long a command may take to stop after SIGINT or
+// SIGTERM cancelled its context before the process exits anyway: a command
+// blocked in a read (a FIFO, a silent pipe on stdin) never sees the
+// cancellation. Writes are atomic (a temporary file renamed into place), so
+// exiting mid-write leaves at most a temporary file that store check removes.
+const interruptGrace = 2 * time.Second
+
+// runWithSignals runs args as run does, with SIGINT and SIGTERM cancelling
+// the command's context. After a signal the exit status is 128+signal (130
+// for SIGINT, 143 for SIGTERM, as shells report), whether the command
+// stopped by itself within interruptGrace or not; a second signal exits at
+// once.
+func runWithSignals(args []string, c *cli) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, c) }()
+	select {
+	case code := <-done:
+		return code
+	case sig := <-sigs:
+		cancel()
+		select {
+		case <-done:
+		case <-sigs:
+		case <-time.After(interruptGrace):
+		}
+		fmt.Fprintf(c.stderr, "aiprov: stopped by %v\n", sig)
+		return signalExitCode(sig)
+	}
+}
+
+// signalExitCode is the shell's status for a process ended by sig.
+func signalExitCode(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 128 + int(syscall.SIGINT)
 }
 
 // run executes the command line args and returns the exit code.
@@ -171,7 +213,7 @@ and stores everything in a verified content-addressed store or a Kubo node.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{err.Error()}
 	})
-	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, store put, get, export-car, import-car); --progress=false: never")
+	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, manifest check, verify --dir, store put, get, export-car, import-car); --progress=false: never")
 	root.AddCommand(commandTree(c)...)
 	return root
 }
@@ -194,7 +236,7 @@ Flags:
 Global flags:
 {{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}
 
-Exit status: 0 success, 1 failure, 2 usage error.{{if .HasAvailableSubCommands}}
+Exit status: 0 success, 1 failure, 2 usage error, 130 (143) stopped by SIGINT (SIGTERM).{{if .HasAvailableSubCommands}}
 Run "{{.CommandPath}} COMMAND --help" for more about a command.{{end}}
 `
 

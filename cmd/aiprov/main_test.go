@@ -25,7 +25,7 @@ func TestConventions(t *testing.T) {
 	}{
 		{"no args", nil, exitUsage, "", "Usage:", "missing command"},
 		{"help", []string{"help"}, exitOK, "Commands:", "", ""},
-		{"--help", []string{"--help"}, exitOK, "Exit status: 0 success, 1 failure, 2 usage error.", "", ""},
+		{"--help", []string{"--help"}, exitOK, "Exit status: 0 success, 1 failure, 2 usage error, 130 (143) stopped by SIGINT (SIGTERM).", "", ""},
 		{"help CMD", []string{"help", "hash"}, exitOK, "Examples:", "", ""},
 		{"help nested", []string{"help", "manifest", "init"}, exitOK, "--contributor", "", ""},
 		{"CMD -h", []string{"store", "get", "-h"}, exitOK, "aiprov store get CID", "", ""},

@@ -448,7 +448,12 @@ func runManifestCheck(ctx context.Context, c *cli, f *manifestCheckFlags, pos []
 			return err
 		}
 	}
+	bar := newProgressBar(c, pos[1]) // nil unless stderr is a terminal
+	if bar != nil {
+		opts.Progress = bar.update
+	}
 	r, err := provenance.CheckManifest(ctx, m, pos[1], opts)
+	bar.finish()
 	if err != nil {
 		return err
 	}

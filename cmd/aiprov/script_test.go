@@ -27,7 +27,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"aiprov": func() {
-			os.Exit(run(context.Background(), os.Args[1:], &cli{
+			os.Exit(runWithSignals(os.Args[1:], &cli{
 				stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
 			}))
 		},

@@ -379,9 +379,11 @@ func storeLs(ctx context.Context, c *cli, sf *storeFlags, long bool) error {
 func newStoreRmCmd(c *cli) *cobra.Command {
 	var sf storeFlags
 	cmd := &cobra.Command{
-		Use:     "rm CID...",
-		Short:   "Delete blocks (only those named, not what they link to)",
-		Long:    "Deletes the named blocks from the store; blocks they link to stay.",
+		Use:   "rm CID...",
+		Short: "Delete blocks (only those named, not what they link to)",
+		Long: `Deletes the named blocks from the store; blocks they link to stay. A block
+the store does not hold is not an error (as with rm -f); a Kubo node refuses
+to delete a pinned block, and the command then exits 1.`,
 		Example: "  aiprov store rm bafkrei…",
 		Args:    nargs(1, -1, "store rm needs at least one CID"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -455,6 +457,7 @@ type storeExportFlags struct {
 	store                  storeFlags
 	out                    string
 	artifacts, skipMissing bool
+	force                  bool
 }
 
 func newStoreExportCARCmd(c *cli) *cobra.Command {
@@ -477,6 +480,7 @@ manifests link to.`,
 	fs.StringVarP(&f.out, "output", "o", "", "write the CAR to `FILE` (- for standard output)")
 	fs.BoolVar(&f.artifacts, "artifacts", false, "also bundle the artifacts manifests link to (their UnixFS DAGs)")
 	fs.BoolVar(&f.skipMissing, "skip-missing", false, "leave out linked blocks the store does not have instead of failing")
+	fs.BoolVarP(&f.force, "force", "f", false, "replace an existing FILE (a symbolic link is replaced, not followed)")
 	return cmd
 }
 
@@ -499,8 +503,13 @@ func storeExportCAR(ctx context.Context, c *cli, ef *storeExportFlags, rest []st
 		return storage.WriteCAR(ctx, w, s, roots, opts)
 	}
 	// Written beside the target and renamed, so a failed export leaves
-	// no partial CAR under the requested name.
-	return writeFileAtomic(ef.out, 0o644, func(w io.Writer) error {
+	// no partial CAR under the requested name; without --force nothing
+	// already there (a file, a symbolic link) is replaced.
+	write := writeFileNoReplace
+	if ef.force {
+		write = writeFileAtomic
+	}
+	return write(ef.out, 0o644, func(w io.Writer) error {
 		w, bar := withProgress(c, ef.out, w)
 		defer bar.finish()
 		return storage.WriteCAR(ctx, w, s, roots, opts)

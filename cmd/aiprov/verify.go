@@ -197,7 +197,12 @@ func runVerify(ctx context.Context, c *cli, f *verifyFlags, rest []string) error
 		return usagef("EIP-712 and EIP-191 signatures sign the manifest's digest, not the manifest: give it with --manifest FILE")
 	}
 
+	bar := newProgressBar(c, f.dir) // nil unless stderr is a terminal and --dir is set
+	if bar != nil && f.dir != "" {
+		opts.Progress = bar.update
+	}
 	report, verr := attest.Verify(ctx, b, opts)
+	bar.finish()
 	var onChain *verifyChainJSON
 	if f.chain.wanted() {
 		f.chain.chainID = f.chainID
@@ -395,15 +400,29 @@ func verifyJSONOf(r *attest.Report) verifyJSON {
 		}
 		out.Rules = append(out.Rules, verifyRuleJSON{Rule: rr.Rule.String(), Satisfied: rr.Satisfied, Signers: signers})
 	}
-	for _, f := range r.Files {
+	out.Files = append(out.Files, verifyFilesJSON(r.Files)...)
+	out.Problems = append(out.Problems, errorStrings(r.Problems)...)
+	return out
+}
+
+// verifyFilesJSON is files as verify --json reports them.
+func verifyFilesJSON(files []attest.FileResult) []verifyFileJSON {
+	out := make([]verifyFileJSON, 0, len(files))
+	for _, f := range files {
 		fj := verifyFileJSON{Path: f.Path, OK: f.Err == nil}
 		if f.Err != nil {
 			fj.Error = f.Err.Error()
 		}
-		out.Files = append(out.Files, fj)
+		out = append(out, fj)
 	}
-	for _, p := range r.Problems {
-		out.Problems = append(out.Problems, p.Error())
+	return out
+}
+
+// errorStrings is errs' messages.
+func errorStrings(errs []error) []string {
+	out := make([]string, 0, len(errs))
+	for _, err := range errs {
+		out = append(out, err.Error())
 	}
 	return out
 }
