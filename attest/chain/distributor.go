@@ -218,9 +218,9 @@ func (d *Distributor) Pay(ctx context.Context, artifact cid.Cid, token common.Ad
 	if token == (common.Address{}) {
 		rcpt, err = d.s.transactValue(ctx, &d.addr, amount, d.c.PackPay(id), nil)
 	} else {
-		code, err := d.b.CodeAt(ctx, token, nil)
-		if err != nil {
-			return nil, err
+		code, cerr := d.b.CodeAt(ctx, token, nil)
+		if cerr != nil {
+			return nil, cerr
 		}
 		if len(code) == 0 {
 			return nil, fmt.Errorf("chain: pay: token %s is not a contract on this chain", token.Hex())
