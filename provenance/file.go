@@ -288,7 +288,7 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 		tt = newTensorTracker(tensorFormat, sizeHint, im.tensorLimits)
 		tee = tt
 		if sh != nil {
-			tee = io.MultiWriter(sh, tt)
+			tee = &parallelTee{a: sh, b: tt}
 		}
 	}
 	var src leafSource
@@ -337,6 +337,31 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 		}
 	}
 	return fs, nil
+}
+
+// parallelTee writes each chunk to two writers at once, b on a goroutine
+// of its own: the file's SHA-256 and the tensor digests, written one after
+// the other on the goroutine that takes leaves back in order, held up the
+// whole import. Write returns once both are done, so the caller keeps
+// owning p.
+type parallelTee struct {
+	a, b io.Writer
+}
+
+func (t *parallelTee) Write(p []byte) (int, error) {
+	done := make(chan error, 1)
+	go func() {
+		_, err := t.b.Write(p)
+		done <- err
+	}()
+	_, aerr := t.a.Write(p)
+	if berr := <-done; berr != nil {
+		return 0, berr
+	}
+	if aerr != nil {
+		return 0, aerr
+	}
+	return len(p), nil
 }
 
 // seqSource reads and hashes each chunk on the calling goroutine.
