@@ -414,7 +414,7 @@ var revertSentinels = map[string]error{
 	"NoMajority":              ErrNoMajority,
 	"BadApproval":             ErrBadApprovalSignature,
 	"InsufficientUnallocated": ErrInsufficientUnallocated,
-	"UnknownEpoch":            ErrUnknownEpoch,
+	"UnknownClaimId":          ErrUnknownEpoch,
 	"EpochExhausted":          ErrEpochExhausted,
 	"NotConfigured":           ErrNotConfigured,
 	"AlreadyConfigured":       ErrAlreadyConfigured,
