@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -15,6 +16,7 @@ import (
 
 	"github.com/aiprov/aiprov/attest"
 	"github.com/aiprov/aiprov/attest/chain"
+	"github.com/aiprov/aiprov/internal/testtools"
 	"github.com/aiprov/aiprov/royalty"
 )
 
@@ -213,6 +215,27 @@ func TestDistributorContract(t *testing.T) {
 		got := f.call(f.dist, f.D, "approvalDigest", ep0.Artifact, new(big.Int).SetUint64(ep0.Epoch), ep0.Token, ep0.Root, ep0.Total, ep0.Budgets)[0].([32]byte)
 		if got != ep0.Digest(f.domain) {
 			t.Fatalf("contract digest %x, Go digest %x", got, ep0.Digest(f.domain))
+		}
+		// ethers v6, a wallet's EIP-712 implementation, reads the approval
+		// file as eth_signTypedData_v4 gives it: the same digest (with the
+		// uint256[] budgets, two words of which one empty) and signer.
+		ep0.Budgets = []*big.Int{new(big.Int), ep0.Total}
+		s, err := chain.SignApproval(context.Background(), attestKey(t, f.evm, 3), f.domain, ep0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const script = `
+import { ethers } from "ethers";
+import { readFileSync } from "node:fs";
+const s = JSON.parse(readFileSync(0, "utf8"));
+const { EIP712Domain, ...types } = s.typedData.types;
+const td = s.typedData;
+console.log(ethers.TypedDataEncoder.hash(td.domain, types, td.message) + " " + ethers.verifyTypedData(td.domain, types, td.message, s.signature));
+`
+		out := strings.Fields(string(testtools.RunNode(t, script, mustJSON(t, s))))
+		want := f.call(f.dist, f.D, "approvalDigest", ep0.Artifact, new(big.Int).SetUint64(ep0.Epoch), ep0.Token, ep0.Root, ep0.Total, ep0.Budgets)[0].([32]byte)
+		if len(out) != 2 || out[0] != "0x"+common.Bytes2Hex(want[:]) || out[1] != f.addr(3).Hex() {
+			t.Fatalf("ethers: digest and signer %q, want 0x%x and %s", out, want, f.addr(3).Hex())
 		}
 	})
 
