@@ -28,6 +28,7 @@ var (
 	ErrBadApprovalSignature    = errors.New("chain: an approval is not signed by its voter for this epoch")
 	ErrInsufficientUnallocated = errors.New("chain: the artifact's unallocated balance is below the epoch total")
 	ErrUnknownEpoch            = errors.New("chain: no such epoch")
+	ErrNotInEpoch              = errors.New("chain: the leaf (account, amount), its proof or the claim id's token is not the epoch's")
 	ErrEpochExhausted          = errors.New("chain: the epoch's budget for this leaf's claim word is spent")
 	ErrNotConfigured           = errors.New("chain: the artifact's payout governance is not configured")
 	ErrAlreadyConfigured       = errors.New("chain: the artifact's payout governance is already configured")

@@ -322,11 +322,11 @@ console.log(ethers.TypedDataEncoder.hash(td.domain, types, td.message) + " " + e
 			t.Fatal("the re-entrant claim of its own leaf was not tried, or succeeded")
 		}
 		f.reverts("AlreadyClaimed", f.relayer, f.dist, f.D, nil, "claim", id, payees[3], amounts[3], proofs[3])
-		f.reverts("InvalidProof", f.relayer, f.dist, f.D, nil, "claim", id, payees[0], amounts[1], proofs[0])
-		f.reverts("InvalidProof", f.relayer, f.dist, f.D, nil, "claim", id, payees[0], amounts[0], proofs[1])
+		f.reverts("NotInEpoch", f.relayer, f.dist, f.D, nil, "claim", id, payees[0], amounts[1], proofs[0])
+		f.reverts("NotInEpoch", f.relayer, f.dist, f.D, nil, "claim", id, payees[0], amounts[0], proofs[1])
 		// A claim id names the token: the same counter with another token
 		// finds no word; an unpublished counter is unknown.
-		f.reverts("InvalidProof", f.relayer, f.dist, f.D, nil, "claim", new(big.Int).Or(id, new(big.Int).Lsh(big.NewInt(1), 64)), payees[0], amounts[0], proofs[0])
+		f.reverts("NotInEpoch", f.relayer, f.dist, f.D, nil, "claim", new(big.Int).Or(id, new(big.Int).Lsh(big.NewInt(1), 64)), payees[0], amounts[0], proofs[0])
 		f.reverts("UnknownClaimId", f.relayer, f.dist, f.D, nil, "claim", new(big.Int).Add(id, big.NewInt(1)), payees[0], amounts[0], proofs[0])
 		f.reverts("UnknownClaimId", f.relayer, f.dist, f.D, nil, "claim", new(big.Int), payees[0], amounts[0], proofs[0])
 		for i := range 3 {
@@ -445,7 +445,7 @@ console.log(ethers.TypedDataEncoder.hash(td.domain, types, td.message) + " " + e
 		tr, pr := payoutTree(t, ps, am)
 		id := f.publish(epochOf(t, 1, 0, tok, tr), 3, 4)
 		// The native epoch id of the same counter pays nothing.
-		f.reverts("InvalidProof", f.relayer, f.dist, f.D, nil, "claim", new(big.Int).And(id, big.NewInt(1<<62-1)), ps[0], am[0], pr[0])
+		f.reverts("NotInEpoch", f.relayer, f.dist, f.D, nil, "claim", new(big.Int).And(id, big.NewInt(1<<62-1)), ps[0], am[0], pr[0])
 		for i := range ps {
 			r := f.send(f.relayer, f.dist, f.D, nil, "claim", id, ps[i], am[i], pr[i])
 			t.Logf("claim %d (ERC-20): %d gas", i, r.GasUsed)

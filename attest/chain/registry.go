@@ -415,6 +415,7 @@ var revertSentinels = map[string]error{
 	"BadApproval":             ErrBadApprovalSignature,
 	"InsufficientUnallocated": ErrInsufficientUnallocated,
 	"UnknownClaimId":          ErrUnknownEpoch,
+	"NotInEpoch":              ErrNotInEpoch,
 	"EpochExhausted":          ErrEpochExhausted,
 	"NotConfigured":           ErrNotConfigured,
 	"AlreadyConfigured":       ErrAlreadyConfigured,

@@ -116,7 +116,7 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
     error ZeroRoot();
     error UnknownClaimId(uint256 claimId);
     error ProofTooLong(uint256 length);
-    error InvalidProof();
+    error NotInEpoch();
     error AlreadyClaimed(uint256 claimId, address account);
     error EpochExhausted(uint256 remaining, uint256 amount);
 
@@ -346,11 +346,12 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
     }
 
     /// @dev Reverts for a claim whose word was never published: no epoch
-    /// has the claim id, or the leaf or proof is not the epoch's.
+    /// has the claim id (UnknownClaimId), or the leaf, its proof or the
+    /// claim id's token is not the epoch's (NotInEpoch).
     function _noSuchWord(uint256 claimId) private view {
         uint64 n = uint64(claimId);
         if (n == 0 || n > _published || claimId >> 224 != 0) revert UnknownClaimId(claimId);
-        revert InvalidProof();
+        revert NotInEpoch();
     }
 
     function _wordKey(uint256 claimId, bytes32 root, uint256 w) private pure returns (bytes32) {
