@@ -190,9 +190,9 @@ func SignApproval(ctx context.Context, s ApprovalSigner, domain attest.Domain, a
 	}, nil
 }
 
-// maxApprovalFile bounds ParseApproval's input.
-// (2 MiB: the budgets of the largest epoch, maxClaimWords words).
-const maxApprovalFile = 2 << 20
+// MaxApprovalSize bounds ParseApproval's input: room for the budgets of
+// the largest epoch (2^16 claim words, a tree of millions of payees).
+const MaxApprovalSize = 2 << 20
 
 // ErrBadApproval is matched by every approval that cannot be read or does
 // not verify.
@@ -205,8 +205,8 @@ func ParseApproval(data []byte) (*SignedApproval, attest.Domain, EpochApproval, 
 	var s SignedApproval
 	var d attest.Domain
 	var a EpochApproval
-	if len(data) > maxApprovalFile {
-		return nil, d, a, fmt.Errorf("%w: %d bytes, more than %d", ErrBadApproval, len(data), maxApprovalFile)
+	if len(data) > MaxApprovalSize {
+		return nil, d, a, fmt.Errorf("%w: %d bytes, more than %d", ErrBadApproval, len(data), MaxApprovalSize)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
@@ -279,6 +279,9 @@ func (s *SignedApproval) signature() ([]byte, error) {
 var maxUint256 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 
 func parseUint256(s string) (*big.Int, bool) {
+	if len(s) > 78 { // 2^256 has 78 decimal digits; longer is not worth converting
+		return nil, false
+	}
 	v, ok := new(big.Int).SetString(s, 10)
 	if !ok || v.Sign() < 0 || v.Cmp(maxUint256) > 0 || strings.HasPrefix(s, "+") {
 		return nil, false

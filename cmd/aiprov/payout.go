@@ -564,7 +564,7 @@ epoch, root, total and gas.`,
 				ep = plan.EpochApproval
 			} else {
 				for i, name := range approvals {
-					data, err := keysReadFile(name, 16<<10)
+					data, err := keysReadFile(name, chain.MaxApprovalSize)
 					if err != nil {
 						return err
 					}
