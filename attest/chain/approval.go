@@ -21,8 +21,10 @@ import (
 // epoch of the Distributor contract. The domain (DistributorDomain) binds
 // the chain and the distributor, which serves one registry; the message
 // binds the artifact (its registry token id) and the epoch number, so an
-// approval counts for exactly one epoch.
-const EpochApprovalType = "EpochApproval(uint256 artifact,uint256 epoch,address token,bytes32 root,uint256 total)"
+// approval counts for exactly one epoch, and the claim words' budgets
+// (ClaimBudgets), so that nobody relaying the approvals can publish the
+// same root with its total spread otherwise.
+const EpochApprovalType = "EpochApproval(uint256 artifact,uint256 epoch,address token,bytes32 root,uint256 total,uint256[] budgets)"
 
 // Distributor EIP-712 domain name and version (Distributor.sol's
 // constructor).
@@ -46,21 +48,48 @@ type EpochApproval struct {
 	Epoch    uint64         // the number of the epoch, counted from 0 per artifact
 	Token    common.Address // zero for the native currency
 	Root     [32]byte       // the StandardMerkleTree root of the payouts
-	Total    *big.Int       // what the epoch takes from the unallocated balance
+	Total    *big.Int       // what the epoch takes from the unallocated balance: the budgets' sum
+	Budgets  []*big.Int     // what each claim word's leaves take (ClaimBudgets)
 }
 
 // Digest returns the EIP-712 hash signed under domain.
 func (a EpochApproval) Digest(domain attest.Domain) [32]byte {
-	var enc [6 * 32]byte
+	var enc [7 * 32]byte
 	copy(enc[0:], epochApprovalTypeHash[:])
 	a.Artifact.FillBytes(enc[32:64])
 	new(big.Int).SetUint64(a.Epoch).FillBytes(enc[64:96])
 	copy(enc[96+12:128], a.Token[:])
 	copy(enc[128:160], a.Root[:])
 	a.Total.FillBytes(enc[160:192])
+	// EIP-712 encodes an array as the hash of its elements' encodings.
+	budgets := make([]byte, 32*len(a.Budgets))
+	for i, b := range a.Budgets {
+		b.FillBytes(budgets[32*i : 32*i+32])
+	}
+	bh := keccak(budgets)
+	copy(enc[192:], bh[:])
 	sep := domain.Separator()
 	sh := keccak(enc[:])
 	return keccak([]byte{0x19, 0x01}, sep[:], sh[:])
+}
+
+// checkBudgets checks that the budgets are what the distributor takes:
+// each non-negative and below 2^96, adding up to Total.
+func (a EpochApproval) checkBudgets() error {
+	if a.Total == nil {
+		return errors.New("no total")
+	}
+	sum := new(big.Int)
+	for i, b := range a.Budgets {
+		if b == nil || b.Sign() < 0 || b.BitLen() > 96 {
+			return fmt.Errorf("budgets[%d] %v: want an integer from 0 to 2^96-1", i, b)
+		}
+		sum.Add(sum, b)
+	}
+	if sum.Cmp(a.Total) != 0 {
+		return fmt.Errorf("the budgets add up to %v, not the total %v", sum, a.Total)
+	}
+	return nil
 }
 
 func keccak(parts ...[]byte) [32]byte {
@@ -102,6 +131,7 @@ type approvalMessage struct {
 	Token    common.Address `json:"token"`
 	Root     string         `json:"root"`
 	Total    string         `json:"total"`
+	Budgets  []string       `json:"budgets"`
 }
 
 var epochApprovalFields = []attest.TypedField{
@@ -110,6 +140,7 @@ var epochApprovalFields = []attest.TypedField{
 	{Name: "token", Type: "address"},
 	{Name: "root", Type: "bytes32"},
 	{Name: "total", Type: "uint256"},
+	{Name: "budgets", Type: "uint256[]"},
 }
 
 var domainFields = []attest.TypedField{
@@ -126,6 +157,13 @@ type ApprovalSigner = TxSigner
 
 // SignApproval signs a under domain with an Ethereum key (a voter's).
 func SignApproval(ctx context.Context, s ApprovalSigner, domain attest.Domain, a EpochApproval) (*SignedApproval, error) {
+	if err := a.checkBudgets(); err != nil {
+		return nil, fmt.Errorf("chain: the epoch approval: %w", err)
+	}
+	budgets := make([]string, len(a.Budgets))
+	for i, b := range a.Budgets {
+		budgets[i] = b.String()
+	}
 	sig, err := s.SignHash(ctx, a.Digest(domain))
 	if err != nil {
 		return nil, fmt.Errorf("chain: signing the epoch approval: %w", err)
@@ -144,6 +182,7 @@ func SignApproval(ctx context.Context, s ApprovalSigner, domain attest.Domain, a
 				Token:    a.Token,
 				Root:     "0x" + hex.EncodeToString(a.Root[:]),
 				Total:    a.Total.String(),
+				Budgets:  budgets,
 			},
 		},
 		Signer:    s.Address(),
@@ -151,8 +190,9 @@ func SignApproval(ctx context.Context, s ApprovalSigner, domain attest.Domain, a
 	}, nil
 }
 
-// maxApprovalFile bounds ParseApproval's input.
-const maxApprovalFile = 16 << 10
+// MaxApprovalSize bounds ParseApproval's input: room for the budgets of
+// the largest epoch (2^16 claim words, a tree of millions of payees).
+const MaxApprovalSize = 2 << 20
 
 // ErrBadApproval is matched by every approval that cannot be read or does
 // not verify.
@@ -165,8 +205,8 @@ func ParseApproval(data []byte) (*SignedApproval, attest.Domain, EpochApproval, 
 	var s SignedApproval
 	var d attest.Domain
 	var a EpochApproval
-	if len(data) > maxApprovalFile {
-		return nil, d, a, fmt.Errorf("%w: %d bytes, more than %d", ErrBadApproval, len(data), maxApprovalFile)
+	if len(data) > MaxApprovalSize {
+		return nil, d, a, fmt.Errorf("%w: %d bytes, more than %d", ErrBadApproval, len(data), MaxApprovalSize)
 	}
 	dec := json.NewDecoder(strings.NewReader(string(data)))
 	dec.DisallowUnknownFields()
@@ -202,6 +242,18 @@ func ParseApproval(data []byte) (*SignedApproval, attest.Domain, EpochApproval, 
 	if a.Total, ok = parseUint256(td.Message.Total); !ok {
 		return nil, d, a, fmt.Errorf("%w: message.total %q: want a uint256", ErrBadApproval, td.Message.Total)
 	}
+	if len(td.Message.Budgets) > maxClaimWords {
+		return nil, d, a, fmt.Errorf("%w: message.budgets has %d words, more than %d", ErrBadApproval, len(td.Message.Budgets), maxClaimWords)
+	}
+	a.Budgets = make([]*big.Int, len(td.Message.Budgets))
+	for i, b := range td.Message.Budgets {
+		if a.Budgets[i], ok = parseUint256(b); !ok {
+			return nil, d, a, fmt.Errorf("%w: message.budgets[%d] %q: want a uint256", ErrBadApproval, i, b)
+		}
+	}
+	if err := a.checkBudgets(); err != nil {
+		return nil, d, a, fmt.Errorf("%w: message.budgets: %w", ErrBadApproval, err)
+	}
 	sig, err := s.signature()
 	if err != nil {
 		return nil, d, a, err
@@ -227,6 +279,9 @@ func (s *SignedApproval) signature() ([]byte, error) {
 var maxUint256 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
 
 func parseUint256(s string) (*big.Int, bool) {
+	if len(s) > 78 { // 2^256 has 78 decimal digits; longer is not worth converting
+		return nil, false
+	}
 	v, ok := new(big.Int).SetString(s, 10)
 	if !ok || v.Sign() < 0 || v.Cmp(maxUint256) > 0 || strings.HasPrefix(s, "+") {
 		return nil, false

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
@@ -27,7 +28,8 @@ var (
 	ErrBadApprovalSignature    = errors.New("chain: an approval is not signed by its voter for this epoch")
 	ErrInsufficientUnallocated = errors.New("chain: the artifact's unallocated balance is below the epoch total")
 	ErrUnknownEpoch            = errors.New("chain: no such epoch")
-	ErrEpochExhausted          = errors.New("chain: the epoch's total is spent")
+	ErrNotInEpoch              = errors.New("chain: the leaf (account, amount), its proof or the claim id's token is not the epoch's")
+	ErrEpochExhausted          = errors.New("chain: the epoch's budget for this leaf's claim word is spent")
 	ErrNotConfigured           = errors.New("chain: the artifact's payout governance is not configured")
 	ErrAlreadyConfigured       = errors.New("chain: the artifact's payout governance is already configured")
 	ErrNotArtifactOwner        = errors.New("chain: only the artifact's token owner may do this")
@@ -268,7 +270,8 @@ func (d *Distributor) Unallocated(ctx context.Context, artifact cid.Cid, token c
 // Published is the outcome of Publish.
 type Published struct {
 	EpochApproval
-	Already bool // the epoch was published so before; nothing was sent
+	ClaimID *big.Int // what the epoch's claims name (Epoch.ClaimID)
+	Already bool     // the epoch was published so before; nothing was sent
 	TxHash  common.Hash
 	GasUsed uint64
 }
@@ -284,6 +287,9 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 	}
 	if a.Artifact == nil || a.Artifact.Cmp(id) != 0 {
 		return nil, fmt.Errorf("chain: publish: the epoch is for artifact %v, not %s", a.Artifact, artifact)
+	}
+	if err := a.checkBudgets(); err != nil {
+		return nil, fmt.Errorf("chain: publish: %w", err)
 	}
 	at := map[common.Address]int{}
 	for i, v := range voters {
@@ -325,7 +331,7 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 		g, err := d.Governance(ctx, artifact)
 		return err == nil && g.Epochs > a.Epoch, err
 	}
-	rcpt, err := d.s.transact(ctx, &d.addr, d.c.PackPublish(id, a.Token, a.Root, a.Total, toVoterBindings(voters), list), done)
+	rcpt, err := d.s.transact(ctx, &d.addr, d.c.PackPublish(id, a.Token, a.Root, a.Budgets, toVoterBindings(voters), list), done)
 	if err != nil {
 		return nil, err
 	}
@@ -335,11 +341,11 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 		if err != nil {
 			return nil, err
 		}
-		if e.Root != a.Root || e.Token != a.Token || e.Total.Cmp(a.Total) != 0 {
+		if e.Root != a.Root || e.Token != a.Token || !equalAmounts(e.Budgets, a.Budgets) {
 			return nil, fmt.Errorf("%w: epoch %d of %s is published with root %x, total %v; these approvals are for root %x, total %v",
 				ErrEpochPublished, a.Epoch, artifact, e.Root, e.Total, a.Root, a.Total)
 		}
-		p.Already = true
+		p.ClaimID, p.Already = e.ClaimID, true
 		return p, nil
 	}
 	p.TxHash, p.GasUsed = rcpt.TxHash, rcpt.GasUsed
@@ -348,31 +354,41 @@ func (d *Distributor) Publish(ctx context.Context, artifact cid.Cid, a EpochAppr
 			if ev.Epoch.Uint64() != a.Epoch || ev.Root != a.Root {
 				return nil, fmt.Errorf("chain: published epoch %v with root %x, not epoch %d", ev.Epoch, ev.Root, a.Epoch)
 			}
+			p.ClaimID = ev.ClaimId
 		}
 	}
+	if p.ClaimID == nil {
+		return nil, fmt.Errorf("chain: transaction %s has no EpochPublished event", rcpt.TxHash.Hex())
+	}
 	return p, nil
+}
+
+func equalAmounts(x, y []*big.Int) bool {
+	return slices.EqualFunc(x, y, func(a, b *big.Int) bool { return a.Cmp(b) == 0 })
 }
 
 // Epoch is a published epoch.
 type Epoch struct {
 	EpochApproval
-	Remaining *big.Int // what is left to claim
-	Block     uint64   // the block it was published in
-	TxHash    common.Hash
+	// ClaimID is what the epoch's claims name: its token << 64 | a count
+	// of the distributor's published epochs.
+	ClaimID *big.Int
+	Block   uint64 // the block it was published in
+	TxHash  common.Hash
 }
 
-// Epoch returns the artifact's epoch number epoch, with the total it was
-// published with (read from its EpochPublished event).
+// Epoch returns the artifact's epoch number epoch as it was published
+// (read from its EpochPublished event).
 func (d *Distributor) Epoch(ctx context.Context, artifact cid.Cid, epoch uint64) (*Epoch, error) {
 	id, err := ArtifactID(artifact)
 	if err != nil {
 		return nil, err
 	}
-	st, err := dcall(ctx, d, d.c.PackEpochOf(id, new(big.Int).SetUint64(epoch)), d.c.UnpackEpochOf)
+	g, err := d.Governance(ctx, artifact)
 	if err != nil {
 		return nil, err
 	}
-	if st.Root == ([32]byte{}) {
+	if epoch >= g.Epochs {
 		return nil, fmt.Errorf("%w: %s has no epoch %d", ErrUnknownEpoch, artifact, epoch)
 	}
 	var epochTopic common.Hash
@@ -384,15 +400,46 @@ func (d *Distributor) Epoch(ctx context.Context, artifact cid.Cid, epoch uint64)
 	if err != nil {
 		return nil, fmt.Errorf("chain: reading the EpochPublished event of %s epoch %d: %w", artifact, epoch, err)
 	}
+	if len(logs) > MaxLogs {
+		return nil, fmt.Errorf("%w: %d EpochPublished logs for one epoch", ErrReplyTooLarge, len(logs))
+	}
 	for i := range logs {
-		if ev, err := d.c.UnpackEpochPublishedEvent(&logs[i]); err == nil && !logs[i].Removed {
-			return &Epoch{
-				EpochApproval: EpochApproval{Artifact: id, Epoch: epoch, Token: ev.Token, Root: ev.Root, Total: ev.Total},
-				Remaining:     st.Remaining, Block: logs[i].BlockNumber, TxHash: logs[i].TxHash,
-			}, nil
+		l := &logs[i]
+		ev, err := d.c.UnpackEpochPublishedEvent(l)
+		if err != nil || l.Removed || l.Address != d.addr {
+			continue
 		}
+		e := &Epoch{
+			EpochApproval: EpochApproval{Artifact: id, Epoch: epoch, Token: ev.Token, Root: ev.Root, Total: ev.Total, Budgets: ev.Budgets},
+			ClaimID:       ev.ClaimId, Block: l.BlockNumber, TxHash: l.TxHash,
+		}
+		// The contract emits what it checked; a node that rewrites logs
+		// is caught here rather than in a claim that cannot succeed.
+		if err := e.checkBudgets(); err != nil || len(e.Budgets) > maxClaimWords || ev.ClaimId.BitLen() > 224 ||
+			common.BigToAddress(new(big.Int).Rsh(ev.ClaimId, 64)) != ev.Token {
+			return nil, fmt.Errorf("chain: the EpochPublished event of %s epoch %d in block %d is malformed (claim id %v, token %s, %d budgets)",
+				artifact, epoch, l.BlockNumber, ev.ClaimId, ev.Token.Hex(), len(ev.Budgets))
+		}
+		return e, nil
 	}
 	return nil, fmt.Errorf("chain: %s epoch %d is published but the node has no EpochPublished event for it", artifact, epoch)
+}
+
+// Remaining returns what is left to claim of a published epoch: the
+// remaining budgets of its claim words, one call per word.
+func (d *Distributor) Remaining(ctx context.Context, e *Epoch) (*big.Int, error) {
+	sum := new(big.Int)
+	for w, b := range e.Budgets {
+		if b.Sign() == 0 {
+			continue
+		}
+		cw, err := dcall(ctx, d, d.c.PackClaimWord(e.ClaimID, e.Root, big.NewInt(int64(w))), d.c.UnpackClaimWord)
+		if err != nil {
+			return nil, err
+		}
+		sum.Add(sum, cw.Remaining)
+	}
+	return sum, nil
 }
 
 // Claimed is the outcome of Claim.
@@ -408,19 +455,19 @@ type Claimed struct {
 // proof; the sender pays the gas, account receives the money. Claiming a
 // claimed leaf returns Already rather than an error, so a retry is safe.
 func (d *Distributor) Claim(ctx context.Context, artifact cid.Cid, epoch uint64, account common.Address, amount *big.Int, proof []royalty.Hash) (*Claimed, error) {
-	id, err := ArtifactID(artifact)
+	e, err := d.Epoch(ctx, artifact, epoch)
 	if err != nil {
 		return nil, err
 	}
-	pr := make([][32]byte, len(proof))
-	for i, h := range proof {
-		pr[i] = h
-	}
-	ep := new(big.Int).SetUint64(epoch)
+	return d.claim(ctx, e, account, amount, proof)
+}
+
+func (d *Distributor) claim(ctx context.Context, e *Epoch, account common.Address, amount *big.Int, proof []royalty.Hash) (*Claimed, error) {
+	pr := proofArg(proof)
 	done := func(ctx context.Context) (bool, error) {
-		return dcall(ctx, d, d.c.PackIsClaimed(id, ep, account, amount, pr), d.c.UnpackIsClaimed)
+		return dcall(ctx, d, d.c.PackIsClaimed(e.ClaimID, account, amount, pr), d.c.UnpackIsClaimed)
 	}
-	rcpt, err := d.s.transact(ctx, &d.addr, d.c.PackClaim(id, ep, account, amount, pr), done)
+	rcpt, err := d.s.transact(ctx, &d.addr, d.c.PackClaim(e.ClaimID, account, amount, pr), done)
 	if err != nil {
 		return nil, err
 	}
@@ -431,16 +478,20 @@ func (d *Distributor) Claim(ctx context.Context, artifact cid.Cid, epoch uint64,
 	return c, nil
 }
 
-// IsClaimed reports whether the leaf (account, amount) of the epoch was
-// claimed.
-func (d *Distributor) IsClaimed(ctx context.Context, artifact cid.Cid, epoch uint64, account common.Address, amount *big.Int, proof []royalty.Hash) (bool, error) {
-	id, err := ArtifactID(artifact)
-	if err != nil {
-		return false, err
-	}
+func proofArg(proof []royalty.Hash) [][32]byte {
 	pr := make([][32]byte, len(proof))
 	for i, h := range proof {
 		pr[i] = h
 	}
-	return dcall(ctx, d, d.c.PackIsClaimed(id, new(big.Int).SetUint64(epoch), account, amount, pr), d.c.UnpackIsClaimed)
+	return pr
+}
+
+// IsClaimed reports whether the leaf (account, amount) of the epoch was
+// claimed.
+func (d *Distributor) IsClaimed(ctx context.Context, artifact cid.Cid, epoch uint64, account common.Address, amount *big.Int, proof []royalty.Hash) (bool, error) {
+	e, err := d.Epoch(ctx, artifact, epoch)
+	if err != nil {
+		return false, err
+	}
+	return dcall(ctx, d, d.c.PackIsClaimed(e.ClaimID, account, amount, proofArg(proof)), d.c.UnpackIsClaimed)
 }

@@ -53,7 +53,10 @@
 // epoch publishes the root of package royalty's StandardMerkleTree over
 // the split of what the artifact holds, taking its total from the
 // artifact's unallocated balance, and every payee claims its leaf once
-// (Claim; anyone may send it). Epochs are published with EIP-712
+// (Claim; anyone may send it). The total is published split into the
+// budgets of claim words (ClaimBudgets: what the leaves of each word of
+// 128 add up to), so that a claim reads and writes one storage slot yet
+// never takes more than its epoch holds. Epochs are published with EIP-712
 // EpochApprovals from voters holding more than half of the artifact's
 // contributor shares (NewVoters, from its manifest), or by a publisher the
 // owner named (Configure, once). Payees resolves contributors: keys

@@ -152,8 +152,12 @@ func (d *Distributor) PlanEpoch(ctx context.Context, g *royalty.Graph, artifact 
 	if err != nil {
 		return nil, err
 	}
+	budgets, err := ClaimBudgets(tree)
+	if err != nil {
+		return nil, err
+	}
 	return &Plan{
-		EpochApproval: EpochApproval{Artifact: id, Epoch: epoch, Token: opt.Token, Root: tree.Root(), Total: new(big.Int).Set(total)},
+		EpochApproval: EpochApproval{Artifact: id, Epoch: epoch, Token: opt.Token, Root: tree.Root(), Total: new(big.Int).Set(total), Budgets: budgets},
 		Split:         split, Resolved: res, Tree: tree,
 	}, nil
 }
@@ -169,7 +173,9 @@ func tokenName(token common.Address) string {
 type Audit struct {
 	Epoch *Epoch // as published
 	Plan  *Plan  // as recomputed
-	Match bool   // the published root is exactly the recomputed one
+	// Match: the published root is exactly the recomputed one, and so are
+	// the budgets of its claim words.
+	Match bool
 }
 
 // AuditEpoch recomputes a published epoch's split from the manifests (g)
@@ -188,7 +194,7 @@ func (d *Distributor) AuditEpoch(ctx context.Context, g *royalty.Graph, artifact
 	if err != nil {
 		return nil, err
 	}
-	return &Audit{Epoch: ep, Plan: plan, Match: plan.Root == ep.Root}, nil
+	return &Audit{Epoch: ep, Plan: plan, Match: plan.Root == ep.Root && equalAmounts(plan.Budgets, ep.Budgets)}, nil
 }
 
 // Leaf returns the index in p.Tree of account's payout, or -1.
@@ -209,12 +215,12 @@ func (d *Distributor) ClaimFor(ctx context.Context, g *royalty.Graph, artifact c
 	if err != nil {
 		return nil, err
 	}
-	if !audit.Match {
+	if audit.Epoch.Root != audit.Plan.Root {
 		return nil, fmt.Errorf("chain: %s epoch %d: the published root %x is not the split of these manifests (%x): no proof for %s", artifact, epoch, audit.Epoch.Root, audit.Plan.Root, account.Hex())
 	}
 	i := audit.Plan.Leaf(account)
 	if i < 0 {
 		return nil, fmt.Errorf("chain: %s epoch %d pays nothing to %s", artifact, epoch, account.Hex())
 	}
-	return d.Claim(ctx, artifact, epoch, account, audit.Plan.Tree.Payout(i).Amount, audit.Plan.Tree.Proof(i))
+	return d.claim(ctx, audit.Epoch, account, audit.Plan.Tree.Payout(i).Amount, audit.Plan.Tree.Proof(i))
 }

@@ -488,6 +488,7 @@ type planOut struct {
 	Token    string     `json:"token"`
 	Root     string     `json:"root"`
 	Total    string     `json:"total"`
+	Budgets  []string   `json:"budgets"` // each claim word's share of the total (chain.ClaimBudgets)
 	Payouts  []routeOut `json:"payouts"`
 }
 
@@ -503,7 +504,7 @@ type routeOut struct {
 
 func planJSON(p *chain.Plan) planOut {
 	out := planOut{Artifact: chain.ManifestCID([32]byte(common.BigToHash(p.Artifact))).String(), Epoch: p.Epoch, Token: p.Token.Hex(),
-		Root: royalty.Hash(p.Root).String(), Total: p.Total.String()}
+		Root: royalty.Hash(p.Root).String(), Total: p.Total.String(), Budgets: amountStrings(p.Budgets)}
 	for _, r := range p.Resolved.Routes {
 		out.Payouts = append(out.Payouts, routeOut{r.Recipient, r.Payee.String(), r.Amount.String(), r.Unbound})
 	}
@@ -563,7 +564,7 @@ epoch, root, total and gas.`,
 				ep = plan.EpochApproval
 			} else {
 				for i, name := range approvals {
-					data, err := keysReadFile(name, 16<<10)
+					data, err := keysReadFile(name, chain.MaxApprovalSize)
 					if err != nil {
 						return err
 					}
@@ -598,8 +599,8 @@ epoch, root, total and gas.`,
 					chain.ErrEpochPublished, p.Epoch, art, royalty.Hash(p.Root))
 			}
 			if f.json {
-				out := publishOut{Artifact: art.String(), Epoch: p.Epoch, Token: p.Token.Hex(), Root: royalty.Hash(p.Root).String(), Total: p.Total.String(),
-					Approvals: []string{}, TxHash: p.TxHash.Hex(), GasUsed: p.GasUsed}
+				out := publishOut{Artifact: art.String(), Epoch: p.Epoch, ClaimID: p.ClaimID.String(), Token: p.Token.Hex(), Root: royalty.Hash(p.Root).String(), Total: p.Total.String(),
+					Budgets: amountStrings(p.Budgets), Approvals: []string{}, TxHash: p.TxHash.Hex(), GasUsed: p.GasUsed}
 				for _, s := range signed {
 					out.Approvals = append(out.Approvals, s.Signer.Hex())
 				}
@@ -616,13 +617,23 @@ epoch, root, total and gas.`,
 	return cmd
 }
 
+func amountStrings(xs []*big.Int) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.String()
+	}
+	return out
+}
+
 // publishOut is royalty publish --json.
 type publishOut struct {
 	Artifact  string   `json:"artifact"`
 	Epoch     uint64   `json:"epoch"`
+	ClaimID   string   `json:"claimId"` // what the epoch's claims name on chain
 	Token     string   `json:"token"`
 	Root      string   `json:"root"`
 	Total     string   `json:"total"`
+	Budgets   []string `json:"budgets"`   // each claim word's share of the total
 	Approvals []string `json:"approvals"` // the voters whose approvals were sent
 	TxHash    string   `json:"txHash"`
 	GasUsed   uint64   `json:"gasUsed"`
@@ -721,24 +732,32 @@ caught. Token contributors are resolved to their owners now.`,
 				if err := writeJSON(c.stdout, "royalty audit", struct {
 					Artifact      string  `json:"artifact"`
 					Epoch         uint64  `json:"epoch"`
-					Match         bool    `json:"match"`
-					PublishedRoot string  `json:"publishedRoot"`
-					Recomputed    planOut `json:"recomputed"`
-				}{art.String(), epoch, a.Match, royalty.Hash(a.Epoch.Root).String(), planJSON(a.Plan)}); err != nil {
+					Match            bool     `json:"match"`
+					PublishedRoot    string   `json:"publishedRoot"`
+					PublishedBudgets []string `json:"publishedBudgets"`
+					Recomputed       planOut  `json:"recomputed"`
+				}{art.String(), epoch, a.Match, royalty.Hash(a.Epoch.Root).String(), amountStrings(a.Epoch.Budgets), planJSON(a.Plan)}); err != nil {
 					return err
 				}
 			} else {
 				writePlan(c.stdout, a.Plan)
 				fmt.Fprintf(c.stdout, "published root %s\n", royalty.Hash(a.Epoch.Root))
-				if a.Match {
+				switch {
+				case a.Match:
 					fmt.Fprintf(c.stdout, "OK: the published root is exactly this split\n")
-				} else {
+				case a.Epoch.Root == a.Plan.Root:
+					fmt.Fprintf(c.stdout, "MISMATCH: the published claim-word budgets are not this split's\n")
+				default:
 					fmt.Fprintf(c.stdout, "MISMATCH: the published root is not this split\n")
 				}
 			}
-			if !a.Match {
+			if a.Epoch.Root != a.Plan.Root {
 				return fmt.Errorf("epoch %d of %s: the published root %s is not the root %s of the split recomputed from the manifests: it pays someone a different amount",
 					epoch, art, royalty.Hash(a.Epoch.Root), royalty.Hash(a.Plan.Root))
+			}
+			if !a.Match {
+				return fmt.Errorf("epoch %d of %s: the root is this split's, but the published claim-word budgets %v are not its budgets %v: some payees cannot claim their whole payout",
+					epoch, art, amountStrings(a.Epoch.Budgets), amountStrings(a.Plan.Budgets))
 			}
 			return nil
 		},

@@ -28,5 +28,8 @@ func OneWeiWrong(plan *chain.Plan) (chain.EpochApproval, error) {
 	}
 	wrong := plan.EpochApproval
 	wrong.Root = tree.Root()
+	if wrong.Budgets, err = chain.ClaimBudgets(tree); err != nil {
+		return chain.EpochApproval{}, err
+	}
 	return wrong, nil
 }

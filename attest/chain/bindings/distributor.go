@@ -38,9 +38,9 @@ type DistributorVoter struct {
 
 // DistributorMetaData contains all meta data concerning the Distributor contract.
 var DistributorMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"registry_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"AlreadyConfigured\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"position\",\"type\":\"uint256\"}],\"name\":\"ApprovalsOutOfOrder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"voter\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadApproval\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"BadVoters\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EpochExhausted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"FailedCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"InsufficientUnallocated\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"approvedWeight\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalWeight\",\"type\":\"uint256\"}],\"name\":\"NoMajority\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"NotAToken\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotArtifactOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"NotConfigured\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPublisher\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ProofTooLong\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"TotalTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"UnknownArtifact\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"}],\"name\":\"UnknownEpoch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"VotersMismatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"votersHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"totalWeight\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"}],\"name\":\"Configured\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"EpochPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Paid\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"EPOCH_APPROVAL_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PROOF_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"approvalDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"weight\",\"type\":\"uint32\"}],\"internalType\":\"structDistributor.Voter[]\",\"name\":\"voters\",\"type\":\"tuple[]\"},{\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"}],\"name\":\"configure\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"}],\"name\":\"epochOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"governance\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"votersHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epochs\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"totalWeight\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"isClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"pay\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"payToken\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"weight\",\"type\":\"uint32\"}],\"internalType\":\"structDistributor.Voter[]\",\"name\":\"voters\",\"type\":\"tuple[]\"},{\"components\":[{\"internalType\":\"uint32\",\"name\":\"voter\",\"type\":\"uint32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structDistributor.Approval[]\",\"name\":\"approvals\",\"type\":\"tuple[]\"}],\"name\":\"publish\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"unallocated\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"registry_\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"AlreadyConfigured\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"position\",\"type\":\"uint256\"}],\"name\":\"ApprovalsOutOfOrder\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"voter\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"}],\"name\":\"BadApproval\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"BadVoters\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ECDSAInvalidSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ECDSAInvalidSignatureLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"s\",\"type\":\"bytes32\"}],\"name\":\"ECDSAInvalidSignatureS\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"EpochExhausted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"FailedCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"balance\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"needed\",\"type\":\"uint256\"}],\"name\":\"InsufficientBalance\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"available\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"InsufficientUnallocated\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"approvedWeight\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalWeight\",\"type\":\"uint256\"}],\"name\":\"NoMajority\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"NotAToken\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotArtifactOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"NotConfigured\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NotInEpoch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPublisher\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"ProofTooLong\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"}],\"name\":\"TotalTooLarge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"UnknownArtifact\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"}],\"name\":\"UnknownClaimId\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"VotersMismatch\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Claimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"votersHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"totalWeight\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"}],\"name\":\"Configured\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256[]\",\"name\":\"budgets\",\"type\":\"uint256[]\"}],\"name\":\"EpochPublished\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"payer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Paid\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"EPOCH_APPROVAL_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"MAX_PROOF_LENGTH\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"total\",\"type\":\"uint256\"},{\"internalType\":\"uint256[]\",\"name\":\"budgets\",\"type\":\"uint256[]\"}],\"name\":\"approvalDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"w\",\"type\":\"uint256\"}],\"name\":\"claimWord\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"remaining\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"weight\",\"type\":\"uint32\"}],\"internalType\":\"structDistributor.Voter[]\",\"name\":\"voters\",\"type\":\"tuple[]\"},{\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"}],\"name\":\"configure\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"governance\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"votersHash\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"publisher\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"epochs\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"totalWeight\",\"type\":\"uint32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"isClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"}],\"name\":\"pay\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"contractIERC20\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"payToken\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"budgets\",\"type\":\"uint256[]\"},{\"components\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"weight\",\"type\":\"uint32\"}],\"internalType\":\"structDistributor.Voter[]\",\"name\":\"voters\",\"type\":\"tuple[]\"},{\"components\":[{\"internalType\":\"uint32\",\"name\":\"voter\",\"type\":\"uint32\"},{\"internalType\":\"bytes\",\"name\":\"signature\",\"type\":\"bytes\"}],\"internalType\":\"structDistributor.Approval[]\",\"name\":\"approvals\",\"type\":\"tuple[]\"}],\"name\":\"publish\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"epoch\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIERC721\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"artifact\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"unallocated\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "Distributor",
-	Bin: "0x610180604052348015610010575f5ffd5b506040516129dd3803806129dd83398101604081905261002f9161017d565b6040518060400160405280601281526020017130b4b83937bb102234b9ba3934b13aba37b960711b815250604051806040016040528060018152602001603160f81b8152506100838261013760201b60201c565b6101205261009081610137565b61014052815160208084019190912060e052815190820120610100524660a05261011c60e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b031661016052610205565b5f5f829050601f8151111561016a578260405163305a27a960e01b815260040161016191906101aa565b60405180910390fd5b8051610175826101df565b179392505050565b5f6020828403121561018d575f5ffd5b81516001600160a01b03811681146101a3575f5ffd5b9392505050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156101ff575f198160200360031b1b821691505b50919050565b60805160a05160c05160e051610100516101205161014051610160516127766102675f395f818161019301526113cb01525f611ae601525f611ab601525f611e6601525f611e3e01525f611d9901525f611dc301525f611ded01526127765ff3fe6080604052600436106100d9575f3560e01c80639b4d9d7d1161007c578063b9df205111610057578063b9df205114610365578063c290d69114610379578063ce417dc11461038c578063df9173d3146103ab575f5ffd5b80639b4d9d7d14610230578063ac53a3611461024f578063b5099f051461032f575f5ffd5b806374e39033116100b757806374e39033146101635780637b1039991461018257806384b0196e146101da57806385853dbb14610201575f5ffd5b80630ec5de72146100dd578063584b68c9146101235780635d4df3bf14610144575b5f5ffd5b3480156100e8575f5ffd5b506101107f48a31aa0b99ffcf854b6a0808f6058b0d9ca0db91e3a3866764c5cf717eb9fb681565b6040519081526020015b60405180910390f35b34801561012e575f5ffd5b5061014261013d366004612153565b6103fa565b005b34801561014f575f5ffd5b5061014261015e3660046121d0565b6106d7565b34801561016e575f5ffd5b5061011061017d36600461227f565b610975565b34801561018d575f5ffd5b506101b57f000000000000000000000000000000000000000000000000000000000000000081565b60405173ffffffffffffffffffffffffffffffffffffffff909116815260200161011a565b3480156101e5575f5ffd5b506101ee610d37565b60405161011a9796959493929190612368565b34801561020c575f5ffd5b5061022061021b3660046121d0565b610d95565b604051901515815260200161011a565b34801561023b575f5ffd5b5061011061024a366004612427565b610e40565b34801561025a575f5ffd5b506102e561026936600461246c565b5f9081526002602052604090208054600190910154909173ffffffffffffffffffffffffffffffffffffffff82169174010000000000000000000000000000000000000000810467ffffffffffffffff16917c010000000000000000000000000000000000000000000000000000000090910463ffffffff1690565b6040805194855273ffffffffffffffffffffffffffffffffffffffff909316602085015267ffffffffffffffff9091169183019190915263ffffffff16606082015260800161011a565b34801561033a575f5ffd5b50610110610349366004612483565b600360209081525f928352604080842090915290825290205481565b348015610370575f5ffd5b50610110604081565b61014261038736600461246c565b610ecf565b348015610397575f5ffd5b506101426103a63660046124b1565b610f8b565b3480156103b6575f5ffd5b506103ca6103c536600461250c565b6112fd565b6040805193845273ffffffffffffffffffffffffffffffffffffffff90921660208401529082015260600161011a565b610402611363565b73ffffffffffffffffffffffffffffffffffffffff821661046c576040517ff0ae59ab00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff831660048201526024015b60405180910390fd5b805f036104a5576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6104ae8361139a565b506040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201525f9073ffffffffffffffffffffffffffffffffffffffff8416906370a0823190602401602060405180830381865afa158015610519573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061053d919061252c565b905061056173ffffffffffffffffffffffffffffffffffffffff84163330856114a5565b6040517f70a082310000000000000000000000000000000000000000000000000000000081523060048201525f90829073ffffffffffffffffffffffffffffffffffffffff8616906370a0823190602401602060405180830381865afa1580156105cd573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906105f1919061252c565b6105fb9190612570565b9050805f03610636576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f85815260036020908152604080832073ffffffffffffffffffffffffffffffffffffffff8816845290915281208054839290610674908490612583565b9091555050604051818152339073ffffffffffffffffffffffffffffffffffffffff86169087907f2a156326ec22774ffa31f45f5f5990405e41eb6fe44e1d600934ab445cf3c0c19060200160405180910390a450506106d2611507565b505050565b6106df611363565b5f86815260046020908152604080832088845290915281208054909181900361073e576040517fe51d77f60000000000000000000000000000000000000000000000000000000081526004810189905260248101889052604401610463565b5f61074c8288888888611531565b5f8a81526005602090815260408083208c84528252808320600885901c8452918290529091205491925090600160ff84161b808216156107de576040517f7f24ead1000000000000000000000000000000000000000000000000000000008152600481018d9052602481018c905273ffffffffffffffffffffffffffffffffffffffff8b166044820152606401610463565b600884901c5f908152602084905260409020818317905560018601547401000000000000000000000000000000000000000090046bffffffffffffffffffffffff16808a1115610864576040517fbe73b8ce00000000000000000000000000000000000000000000000000000000815260048101829052602481018b9052604401610463565b8981038760010160146101000a8154816bffffffffffffffffffffffff02191690836bffffffffffffffffffffffff1602179055505f876001015f9054906101000a900473ffffffffffffffffffffffffffffffffffffffff1690508b73ffffffffffffffffffffffffffffffffffffffff168d8f7fb94bf7f9302edf52a596286915a69b4b0685574cffdedd0712e3c62f2550f0ba8e60405161090a91815260200190565b60405180910390a473ffffffffffffffffffffffffffffffffffffffff811661093c576109378c8c611685565b61095d565b61095d73ffffffffffffffffffffffffffffffffffffffff82168d8d61172e565b505050505050505061096d611507565b505050505050565b5f8681036109af576040517fb263ae7300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b855f036109e8576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6bffffffffffffffffffffffff861115610a31576040517f91f8bdd200000000000000000000000000000000000000000000000000000000815260048101879052602401610463565b5f898152600260205260409020600181015473ffffffffffffffffffffffffffffffffffffffff1680158015610a6657508154155b15610aa0576040517f9b04588d000000000000000000000000000000000000000000000000000000008152600481018c9052602401610463565b600182015474010000000000000000000000000000000000000000900467ffffffffffffffff16925073ffffffffffffffffffffffffffffffffffffffff81163314610b0057610b0082610af78d868e8e8e610e40565b89898989611789565b5f8b815260036020908152604080832073ffffffffffffffffffffffffffffffffffffffff8e16845290915290205480891115610b73576040517f30e44a1d00000000000000000000000000000000000000000000000000000000815260048101829052602481018a9052604401610463565b5f8c815260036020908152604080832073ffffffffffffffffffffffffffffffffffffffff8f16845290915290208982039055610bb1846001612583565b8360010160146101000a81548167ffffffffffffffff021916908367ffffffffffffffff16021790555060405180606001604052808b81526020018c73ffffffffffffffffffffffffffffffffffffffff1681526020018a6bffffffffffffffffffffffff1681525060045f8e81526020019081526020015f205f8681526020019081526020015f205f820151815f01556020820151816001015f6101000a81548173ffffffffffffffffffffffffffffffffffffffff021916908373ffffffffffffffffffffffffffffffffffffffff16021790555060408201518160010160146101000a8154816bffffffffffffffffffffffff02191690836bffffffffffffffffffffffff160217905550905050838c7f53042c65bbfdceecfa66d3643e9ba62798074c14ed80229b6e3fb696aceb769d8d8d8d604051610d209392919073ffffffffffffffffffffffffffffffffffffffff9390931683526020830191909152604082015260600190565b60405180910390a350505098975050505050505050565b5f6060805f5f5f6060610d48611aaf565b610d50611adf565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b5f868152600460209081526040808320888452909152812054808203610df1576040517fe51d77f60000000000000000000000000000000000000000000000000000000081526004810189905260248101889052604401610463565b5f610dff8288888888611531565b5f8a81526005602090815260408083208c84528252808320600885901c8452909152902054600160ff9092169190911b161515925050509695505050505050565b604080517f48a31aa0b99ffcf854b6a0808f6058b0d9ca0db91e3a3866764c5cf717eb9fb660208201529081018690526060810185905273ffffffffffffffffffffffffffffffffffffffff8416608082015260a0810183905260c081018290525f90610ec59060e00160405160208183030381529060405280519060200120611b0a565b9695505050505050565b610ed7611363565b345f03610f10576040517f1f2a200500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b610f198161139a565b505f81815260036020908152604080832083805290915281208054349290610f42908490612583565b909155505060405134815233905f9083907f2a156326ec22774ffa31f45f5f5990405e41eb6fe44e1d600934ab445cf3c0c19060200160405180910390a4610f88611507565b50565b33610f958561139a565b73ffffffffffffffffffffffffffffffffffffffff1614610feb576040517fcf2d68be00000000000000000000000000000000000000000000000000000000815260048101859052336024820152604401610463565b5f84815260026020526040902080541515806110205750600181015473ffffffffffffffffffffffffffffffffffffffff1615155b1561105a576040517f3389660700000000000000000000000000000000000000000000000000000000815260048101869052602401610463565b5f5f5f5b8581101561119d578173ffffffffffffffffffffffffffffffffffffffff1687878381811061108f5761108f612596565b6110a592602060409092020190810191506125c3565b73ffffffffffffffffffffffffffffffffffffffff161115806110f557508686828181106110d5576110d5612596565b90506040020160200160208101906110ed91906125f1565b63ffffffff16155b1561112f576040517f2ba8262a00000000000000000000000000000000000000000000000000000000815260048101899052602401610463565b86868281811061114157611141612596565b61115792602060409092020190810191506125c3565b915086868281811061116b5761116b612596565b905060400201602001602081019061118391906125f1565b6111939063ffffffff1684612583565b925060010161105e565b5063ffffffff8211806111cd5750841580156111cd575073ffffffffffffffffffffffffffffffffffffffff8416155b15611207576040517f2ba8262a00000000000000000000000000000000000000000000000000000000815260048101889052602401610463565b5f851561123c57868660405160200161122192919061260a565b6040516020818303038152906040528051906020012061123e565b5f5b80855560018501805473ffffffffffffffffffffffffffffffffffffffff88167bffffffffffffffff000000000000000000000000000000000000000090911681177c010000000000000000000000000000000000000000000000000000000063ffffffff88169081029190911790925560408051848152602081019390935282015290915088907ff5099311190dff5758598a37e94f9ffb411171e55f6243fabce5eaf42093777f9060600160405180910390a25050505050505050565b5f8281526004602090815260408083208484529091529020805460019091015473ffffffffffffffffffffffffffffffffffffffff8116907401000000000000000000000000000000000000000090046bffffffffffffffffffffffff165b9250925092565b61136b611b51565b61139860017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90611baa565b565b6040517f6352211e000000000000000000000000000000000000000000000000000000008152600481018290525f907f000000000000000000000000000000000000000000000000000000000000000073ffffffffffffffffffffffffffffffffffffffff1690636352211e90602401602060405180830381865afa925050508015611461575060408051601f3d9081017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe016820190925261145e9181019061267a565b60015b61149a576040517f4d9e125200000000000000000000000000000000000000000000000000000000815260048101839052602401610463565b92915050565b919050565b6114b3848484846001611bb1565b611501576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff85166004820152602401610463565b50505050565b6113985f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00611392565b5f816040811115611571576040517fab6a068300000000000000000000000000000000000000000000000000000000815260048101829052602401610463565b6040805173ffffffffffffffffffffffffffffffffffffffff881660208201529081018690525f90606001604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0818403018152828252805160209182012090830152016040516020818303038152906040528051906020012090505f5b8281101561163c575f86868381811061160c5761160c612596565b9050602002013590508083101561162757816001901b851794505b6116318382611c44565b9250506001016115f1565b50878114611676576040517f09bde33900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b506001901b1795945050505050565b804710156116c8576040517fcf47918100000000000000000000000000000000000000000000000000000000815247600482015260248101829052604401610463565b6116e1828260405180602001604052805f815250611c73565b156116ea575050565b3d156116fc576116f8611c88565b5050565b6040517fd6bda27500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b61173b8383836001611c93565b6106d2576040517f5274afe700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff84166004820152602401610463565b85545f8190036117c7576040517fe35593b5000000000000000000000000000000000000000000000000000000008152336004820152602401610463565b8085856040516020016117db92919061260a565b6040516020818303038152906040528051906020012014611828576040517f816f048e00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f5f5f5b84811015611a2a575f86868381811061184757611847612596565b90506020028101906118599190612695565b6118679060208101906125f1565b63ffffffff1690508281108061187d5750878110155b156118b7576040517f98d5a2fb00000000000000000000000000000000000000000000000000000000815260048101839052602401610463565b6118c2816001612583565b92505f6119348b8989868181106118db576118db612596565b90506020028101906118ed9190612695565b6118fb9060208101906126d1565b8080601f0160208091040260200160405190810160405280939291908181526020018383808284375f92019190915250611d1b92505050565b905089898381811061194857611948612596565b61195e92602060409092020190810191506125c3565b73ffffffffffffffffffffffffffffffffffffffff168173ffffffffffffffffffffffffffffffffffffffff16146119e1576040517f5c12e26b0000000000000000000000000000000000000000000000000000000081526004810183905273ffffffffffffffffffffffffffffffffffffffff82166024820152604401610463565b8989838181106119f3576119f3612596565b9050604002016020016020810190611a0b91906125f1565b611a1b9063ffffffff1686612583565b9450505080600101905061182c565b5060018901547c0100000000000000000000000000000000000000000000000000000000900463ffffffff1680611a62846002612732565b11611aa3576040517f56159fd10000000000000000000000000000000000000000000000000000000081526004810184905260248101829052604401610463565b50505050505050505050565b6060611ada7f0000000000000000000000000000000000000000000000000000000000000000611d43565b905090565b6060611ada7f0000000000000000000000000000000000000000000000000000000000000000611d43565b5f61149a611b16611d80565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15611398576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80825d5050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8781166004528616602452604485905291602083606481808c5af1925060015f51148316611c33578383151615611c27573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f818310611c5e575f828152602084905260409020611c6c565b5f8381526020839052604090205b9392505050565b5f5f5f83516020850186885af1949350505050565b6040513d5f823e3d81fd5b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f81815273ffffffffffffffffffffffffffffffffffffffff8616600452602485905291602083604481808b5af1925060015f51148316611d0f578383151615611d03573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b5f5f5f5f611d298686611eb6565b925092509250611d398282611efc565b5090949350505050565b60605f611d4f83611fff565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f3073ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016148015611de557507f000000000000000000000000000000000000000000000000000000000000000046145b15611e0f57507f000000000000000000000000000000000000000000000000000000000000000090565b611ada604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f5f5f8351604103611eed576020840151604085015160608601515f1a611edf8882858561203f565b95509550955050505061135c565b505081515f915060029061135c565b5f826003811115611f0f57611f0f612749565b03611f18575050565b6001826003811115611f2c57611f2c612749565b03611f63576040517ff645eedf00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6002826003811115611f7757611f77612749565b03611fb1576040517ffce698f700000000000000000000000000000000000000000000000000000000815260048101829052602401610463565b6003826003811115611fc557611fc5612749565b036116f8576040517fd78bce0c00000000000000000000000000000000000000000000000000000000815260048101829052602401610463565b5f60ff8216601f81111561149a576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561207857505f91506003905082612128565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa1580156120c9573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff811661211f57505f925060019150829050612128565b92505f91508190505b9450945094915050565b73ffffffffffffffffffffffffffffffffffffffff81168114610f88575f5ffd5b5f5f5f60608486031215612165575f5ffd5b83359250602084013561217781612132565b929592945050506040919091013590565b5f5f83601f840112612198575f5ffd5b50813567ffffffffffffffff8111156121af575f5ffd5b6020830191508360208260051b85010111156121c9575f5ffd5b9250929050565b5f5f5f5f5f5f60a087890312156121e5575f5ffd5b863595506020870135945060408701356121fe81612132565b935060608701359250608087013567ffffffffffffffff811115612220575f5ffd5b61222c89828a01612188565b979a9699509497509295939492505050565b5f5f83601f84011261224e575f5ffd5b50813567ffffffffffffffff811115612265575f5ffd5b6020830191508360208260061b85010111156121c9575f5ffd5b5f5f5f5f5f5f5f5f60c0898b031215612296575f5ffd5b8835975060208901356122a881612132565b96506040890135955060608901359450608089013567ffffffffffffffff8111156122d1575f5ffd5b6122dd8b828c0161223e565b90955093505060a089013567ffffffffffffffff8111156122fc575f5ffd5b6123088b828c01612188565b999c989b5096995094979396929594505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f6123a260e083018961231c565b82810360408401526123b4818961231c565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b818110156124165783518352602093840193909201916001016123f8565b50909b9a5050505050505050505050565b5f5f5f5f5f60a0868803121561243b575f5ffd5b8535945060208601359350604086013561245481612132565b94979396509394606081013594506080013592915050565b5f6020828403121561247c575f5ffd5b5035919050565b5f5f60408385031215612494575f5ffd5b8235915060208301356124a681612132565b809150509250929050565b5f5f5f5f606085870312156124c4575f5ffd5b84359350602085013567ffffffffffffffff8111156124e1575f5ffd5b6124ed8782880161223e565b909450925050604085013561250181612132565b939692955090935050565b5f5f6040838503121561251d575f5ffd5b50508035926020909101359150565b5f6020828403121561253c575f5ffd5b5051919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8181038181111561149a5761149a612543565b8082018082111561149a5761149a612543565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f602082840312156125d3575f5ffd5b8135611c6c81612132565b803563ffffffff811681146114a0575f5ffd5b5f60208284031215612601575f5ffd5b611c6c826125de565b602080825281018290525f8360408301825b8581101561267057823561262f81612132565b73ffffffffffffffffffffffffffffffffffffffff16825263ffffffff612658602085016125de565b1660208301526040928301929091019060010161261c565b5095945050505050565b5f6020828403121561268a575f5ffd5b8151611c6c81612132565b5f82357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc18336030181126126c7575f5ffd5b9190910192915050565b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112612704575f5ffd5b83018035915067ffffffffffffffff82111561271e575f5ffd5b6020019150368190038213156121c9575f5ffd5b808202811582820484141761149a5761149a612543565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd",
+	Bin: "0x6101808060405234610178576020816121338038038091610020828561017c565b83398101031261017857516001600160a01b03811681036101785760405161004960408261017c565b6012815260208101907130b4b83937bb102234b9ba3934b13aba37b960711b82526040519161007960408461017c565b600183526020830191603160f81b8352610092816101b3565b6101205261009f846101b3565b61014052519020918260e05251902080610100524660a0526040519060208201927f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f8452604083015260608201524660808201523060a082015260a0815261010860c08261017c565b5190206080523060c05261016052604051611f14908161021f823960805181611c96015260a05181611d4d015260c05181611c67015260e05181611ce501526101005181611d0b01526101205181610d9e01526101405181610dc7015261016051818181610ec60152611a520152f35b5f80fd5b601f909101601f19168101906001600160401b0382119082101761019f57604052565b634e487b7160e01b5f52604160045260245ffd5b601f8151116101de5760208151910151602082106101cf571790565b5f198260200360031b1b161790565b604460209160405192839163305a27a960e01b83528160048401528051918291826024860152018484015e5f828201840152601f01601f19168101030190fdfe6080806040526004361015610012575f80fd5b5f3560e01c9081630ec5de7214611448575080631c8c25b6146113ff5780632e7ba6ef146111ea57806352715d77146111a3578063584b68c914610eea5780637b10399914610e9a57806384b0196e14610d8657806392149b4814610d0b578063ac53a36114610ca4578063b5099f0514610c52578063b9df205114610c37578063c290d69114610b9a578063ce417dc11461088b5763e0102594146100b6575f80fd5b346103ee5760c06003193601126103ee576100cf6114a3565b60643567ffffffffffffffff81116103ee576100ef9036906004016114c6565b60849291923567ffffffffffffffff81116103ee57610112903690600401611593565b91909260a43567ffffffffffffffff81116103ee576101359036906004016114c6565b9460443515610863575f945f5b858110610803575085156107db576bffffffffffffffffffffffff86116107af5760405160208101906101a68161017a848a8e61163f565b037fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe081018352826115c4565b519020966004355f52600260205260405f209360018501549273ffffffffffffffffffffffffffffffffffffffff8416998a15806107a6575b6107785767ffffffffffffffff8560a01c169a330361048b575b5050505050506004355f52600360205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260405f205480851161045b576004355f52600360205260405f2073ffffffffffffffffffffffffffffffffffffffff84165f526020528460405f20910390556001850180861161042e576001907fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff7bffffffffffffffff0000000000000000000000000000000000000000838501549260a01b16911617910155600454600167ffffffffffffffff8216019067ffffffffffffffff821161042e5767ffffffffffffffff7fffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000921691829116176004557bffffffffffffffffffffffffffffffffffffffff00000000000000008260401b1617925f5b8381106103f2575073ffffffffffffffffffffffffffffffffffffffff6040519216825260443560208301526040820152608060608201528160808201527f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff82116103ee576040947f60e698b1cd4663047bd218406749304214047c47371159c4959acb07999f85348592859460051b809360a083013760a081600435948101030190a482519182526020820152f35b5f80fd5b80610400600192868a611765565b3561040c575b0161033e565b61041781868a611765565b3560801b610428826044358961182e565b55610406565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b84907f30e44a1d000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b6104a16104a6918b8d8b60443591600435611b02565b611b78565b948654801561074c5760405160208101906104c68161017a8787866116e2565b51902003610724575f9586949385939291905b858710610556575050505050505060e01c907f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8116810361042e57818160011b111561052857808080806101f9565b7f56159fd1000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b9091929394959763ffffffff6105756105708b8a86611bb9565b6116d1565b16958610801561071a575b6106ee576001860180871161042e579561059b8a8985611bb9565b6020810135907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1813603018212156103ee570180359067ffffffffffffffff82116103ee57602081019082360382136103ee5760405190610624601f85017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe016602001836115c4565b83825260208436920101116103ee575f6020846106569561064d95838601378301015286611d73565b90929192611dad565b73ffffffffffffffffffffffffffffffffffffffff8061067f61067a858b8b611673565b6116b0565b1691169081036106bf575060019163ffffffff6106ab60206106a56106b2958b8b611673565b016116d1565b1690611632565b98019594939291906104d9565b907f5c12e26b000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b887f98d5a2fb000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5084861015610580565b7f816f048e000000000000000000000000000000000000000000000000000000005f5260045ffd5b7fe35593b5000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b7f9b04588d000000000000000000000000000000000000000000000000000000005f5260043560045260245ffd5b508654156101df565b857f91f8bdd2000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f1f2a2005000000000000000000000000000000000000000000000000000000005f5260045ffd5b9561080f87878b611765565b35906bffffffffffffffffffffffff82116108375760019161083091611632565b9601610142565b507f91f8bdd2000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7fb263ae73000000000000000000000000000000000000000000000000000000005f5260045ffd5b346103ee5760606003193601126103ee5760043560243567ffffffffffffffff81116103ee576108bf903690600401611593565b906108c8611480565b6108d184611a08565b73ffffffffffffffffffffffffffffffffffffffff33911603610b6a57835f52600260205260405f2090815415801590610b47575b610b1b575f9384805b828210610a6957505063ffffffff85118015610a42575b610a16577ff5099311190dff5758598a37e94f9ffb411171e55f6243fabce5eaf42093777f9460609463ffffffff92806109dd57505073ffffffffffffffffffffffffffffffffffffffff60015f955b868155019316928054847bffffffffffffffff00000000000000000000000000000000000000007fffffffff000000000000000000000000000000000000000000000000000000008560e01b169216171790556040519384521660208301526040820152a2005b73ffffffffffffffffffffffffffffffffffffffff9161017a610a0d6001936040519283916020830195866116e2565b51902095610976565b857f2ba8262a000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5080158015610926575073ffffffffffffffffffffffffffffffffffffffff821615610926565b73ffffffffffffffffffffffffffffffffffffffff80610a9061067a85878b9c979c611673565b9216911611801590610afe575b610ad2576001610aca610ab461067a89868a611673565b9263ffffffff6106ab60206106a58c898d611673565b96019061090f565b867f2ba8262a000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5063ffffffff610b1460206106a589868a611673565b1615610a9d565b847f33896607000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5073ffffffffffffffffffffffffffffffffffffffff6001830154161515610906565b837fcf2d68be000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b60206003193601126103ee57600435610bb16118ef565b34156107db57610bc081611a08565b50805f52600360205260405f205f805260205260405f20610be2348254611632565b90555f604051913483527f2a156326ec22774ffa31f45f5f5990405e41eb6fe44e1d600934ab445cf3c0c160203394a45f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d005b346103ee575f6003193601126103ee57602060405160408152f35b346103ee5760406003193601126103ee57610c6b6114a3565b6004355f52600360205273ffffffffffffffffffffffffffffffffffffffff60405f2091165f52602052602060405f2054604051908152f35b346103ee5760206003193601126103ee576004355f526002602052608060405f206001815491015460405191825273ffffffffffffffffffffffffffffffffffffffff8116602083015267ffffffffffffffff8160a01c16604083015260e01c6060820152f35b346103ee5760c06003193601126103ee57610d24611480565b60a4359067ffffffffffffffff82116103ee576104a1610d7e91610d6761017a610d5460209636906004016114c6565b929060405192839189830195869161163f565b519020906084359060643590602435600435611b02565b604051908152f35b346103ee575f6003193601126103ee57610e3e610dc27f0000000000000000000000000000000000000000000000000000000000000000611bf9565b610deb7f0000000000000000000000000000000000000000000000000000000000000000611bf9565b6020610e4c60405192610dfe83856115c4565b5f84525f3681376040519586957f0f00000000000000000000000000000000000000000000000000000000000000875260e08588015260e0870190611550565b908582036040870152611550565b4660608501523060808501525f60a085015283810360c08501528180845192838152019301915f5b828110610e8357505050500390f35b835185528695509381019392810192600101610e74565b346103ee575f6003193601126103ee57602060405173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000168152f35b346103ee5760606003193601126103ee5760243573ffffffffffffffffffffffffffffffffffffffff81166004358183036103ee5760443592610f2b6118ef565b82156111775783156107db57610f4082611a08565b50604051907f70a08231000000000000000000000000000000000000000000000000000000008252306004830152602082602481875afa9182156110ed575f92611143575b50604051947f23b872dd000000000000000000000000000000000000000000000000000000005f52336004523060245260445260205f60648180855af19060015f5114821615611124575b50846040525f606052156110f8577f70a08231000000000000000000000000000000000000000000000000000000008452306004850152602084602481865afa9384156110ed575f946110b9575b508084039380851161042e57146107db57805f52600360205260405f2073ffffffffffffffffffffffffffffffffffffffff83165f5260205260405f20611066848254611632565b90556040519283527f2a156326ec22774ffa31f45f5f5990405e41eb6fe44e1d600934ab445cf3c0c160203394a45f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d005b9093506020813d6020116110e5575b816110d5602093836115c4565b810103126103ee5751928461101e565b3d91506110c8565b6040513d5f823e3d90fd5b827f5274afe7000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600182151661113a573b15153d15161685610fd0565b853d5f823e3d90fd5b9091506020813d60201161116f575b8161115f602093836115c4565b810103126103ee57519085610f85565b3d9150611152565b827ff0ae59ab000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b346103ee5760606003193601126103ee5760406111c760443560243560043561182e565b546fffffffffffffffffffffffffffffffff8251918060801c8352166020820152f35b346103ee576112206112136111fe366114f7565b9061120c95929493956118ef565b8486611775565b94908560071c908361182e565b80549485156113f957607f600191161b8086166113b3578560801c80851161138357846fffffffffffffffffffffffffffffffff73ffffffffffffffffffffffffffffffffffffffff96979816910360801b17179055807f4ec90e965519d92681267467f775ada5bd214aa92c0dc93d90a5e880ce9ed0266040848151971696878152866020820152a260401c1691826112e3576112be9250611963565b5f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d005b90604051917fa9059cbb000000000000000000000000000000000000000000000000000000005f5260045260245260205f60448180865af19060015f5114821615611362575b6040521561133757506112be565b7f5274afe7000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b90600181151661137a57823b15153d15161690611329565b503d5f823e3d90fd5b84907fbe73b8ce000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b73ffffffffffffffffffffffffffffffffffffffff85847fa9214540000000000000000000000000000000000000000000000000000000005f526004521660245260445ffd5b82611859565b346103ee5761141f61142c611413366114f7565b92959395919091611775565b91908260071c908461182e565b5480156113f957602092506001607f60405193161b1615158152f35b346103ee575f6003193601126103ee57807f92c18a55ee59301eb345aebfebc0c44e1d4df8333f36ccd2f0a860af811bdc9460209252f35b6044359073ffffffffffffffffffffffffffffffffffffffff821682036103ee57565b6024359073ffffffffffffffffffffffffffffffffffffffff821682036103ee57565b9181601f840112156103ee5782359167ffffffffffffffff83116103ee576020808501948460051b0101116103ee57565b9060806003198301126103ee576004359160243573ffffffffffffffffffffffffffffffffffffffff811681036103ee5791604435916064359067ffffffffffffffff82116103ee5761154c916004016114c6565b9091565b907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f602080948051918291828752018686015e5f8582860101520116010190565b9181601f840112156103ee5782359167ffffffffffffffff83116103ee576020808501948460061b0101116103ee57565b90601f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0910116810190811067ffffffffffffffff82111761160557604052565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b9190820180921161042e57565b91907f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff81116103ee5760051b809282370190565b91908110156116835760061b0190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b3573ffffffffffffffffffffffffffffffffffffffff811681036103ee5790565b3563ffffffff811681036103ee5790565b60208082528101839052604001915f905b8082106117005750505090565b909192833573ffffffffffffffffffffffffffffffffffffffff811681036103ee5773ffffffffffffffffffffffffffffffffffffffff16815260208401359063ffffffff82168092036103ee576040816001936020839401520194019201906116f3565b91908110156116835760051b0190565b919392905f92604083116118025773ffffffffffffffffffffffffffffffffffffffff165f5260205260405f205f5260205f20935f905b8282106117bd5750506001901b1790565b9094926117cb868484611765565b3590818510156117ef576001871b17935f52602052600160405f20955b01906117ac565b93905f52602052600160405f20956117e8565b827fab6a0683000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b91604051916020830193845260408301526060820152606081526118536080826115c4565b51902090565b67ffffffffffffffff811680159081156118d9575b5080156118cd575b6118a2577f6f990b7b000000000000000000000000000000000000000000000000000000005f5260045ffd5b7f67554321000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b508060e01c1515611876565b905067ffffffffffffffff60045416105f61186e565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c61193b5760017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005d565b7f3ee5aeb5000000000000000000000000000000000000000000000000000000005f5260045ffd5b8147106119d8575f80809373ffffffffffffffffffffffffffffffffffffffff8294836040516119946020826115c4565b52165af11561199f57565b3d156119b0576040513d5f823e3d90fd5b7fd6bda275000000000000000000000000000000000000000000000000000000005f5260045ffd5b50477fcf479181000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b906040517f6352211e00000000000000000000000000000000000000000000000000000000815282600482015260208160248173ffffffffffffffffffffffffffffffffffffffff7f0000000000000000000000000000000000000000000000000000000000000000165afa5f9181611ab1575b50611aad57827f4d9e1252000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b9150565b9091506020813d602011611afa575b81611acd602093836115c4565b810103126103ee575173ffffffffffffffffffffffffffffffffffffffff811681036103ee57905f611a7c565b3d9150611ac0565b949290939173ffffffffffffffffffffffffffffffffffffffff906040519560208701977f92c18a55ee59301eb345aebfebc0c44e1d4df8333f36ccd2f0a860af811bdc9489526040880152606087015216608085015260a084015260c083015260e082015260e08152611853610100826115c4565b604290611b83611c50565b90604051917f19010000000000000000000000000000000000000000000000000000000000008352600283015260228201522090565b91908110156116835760051b810135907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc1813603018212156103ee570190565b60ff811690601f8211611c285760405191611c156040846115c4565b6020808452838101919036833783525290565b7fb3512b0c000000000000000000000000000000000000000000000000000000005f5260045ffd5b73ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016301480611d4a575b15611cb8577f000000000000000000000000000000000000000000000000000000000000000090565b60405160208101907f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f82527f000000000000000000000000000000000000000000000000000000000000000060408201527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a082015260a0815261185360c0826115c4565b507f00000000000000000000000000000000000000000000000000000000000000004614611c8f565b8151919060418303611da357611d9c9250602082015190606060408401519301515f1a90611e85565b9192909190565b50505f9160029190565b6004811015611e585780611dbf575050565b60018103611def577ff645eedf000000000000000000000000000000000000000000000000000000005f5260045ffd5b60028103611e2357507ffce698f7000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b600314611e2d5750565b7fd78bce0c000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b91907f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a08411611f09579160209360809260ff5f9560405194855216868401526040830152606082015282805260015afa156110ed575f5173ffffffffffffffffffffffffffffffffffffffff811615611eff57905f905f90565b505f906001905f90565b5050505f916003919056",
 }
 
 // Distributor is an auto generated Go binding around an Ethereum contract.
@@ -151,12 +151,12 @@ func (distributor *Distributor) UnpackMAXPROOFLENGTH(data []byte) (*big.Int, err
 }
 
 // PackApprovalDigest is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x9b4d9d7d.  This method will panic if any
+// the contract method with ID 0x92149b48.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total) view returns(bytes32)
-func (distributor *Distributor) PackApprovalDigest(artifact *big.Int, epoch *big.Int, token common.Address, root [32]byte, total *big.Int) []byte {
-	enc, err := distributor.abi.Pack("approvalDigest", artifact, epoch, token, root, total)
+// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total, uint256[] budgets) view returns(bytes32)
+func (distributor *Distributor) PackApprovalDigest(artifact *big.Int, epoch *big.Int, token common.Address, root [32]byte, total *big.Int, budgets []*big.Int) []byte {
+	enc, err := distributor.abi.Pack("approvalDigest", artifact, epoch, token, root, total, budgets)
 	if err != nil {
 		panic(err)
 	}
@@ -164,18 +164,18 @@ func (distributor *Distributor) PackApprovalDigest(artifact *big.Int, epoch *big
 }
 
 // TryPackApprovalDigest is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x9b4d9d7d.  This method will return an error
+// the contract method with ID 0x92149b48.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total) view returns(bytes32)
-func (distributor *Distributor) TryPackApprovalDigest(artifact *big.Int, epoch *big.Int, token common.Address, root [32]byte, total *big.Int) ([]byte, error) {
-	return distributor.abi.Pack("approvalDigest", artifact, epoch, token, root, total)
+// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total, uint256[] budgets) view returns(bytes32)
+func (distributor *Distributor) TryPackApprovalDigest(artifact *big.Int, epoch *big.Int, token common.Address, root [32]byte, total *big.Int, budgets []*big.Int) ([]byte, error) {
+	return distributor.abi.Pack("approvalDigest", artifact, epoch, token, root, total, budgets)
 }
 
 // UnpackApprovalDigest is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x9b4d9d7d.
+// from invoking the contract method with ID 0x92149b48.
 //
-// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total) view returns(bytes32)
+// Solidity: function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total, uint256[] budgets) view returns(bytes32)
 func (distributor *Distributor) UnpackApprovalDigest(data []byte) ([32]byte, error) {
 	out, err := distributor.abi.Unpack("approvalDigest", data)
 	if err != nil {
@@ -186,12 +186,12 @@ func (distributor *Distributor) UnpackApprovalDigest(data []byte) ([32]byte, err
 }
 
 // PackClaim is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5d4df3bf.  This method will panic if any
+// the contract method with ID 0x2e7ba6ef.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function claim(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] proof) returns()
-func (distributor *Distributor) PackClaim(artifact *big.Int, epoch *big.Int, account common.Address, amount *big.Int, proof [][32]byte) []byte {
-	enc, err := distributor.abi.Pack("claim", artifact, epoch, account, amount, proof)
+// Solidity: function claim(uint256 claimId, address account, uint256 amount, bytes32[] proof) returns()
+func (distributor *Distributor) PackClaim(claimId *big.Int, account common.Address, amount *big.Int, proof [][32]byte) []byte {
+	enc, err := distributor.abi.Pack("claim", claimId, account, amount, proof)
 	if err != nil {
 		panic(err)
 	}
@@ -199,12 +199,56 @@ func (distributor *Distributor) PackClaim(artifact *big.Int, epoch *big.Int, acc
 }
 
 // TryPackClaim is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5d4df3bf.  This method will return an error
+// the contract method with ID 0x2e7ba6ef.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function claim(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] proof) returns()
-func (distributor *Distributor) TryPackClaim(artifact *big.Int, epoch *big.Int, account common.Address, amount *big.Int, proof [][32]byte) ([]byte, error) {
-	return distributor.abi.Pack("claim", artifact, epoch, account, amount, proof)
+// Solidity: function claim(uint256 claimId, address account, uint256 amount, bytes32[] proof) returns()
+func (distributor *Distributor) TryPackClaim(claimId *big.Int, account common.Address, amount *big.Int, proof [][32]byte) ([]byte, error) {
+	return distributor.abi.Pack("claim", claimId, account, amount, proof)
+}
+
+// PackClaimWord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x52715d77.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimWord(uint256 claimId, bytes32 root, uint256 w) view returns(uint256 remaining, uint256 claimed)
+func (distributor *Distributor) PackClaimWord(claimId *big.Int, root [32]byte, w *big.Int) []byte {
+	enc, err := distributor.abi.Pack("claimWord", claimId, root, w)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimWord is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x52715d77.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimWord(uint256 claimId, bytes32 root, uint256 w) view returns(uint256 remaining, uint256 claimed)
+func (distributor *Distributor) TryPackClaimWord(claimId *big.Int, root [32]byte, w *big.Int) ([]byte, error) {
+	return distributor.abi.Pack("claimWord", claimId, root, w)
+}
+
+// ClaimWordOutput serves as a container for the return parameters of contract
+// method ClaimWord.
+type ClaimWordOutput struct {
+	Remaining *big.Int
+	Claimed   *big.Int
+}
+
+// UnpackClaimWord is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x52715d77.
+//
+// Solidity: function claimWord(uint256 claimId, bytes32 root, uint256 w) view returns(uint256 remaining, uint256 claimed)
+func (distributor *Distributor) UnpackClaimWord(data []byte) (ClaimWordOutput, error) {
+	out, err := distributor.abi.Unpack("claimWord", data)
+	outstruct := new(ClaimWordOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Remaining = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Claimed = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
 }
 
 // PackConfigure is the Go binding used to pack the parameters required for calling
@@ -283,52 +327,6 @@ func (distributor *Distributor) UnpackEip712Domain(data []byte) (DistributorEip7
 	return *outstruct, nil
 }
 
-// PackEpochOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xdf9173d3.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function epochOf(uint256 artifact, uint256 epoch) view returns(bytes32 root, address token, uint256 remaining)
-func (distributor *Distributor) PackEpochOf(artifact *big.Int, epoch *big.Int) []byte {
-	enc, err := distributor.abi.Pack("epochOf", artifact, epoch)
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackEpochOf is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xdf9173d3.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function epochOf(uint256 artifact, uint256 epoch) view returns(bytes32 root, address token, uint256 remaining)
-func (distributor *Distributor) TryPackEpochOf(artifact *big.Int, epoch *big.Int) ([]byte, error) {
-	return distributor.abi.Pack("epochOf", artifact, epoch)
-}
-
-// EpochOfOutput serves as a container for the return parameters of contract
-// method EpochOf.
-type EpochOfOutput struct {
-	Root      [32]byte
-	Token     common.Address
-	Remaining *big.Int
-}
-
-// UnpackEpochOf is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xdf9173d3.
-//
-// Solidity: function epochOf(uint256 artifact, uint256 epoch) view returns(bytes32 root, address token, uint256 remaining)
-func (distributor *Distributor) UnpackEpochOf(data []byte) (EpochOfOutput, error) {
-	out, err := distributor.abi.Unpack("epochOf", data)
-	outstruct := new(EpochOfOutput)
-	if err != nil {
-		return *outstruct, err
-	}
-	outstruct.Root = *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
-	outstruct.Token = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
-	outstruct.Remaining = abi.ConvertType(out[2], new(big.Int)).(*big.Int)
-	return *outstruct, nil
-}
-
 // PackGovernance is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xac53a361.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -378,12 +376,12 @@ func (distributor *Distributor) UnpackGovernance(data []byte) (GovernanceOutput,
 }
 
 // PackIsClaimed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x85853dbb.  This method will panic if any
+// the contract method with ID 0x1c8c25b6.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function isClaimed(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] proof) view returns(bool)
-func (distributor *Distributor) PackIsClaimed(artifact *big.Int, epoch *big.Int, account common.Address, amount *big.Int, proof [][32]byte) []byte {
-	enc, err := distributor.abi.Pack("isClaimed", artifact, epoch, account, amount, proof)
+// Solidity: function isClaimed(uint256 claimId, address account, uint256 amount, bytes32[] proof) view returns(bool)
+func (distributor *Distributor) PackIsClaimed(claimId *big.Int, account common.Address, amount *big.Int, proof [][32]byte) []byte {
+	enc, err := distributor.abi.Pack("isClaimed", claimId, account, amount, proof)
 	if err != nil {
 		panic(err)
 	}
@@ -391,18 +389,18 @@ func (distributor *Distributor) PackIsClaimed(artifact *big.Int, epoch *big.Int,
 }
 
 // TryPackIsClaimed is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x85853dbb.  This method will return an error
+// the contract method with ID 0x1c8c25b6.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function isClaimed(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] proof) view returns(bool)
-func (distributor *Distributor) TryPackIsClaimed(artifact *big.Int, epoch *big.Int, account common.Address, amount *big.Int, proof [][32]byte) ([]byte, error) {
-	return distributor.abi.Pack("isClaimed", artifact, epoch, account, amount, proof)
+// Solidity: function isClaimed(uint256 claimId, address account, uint256 amount, bytes32[] proof) view returns(bool)
+func (distributor *Distributor) TryPackIsClaimed(claimId *big.Int, account common.Address, amount *big.Int, proof [][32]byte) ([]byte, error) {
+	return distributor.abi.Pack("isClaimed", claimId, account, amount, proof)
 }
 
 // UnpackIsClaimed is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x85853dbb.
+// from invoking the contract method with ID 0x1c8c25b6.
 //
-// Solidity: function isClaimed(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] proof) view returns(bool)
+// Solidity: function isClaimed(uint256 claimId, address account, uint256 amount, bytes32[] proof) view returns(bool)
 func (distributor *Distributor) UnpackIsClaimed(data []byte) (bool, error) {
 	out, err := distributor.abi.Unpack("isClaimed", data)
 	if err != nil {
@@ -457,12 +455,12 @@ func (distributor *Distributor) TryPackPayToken(artifact *big.Int, token common.
 }
 
 // PackPublish is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x74e39033.  This method will panic if any
+// the contract method with ID 0xe0102594.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256 total, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch)
-func (distributor *Distributor) PackPublish(artifact *big.Int, token common.Address, root [32]byte, total *big.Int, voters []DistributorVoter, approvals []DistributorApproval) []byte {
-	enc, err := distributor.abi.Pack("publish", artifact, token, root, total, voters, approvals)
+// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256[] budgets, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch, uint256 claimId)
+func (distributor *Distributor) PackPublish(artifact *big.Int, token common.Address, root [32]byte, budgets []*big.Int, voters []DistributorVoter, approvals []DistributorApproval) []byte {
+	enc, err := distributor.abi.Pack("publish", artifact, token, root, budgets, voters, approvals)
 	if err != nil {
 		panic(err)
 	}
@@ -470,25 +468,34 @@ func (distributor *Distributor) PackPublish(artifact *big.Int, token common.Addr
 }
 
 // TryPackPublish is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x74e39033.  This method will return an error
+// the contract method with ID 0xe0102594.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256 total, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch)
-func (distributor *Distributor) TryPackPublish(artifact *big.Int, token common.Address, root [32]byte, total *big.Int, voters []DistributorVoter, approvals []DistributorApproval) ([]byte, error) {
-	return distributor.abi.Pack("publish", artifact, token, root, total, voters, approvals)
+// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256[] budgets, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch, uint256 claimId)
+func (distributor *Distributor) TryPackPublish(artifact *big.Int, token common.Address, root [32]byte, budgets []*big.Int, voters []DistributorVoter, approvals []DistributorApproval) ([]byte, error) {
+	return distributor.abi.Pack("publish", artifact, token, root, budgets, voters, approvals)
+}
+
+// PublishOutput serves as a container for the return parameters of contract
+// method Publish.
+type PublishOutput struct {
+	Epoch   *big.Int
+	ClaimId *big.Int
 }
 
 // UnpackPublish is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x74e39033.
+// from invoking the contract method with ID 0xe0102594.
 //
-// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256 total, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch)
-func (distributor *Distributor) UnpackPublish(data []byte) (*big.Int, error) {
+// Solidity: function publish(uint256 artifact, address token, bytes32 root, uint256[] budgets, (address,uint32)[] voters, (uint32,bytes)[] approvals) returns(uint256 epoch, uint256 claimId)
+func (distributor *Distributor) UnpackPublish(data []byte) (PublishOutput, error) {
 	out, err := distributor.abi.Unpack("publish", data)
+	outstruct := new(PublishOutput)
 	if err != nil {
-		return new(big.Int), err
+		return *outstruct, err
 	}
-	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
-	return out0, nil
+	outstruct.Epoch = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.ClaimId = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
+	return *outstruct, nil
 }
 
 // PackRegistry is the Go binding used to pack the parameters required for calling
@@ -563,11 +570,10 @@ func (distributor *Distributor) UnpackUnallocated(data []byte) (*big.Int, error)
 
 // DistributorClaimed represents a Claimed event raised by the Distributor contract.
 type DistributorClaimed struct {
-	Artifact *big.Int
-	Epoch    *big.Int
-	Account  common.Address
-	Amount   *big.Int
-	Raw      *types.Log // Blockchain specific contextual infos
+	ClaimId *big.Int
+	Account common.Address
+	Amount  *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
 }
 
 const DistributorClaimedEventName = "Claimed"
@@ -580,7 +586,7 @@ func (DistributorClaimed) ContractEventName() string {
 // UnpackClaimedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event Claimed(uint256 indexed artifact, uint256 indexed epoch, address indexed account, uint256 amount)
+// Solidity: event Claimed(uint256 indexed claimId, address account, uint256 amount)
 func (distributor *Distributor) UnpackClaimedEvent(log *types.Log) (*DistributorClaimed, error) {
 	event := "Claimed"
 	if len(log.Topics) == 0 {
@@ -702,9 +708,11 @@ func (distributor *Distributor) UnpackEIP712DomainChangedEvent(log *types.Log) (
 type DistributorEpochPublished struct {
 	Artifact *big.Int
 	Epoch    *big.Int
+	ClaimId  *big.Int
 	Token    common.Address
 	Root     [32]byte
 	Total    *big.Int
+	Budgets  []*big.Int
 	Raw      *types.Log // Blockchain specific contextual infos
 }
 
@@ -718,7 +726,7 @@ func (DistributorEpochPublished) ContractEventName() string {
 // UnpackEpochPublishedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event EpochPublished(uint256 indexed artifact, uint256 indexed epoch, address token, bytes32 root, uint256 total)
+// Solidity: event EpochPublished(uint256 indexed artifact, uint256 indexed epoch, uint256 indexed claimId, address token, bytes32 root, uint256 total, uint256[] budgets)
 func (distributor *Distributor) UnpackEpochPublishedEvent(log *types.Log) (*DistributorEpochPublished, error) {
 	event := "EpochPublished"
 	if len(log.Topics) == 0 {
@@ -832,9 +840,6 @@ func (distributor *Distributor) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], distributor.abi.Errors["InsufficientUnallocated"].ID.Bytes()[:4]) {
 		return distributor.UnpackInsufficientUnallocatedError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], distributor.abi.Errors["InvalidProof"].ID.Bytes()[:4]) {
-		return distributor.UnpackInvalidProofError(raw[4:])
-	}
 	if bytes.Equal(raw[:4], distributor.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
 		return distributor.UnpackInvalidShortStringError(raw[4:])
 	}
@@ -849,6 +854,9 @@ func (distributor *Distributor) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], distributor.abi.Errors["NotConfigured"].ID.Bytes()[:4]) {
 		return distributor.UnpackNotConfiguredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], distributor.abi.Errors["NotInEpoch"].ID.Bytes()[:4]) {
+		return distributor.UnpackNotInEpochError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], distributor.abi.Errors["NotPublisher"].ID.Bytes()[:4]) {
 		return distributor.UnpackNotPublisherError(raw[4:])
@@ -871,8 +879,8 @@ func (distributor *Distributor) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], distributor.abi.Errors["UnknownArtifact"].ID.Bytes()[:4]) {
 		return distributor.UnpackUnknownArtifactError(raw[4:])
 	}
-	if bytes.Equal(raw[:4], distributor.abi.Errors["UnknownEpoch"].ID.Bytes()[:4]) {
-		return distributor.UnpackUnknownEpochError(raw[4:])
+	if bytes.Equal(raw[:4], distributor.abi.Errors["UnknownClaimId"].ID.Bytes()[:4]) {
+		return distributor.UnpackUnknownClaimIdError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], distributor.abi.Errors["VotersMismatch"].ID.Bytes()[:4]) {
 		return distributor.UnpackVotersMismatchError(raw[4:])
@@ -888,22 +896,21 @@ func (distributor *Distributor) UnpackError(raw []byte) (any, error) {
 
 // DistributorAlreadyClaimed represents a AlreadyClaimed error raised by the Distributor contract.
 type DistributorAlreadyClaimed struct {
-	Artifact *big.Int
-	Epoch    *big.Int
-	Account  common.Address
+	ClaimId *big.Int
+	Account common.Address
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error AlreadyClaimed(uint256 artifact, uint256 epoch, address account)
+// Solidity: error AlreadyClaimed(uint256 claimId, address account)
 func DistributorAlreadyClaimedErrorID() common.Hash {
-	return common.HexToHash("0x7f24ead145b5cc4f962630a056c8bc0c8df48baa7315b5aee7a1a4f885a9fa8b")
+	return common.HexToHash("0xa9214540dbdab41c9e79b3f2188acea45d13e6ac15f24990e9f6ddf7cc0e4180")
 }
 
 // UnpackAlreadyClaimedError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error AlreadyClaimed(uint256 artifact, uint256 epoch, address account)
+// Solidity: error AlreadyClaimed(uint256 claimId, address account)
 func (distributor *Distributor) UnpackAlreadyClaimedError(raw []byte) (*DistributorAlreadyClaimed, error) {
 	out := new(DistributorAlreadyClaimed)
 	if err := distributor.abi.UnpackIntoInterface(out, "AlreadyClaimed", raw); err != nil {
@@ -1178,29 +1185,6 @@ func (distributor *Distributor) UnpackInsufficientUnallocatedError(raw []byte) (
 	return out, nil
 }
 
-// DistributorInvalidProof represents a InvalidProof error raised by the Distributor contract.
-type DistributorInvalidProof struct {
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error InvalidProof()
-func DistributorInvalidProofErrorID() common.Hash {
-	return common.HexToHash("0x09bde339c6b182be216ee7ef8ccff6338c6ef7993445216112ae575c5438fd27")
-}
-
-// UnpackInvalidProofError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error InvalidProof()
-func (distributor *Distributor) UnpackInvalidProofError(raw []byte) (*DistributorInvalidProof, error) {
-	out := new(DistributorInvalidProof)
-	if err := distributor.abi.UnpackIntoInterface(out, "InvalidProof", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
 // DistributorInvalidShortString represents a InvalidShortString error raised by the Distributor contract.
 type DistributorInvalidShortString struct {
 }
@@ -1317,6 +1301,29 @@ func DistributorNotConfiguredErrorID() common.Hash {
 func (distributor *Distributor) UnpackNotConfiguredError(raw []byte) (*DistributorNotConfigured, error) {
 	out := new(DistributorNotConfigured)
 	if err := distributor.abi.UnpackIntoInterface(out, "NotConfigured", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DistributorNotInEpoch represents a NotInEpoch error raised by the Distributor contract.
+type DistributorNotInEpoch struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotInEpoch()
+func DistributorNotInEpochErrorID() common.Hash {
+	return common.HexToHash("0x6f990b7bfabd1d3d392ed28dddd76ee13eee4aa393f1e5b1228a843c7944b275")
+}
+
+// UnpackNotInEpochError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotInEpoch()
+func (distributor *Distributor) UnpackNotInEpochError(raw []byte) (*DistributorNotInEpoch, error) {
+	out := new(DistributorNotInEpoch)
+	if err := distributor.abi.UnpackIntoInterface(out, "NotInEpoch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1489,26 +1496,25 @@ func (distributor *Distributor) UnpackUnknownArtifactError(raw []byte) (*Distrib
 	return out, nil
 }
 
-// DistributorUnknownEpoch represents a UnknownEpoch error raised by the Distributor contract.
-type DistributorUnknownEpoch struct {
-	Artifact *big.Int
-	Epoch    *big.Int
+// DistributorUnknownClaimId represents a UnknownClaimId error raised by the Distributor contract.
+type DistributorUnknownClaimId struct {
+	ClaimId *big.Int
 }
 
 // ErrorID returns the hash of canonical representation of the error's signature.
 //
-// Solidity: error UnknownEpoch(uint256 artifact, uint256 epoch)
-func DistributorUnknownEpochErrorID() common.Hash {
-	return common.HexToHash("0xe51d77f6ecaebc8f7430df5d34e7d12185d2dd0a2f5c1937d26a695da53d3c52")
+// Solidity: error UnknownClaimId(uint256 claimId)
+func DistributorUnknownClaimIdErrorID() common.Hash {
+	return common.HexToHash("0x6755432180637e9bdc5d7d4ae517cd33cc553b98e5c64e093908b12a1c48a61c")
 }
 
-// UnpackUnknownEpochError is the Go binding used to decode the provided
+// UnpackUnknownClaimIdError is the Go binding used to decode the provided
 // error data into the corresponding Go error struct.
 //
-// Solidity: error UnknownEpoch(uint256 artifact, uint256 epoch)
-func (distributor *Distributor) UnpackUnknownEpochError(raw []byte) (*DistributorUnknownEpoch, error) {
-	out := new(DistributorUnknownEpoch)
-	if err := distributor.abi.UnpackIntoInterface(out, "UnknownEpoch", raw); err != nil {
+// Solidity: error UnknownClaimId(uint256 claimId)
+func (distributor *Distributor) UnpackUnknownClaimIdError(raw []byte) (*DistributorUnknownClaimId, error) {
+	out := new(DistributorUnknownClaimId)
+	if err := distributor.abi.UnpackIntoInterface(out, "UnknownClaimId", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

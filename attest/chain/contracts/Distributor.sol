@@ -9,6 +9,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
+import {StorageSlot} from "@openzeppelin/contracts/utils/StorageSlot.sol";
 
 /// @title Distributor: royalties paid to registered artifacts, split by
 /// their contributors' vote.
@@ -20,6 +21,14 @@ import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 /// split. Each payee then claims its leaf once, with a proof; anyone may
 /// send the claim, the payee receives the money. Claims in an epoch never
 /// exceed its total, so a wrong root cannot reach any other money.
+///
+/// Claims are as cheap as a distributor contract deployed per payout
+/// (Uniswap's): a published epoch gets a claim id that carries its token,
+/// and its total is split into budgets of claim words, what the leaves of
+/// each word of 128 add up to. A word's storage slot holds its remaining
+/// budget beside its claimed bits, under a key that binds the claim id and
+/// the root, so a claim reads and writes one slot, already non-zero, and
+/// the root is the one its proof computes.
 ///
 /// An epoch is published either with EIP-712 approvals from voters
 /// (the artifact's contributors, weighted by their shares) holding more
@@ -50,17 +59,13 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
         uint32 totalWeight; // sum of the voters' weights
     }
 
-    struct Epoch {
-        bytes32 root;
-        address token; // zero: the native currency
-        uint96 remaining; // total minus what was claimed
-    }
-
     /// @notice The EIP-712 type a voter signs. The domain binds the chain
     /// and this contract, which serves one registry; the message binds the
     /// artifact and the epoch number, so an approval counts exactly once.
     bytes32 public constant EPOCH_APPROVAL_TYPEHASH =
-        keccak256("EpochApproval(uint256 artifact,uint256 epoch,address token,bytes32 root,uint256 total)");
+        keccak256(
+            "EpochApproval(uint256 artifact,uint256 epoch,address token,bytes32 root,uint256 total,uint256[] budgets)"
+        );
 
     /// @notice Longest proof accepted: a tree of 2^64 leaves.
     uint256 public constant MAX_PROOF_LENGTH = 64;
@@ -70,13 +75,29 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
 
     mapping(uint256 artifact => Governance) private _governance;
     mapping(uint256 artifact => mapping(address token => uint256)) public unallocated;
-    mapping(uint256 artifact => mapping(uint256 epoch => Epoch)) private _epochs;
-    mapping(uint256 artifact => mapping(uint256 epoch => mapping(uint256 word => uint256))) private _claimed;
+    /// @dev Epochs published so far, of every artifact: the low 64 bits
+    /// of the last claim id.
+    uint64 private _published;
+
+    // A claim word of a published epoch, remaining budget << 128 | claimed
+    // bits, is kept in the storage slot _wordKey(claimId, root, word): a
+    // keccak256 of its own, as ERC-7201 namespaces are, so it meets no
+    // other variable; a mapping would hash the key once more per claim.
 
     event Configured(uint256 indexed artifact, bytes32 votersHash, uint32 totalWeight, address publisher);
     event Paid(uint256 indexed artifact, address indexed token, address indexed payer, uint256 amount);
-    event EpochPublished(uint256 indexed artifact, uint256 indexed epoch, address token, bytes32 root, uint256 total);
-    event Claimed(uint256 indexed artifact, uint256 indexed epoch, address indexed account, uint256 amount);
+    /// @notice claimId: what claims of this epoch name, the token << 64 |
+    /// a count of published epochs.
+    event EpochPublished(
+        uint256 indexed artifact,
+        uint256 indexed epoch,
+        uint256 indexed claimId,
+        address token,
+        bytes32 root,
+        uint256 total,
+        uint256[] budgets
+    );
+    event Claimed(uint256 indexed claimId, address account, uint256 amount);
 
     error UnknownArtifact(uint256 artifact);
     error NotArtifactOwner(uint256 artifact, address caller);
@@ -93,10 +114,10 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
     error InsufficientUnallocated(uint256 available, uint256 total);
     error TotalTooLarge(uint256 total);
     error ZeroRoot();
-    error UnknownEpoch(uint256 artifact, uint256 epoch);
+    error UnknownClaimId(uint256 claimId);
     error ProofTooLong(uint256 length);
-    error InvalidProof();
-    error AlreadyClaimed(uint256 artifact, uint256 epoch, address account);
+    error NotInEpoch();
+    error AlreadyClaimed(uint256 claimId, address account);
     error EpochExhausted(uint256 remaining, uint256 amount);
 
     constructor(IERC721 registry_) EIP712("aiprov Distributor", "1") {
@@ -139,12 +160,26 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
     }
 
     /// @notice The EIP-712 digest a voter signs to approve an epoch.
-    function approvalDigest(uint256 artifact, uint256 epoch, address token, bytes32 root, uint256 total)
-        public
-        view
-        returns (bytes32)
-    {
-        return _hashTypedDataV4(keccak256(abi.encode(EPOCH_APPROVAL_TYPEHASH, artifact, epoch, token, root, total)));
+    function approvalDigest(
+        uint256 artifact,
+        uint256 epoch,
+        address token,
+        bytes32 root,
+        uint256 total,
+        uint256[] calldata budgets
+    ) public view returns (bytes32) {
+        return _hashTypedDataV4(_approvalHash(artifact, epoch, token, root, total, keccak256(abi.encodePacked(budgets))));
+    }
+
+    function _approvalHash(
+        uint256 artifact,
+        uint256 epoch,
+        address token,
+        bytes32 root,
+        uint256 total,
+        bytes32 budgetsHash
+    ) private pure returns (bytes32) {
+        return keccak256(abi.encode(EPOCH_APPROVAL_TYPEHASH, artifact, epoch, token, root, total, budgetsHash));
     }
 
     // ---- payments ------------------------------------------------------
@@ -174,28 +209,33 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
 
     // ---- epochs --------------------------------------------------------
 
-    /// @notice Publishes the artifact's next epoch: total of token (zero:
-    /// native) leaves the unallocated balance and becomes claimable under
-    /// root. Sent by the configured publisher, voters and approvals may be
-    /// empty; otherwise voters is the configured list and the approvals,
-    /// in ascending voter order, must weigh more than half of it.
+    /// @notice Publishes the artifact's next epoch: the sum of budgets
+    /// (its total) of token (zero: native) leaves the unallocated balance
+    /// and becomes claimable under root, budgets[w] by the leaves of claim
+    /// word w; claims name the epoch's claimId (in EpochPublished). Sent by
+    /// the configured publisher, voters and approvals may be empty;
+    /// otherwise voters is the configured list and the approvals, in
+    /// ascending voter order, must weigh more than half of it.
     function publish(
         uint256 artifact,
         address token,
         bytes32 root,
-        uint256 total,
+        uint256[] calldata budgets,
         Voter[] calldata voters,
         Approval[] calldata approvals
-    ) external returns (uint256 epoch) {
+    ) external returns (uint256 epoch, uint256 claimId) {
         if (root == 0) revert ZeroRoot();
-        if (total == 0) revert ZeroAmount();
-        if (total > type(uint96).max) revert TotalTooLarge(total);
+        (uint256 total, bytes32 budgetsHash) = _sum(budgets);
         Governance storage g = _governance[artifact];
-        address publisher = g.publisher;
-        if (publisher == address(0) && g.votersHash == 0) revert NotConfigured(artifact);
+        if (g.publisher == address(0) && g.votersHash == 0) revert NotConfigured(artifact);
         epoch = g.epochs;
-        if (msg.sender != publisher) {
-            _checkApprovals(g, approvalDigest(artifact, epoch, token, root, total), voters, approvals);
+        if (msg.sender != g.publisher) {
+            _checkApprovals(
+                g,
+                _hashTypedDataV4(_approvalHash(artifact, epoch, token, root, total, budgetsHash)),
+                voters,
+                approvals
+            );
         }
         uint256 available = unallocated[artifact][token];
         if (total > available) revert InsufficientUnallocated(available, total);
@@ -203,8 +243,32 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
             unallocated[artifact][token] = available - total;
         }
         g.epochs = uint64(epoch + 1);
-        _epochs[artifact][epoch] = Epoch({root: root, token: token, remaining: uint96(total)});
-        emit EpochPublished(artifact, epoch, token, root, total);
+        uint64 n = _published + 1;
+        _published = n;
+        claimId = uint256(uint160(token)) << 64 | n;
+        _openWords(claimId, root, budgets);
+        emit EpochPublished(artifact, epoch, claimId, token, root, total, budgets);
+    }
+
+    /// @dev The total of an epoch's budgets, each and all below 2^96, and
+    /// their EIP-712 hash.
+    function _sum(uint256[] calldata budgets) private pure returns (uint256 total, bytes32 budgetsHash) {
+        for (uint256 w; w < budgets.length; ++w) {
+            uint256 b = budgets[w];
+            if (b > type(uint96).max) revert TotalTooLarge(b);
+            total += b; // no overflow: fewer than 2^160 terms below 2^96
+        }
+        if (total == 0) revert ZeroAmount();
+        if (total > type(uint96).max) revert TotalTooLarge(total);
+        budgetsHash = keccak256(abi.encodePacked(budgets));
+    }
+
+    /// @dev Writes each claim word's budget: non-zero from here on, so a
+    /// claim pays for changing a slot, not for creating one.
+    function _openWords(uint256 claimId, bytes32 root, uint256[] calldata budgets) private {
+        for (uint256 w; w < budgets.length; ++w) {
+            if (budgets[w] != 0) StorageSlot.getUint256Slot(_wordKey(claimId, root, w)).value = budgets[w] << 128;
+        }
     }
 
     function _checkApprovals(
@@ -230,40 +294,37 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
         if (2 * weight <= totalWeight) revert NoMajority(weight, totalWeight);
     }
 
-    /// @notice An epoch: its root, token and what is left to claim.
-    function epochOf(uint256 artifact, uint256 epoch)
+    /// @notice Claim word w of the epoch claimId under root: what its
+    /// leaves may still take, and which of its 128 leaves were claimed
+    /// (bit i: position 128w+i). Both zero: no such word was published.
+    function claimWord(uint256 claimId, bytes32 root, uint256 w)
         external
         view
-        returns (bytes32 root, address token, uint256 remaining)
+        returns (uint256 remaining, uint256 claimed)
     {
-        Epoch storage e = _epochs[artifact][epoch];
-        return (e.root, e.token, e.remaining);
+        uint256 word = StorageSlot.getUint256Slot(_wordKey(claimId, root, w)).value;
+        return (word >> 128, word & type(uint128).max);
     }
 
     // ---- claims --------------------------------------------------------
 
-    /// @notice Pays account its leaf (account, amount) of the epoch. Anyone
-    /// may send it; each leaf is paid once.
-    function claim(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] calldata proof)
-        external
-        nonReentrant
-    {
-        Epoch storage e = _epochs[artifact][epoch];
-        bytes32 root = e.root;
-        if (root == 0) revert UnknownEpoch(artifact, epoch);
-        uint256 index = _leafIndex(root, account, amount, proof);
-        mapping(uint256 => uint256) storage words = _claimed[artifact][epoch];
-        uint256 word = words[index >> 8];
-        uint256 bit = 1 << (index & 0xff);
-        if (word & bit != 0) revert AlreadyClaimed(artifact, epoch, account);
-        words[index >> 8] = word | bit;
-        uint256 remaining = e.remaining;
-        if (amount > remaining) revert EpochExhausted(remaining, amount);
+    /// @notice Pays account its leaf (account, amount) of the epoch
+    /// claimId, in the epoch's token. Anyone may send it; each leaf is paid
+    /// once, and a word's leaves never more than its budget.
+    function claim(uint256 claimId, address account, uint256 amount, bytes32[] calldata proof) external nonReentrant {
+        (bytes32 root, uint256 position) = _leaf(account, amount, proof);
+        StorageSlot.Uint256Slot storage slot = StorageSlot.getUint256Slot(_wordKey(claimId, root, position >> 7));
+        uint256 word = slot.value;
+        if (word == 0) _noSuchWord(claimId);
+        uint256 bit = 1 << (position & 127);
+        if (word & bit != 0) revert AlreadyClaimed(claimId, account);
+        uint256 budget = word >> 128;
+        if (amount > budget) revert EpochExhausted(budget, amount);
         unchecked {
-            e.remaining = uint96(remaining - amount);
+            slot.value = (budget - amount) << 128 | (word & type(uint128).max) | bit;
         }
-        address token = e.token;
-        emit Claimed(artifact, epoch, account, amount);
+        emit Claimed(claimId, account, amount);
+        address token = address(uint160(claimId >> 64));
         if (token == address(0)) {
             Address.sendValue(payable(account), amount);
         } else {
@@ -271,43 +332,67 @@ contract Distributor is EIP712, ReentrancyGuardTransient {
         }
     }
 
-    /// @notice Whether the leaf (account, amount) of the epoch was claimed.
-    function isClaimed(uint256 artifact, uint256 epoch, address account, uint256 amount, bytes32[] calldata proof)
+    /// @notice Whether the leaf (account, amount) of the epoch claimId was
+    /// claimed.
+    function isClaimed(uint256 claimId, address account, uint256 amount, bytes32[] calldata proof)
         external
         view
         returns (bool)
     {
-        bytes32 root = _epochs[artifact][epoch].root;
-        if (root == 0) revert UnknownEpoch(artifact, epoch);
-        uint256 index = _leafIndex(root, account, amount, proof);
-        return _claimed[artifact][epoch][index >> 8] & (1 << (index & 0xff)) != 0;
+        (bytes32 root, uint256 position) = _leaf(account, amount, proof);
+        uint256 word = StorageSlot.getUint256Slot(_wordKey(claimId, root, position >> 7)).value;
+        if (word == 0) _noSuchWord(claimId);
+        return word & (1 << (position & 127)) != 0;
     }
 
-    /// @dev Verifies the proof of the StandardMerkleTree leaf (account,
-    /// amount) as OpenZeppelin's MerkleProof does (sorted pairs) and returns
-    /// the leaf's position: bit i says whether the node at step i was the
-    /// smaller of its pair, above a sentinel bit at the proof's length.
+    /// @dev Reverts for a claim whose word was never published: no epoch
+    /// has the claim id (UnknownClaimId), or the leaf, its proof or the
+    /// claim id's token is not the epoch's (NotInEpoch).
+    function _noSuchWord(uint256 claimId) private view {
+        uint64 n = uint64(claimId);
+        if (n == 0 || n > _published || claimId >> 224 != 0) revert UnknownClaimId(claimId);
+        revert NotInEpoch();
+    }
+
+    function _wordKey(uint256 claimId, bytes32 root, uint256 w) private pure returns (bytes32) {
+        return keccak256(abi.encode(claimId, root, w));
+    }
+
+    /// @dev Computes, as OpenZeppelin's MerkleProof does (sorted pairs), the
+    /// root that proof gives the StandardMerkleTree leaf (account, amount),
+    /// and the leaf's position: bit i says whether the node at step i was
+    /// the smaller of its pair, above a sentinel bit at the proof's length.
     /// Different leaves of one tree get different positions (their paths
     /// part where one is the smaller and the other the larger of a pair, or
     /// they differ in depth), and a leaf has one proof, so the position
     /// indexes a claimed-bitmap as Uniswap's distributor indexes its own
-    /// with a leaf index — 256 leaves to a storage word — while the leaf
-    /// stays OpenZeppelin's. MerkleProof gives no position, hence the loop.
-    function _leafIndex(bytes32 root, address account, uint256 amount, bytes32[] calldata proof)
+    /// with a leaf index, while the leaf stays OpenZeppelin's. MerkleProof
+    /// gives no position, hence the loop.
+    function _leaf(address account, uint256 amount, bytes32[] calldata proof)
         private
         pure
-        returns (uint256 index)
+        returns (bytes32 node, uint256 position)
     {
         uint256 n = proof.length;
         if (n > MAX_PROOF_LENGTH) revert ProofTooLong(n);
-        bytes32 node = keccak256(bytes.concat(keccak256(abi.encode(account, amount))));
+        // keccak256(bytes.concat(keccak256(abi.encode(account, amount)))),
+        // in scratch space rather than two new memory arrays.
+        assembly ("memory-safe") {
+            mstore(0x00, and(account, 0xffffffffffffffffffffffffffffffffffffffff))
+            mstore(0x20, amount)
+            mstore(0x00, keccak256(0x00, 0x40))
+            node := keccak256(0x00, 0x20)
+        }
         for (uint256 i; i < n; ++i) {
             bytes32 sibling = proof[i];
-            if (node < sibling) index |= 1 << i;
-            node = Hashes.commutativeKeccak256(node, sibling);
+            if (node < sibling) {
+                position |= 1 << i;
+                node = Hashes.efficientKeccak256(node, sibling);
+            } else {
+                node = Hashes.efficientKeccak256(sibling, node);
+            }
         }
-        if (node != root) revert InvalidProof();
-        index |= 1 << n;
+        position |= 1 << n;
     }
 
     function _ownerOf(uint256 artifact) private view returns (address owner) {

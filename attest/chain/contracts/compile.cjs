@@ -32,6 +32,9 @@ const input = {
     evmVersion: "cancun",
     // Many calls per deployment: optimise for call gas, not code size.
     optimizer: { enabled: true, runs: 10000 },
+    // The IR pipeline: Distributor.publish has more live values than the
+    // legacy code generator can reach on the stack.
+    viaIR: true,
     // No metadata hash: the bytecode depends on the sources only, not on
     // file paths or comments, so regeneration is reproducible.
     metadata: { bytecodeHash: "none", appendCBOR: false },

@@ -244,6 +244,32 @@ func TestPayoutFlow(t *testing.T) {
 		t.Fatal("ClaimFor found a proof in a root that is not the split")
 	}
 
+	// A third payment, published with the right root but its total in the
+	// next claim word: the audit says so, and the payees' claims fail
+	// rather than pay from a budget that is not theirs.
+	if _, err := asPayer.Pay(ctx, ftCID, common.Address{}, oneEth); err != nil {
+		t.Fatal(err)
+	}
+	plan3, err := asPayer.PlanEpoch(ctx, g, ftCID, payees, chain.PlanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shifted := plan3.EpochApproval
+	shifted.Budgets = append([]*big.Int{new(big.Int)}, plan3.Budgets...)
+	if s, err = chain.SignApproval(ctx, carol, asPayer.Domain(), shifted); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := asRelayer.Publish(ctx, ftCID, shifted, voters, []*chain.SignedApproval{s}); err != nil {
+		t.Fatal(err)
+	}
+	audit, err = asPayer.AuditEpoch(ctx, g, ftCID, 2, payees, chain.PlanOptions{})
+	if err != nil || audit.Match || audit.Epoch.Root != plan3.Root {
+		t.Fatalf("audit of the right root with shifted budgets: match=%v, %v", audit != nil && audit.Match, err)
+	}
+	if _, err := asRelayer.ClaimFor(ctx, g, ftCID, 2, carol.Address(), payees, chain.PlanOptions{}); !errors.Is(err, chain.ErrNotInEpoch) {
+		t.Fatalf("claim from shifted budgets: %v, want %v", err, chain.ErrNotInEpoch)
+	}
+
 	// The base's token moves to the relayer: the data's royalties follow.
 	regAsOwner, err := chain.New(ctx, c.Client(), chain.Config{Registry: c.Addresses.Registry, ChainID: simulated.ChainID, TxOptions: chain.TxOptions{Signer: owner, PollInterval: time.Millisecond}})
 	if err != nil {
