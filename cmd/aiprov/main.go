@@ -214,7 +214,7 @@ and stores everything in a verified content-addressed store or a Kubo node.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{err.Error()}
 	})
-	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, manifest check, verify --dir, store put, get, export-car, import-car); --progress=false: never")
+	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, manifest check, sign --format oms, verify --dir, store put, get, export-car, import-car); --progress=false: never")
 	root.AddCommand(commandTree(c)...)
 	return root
 }
