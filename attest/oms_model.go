@@ -188,10 +188,36 @@ func omsListFiles(ctx context.Context, modelPath string, rules *omsFileRules, on
 }
 
 // omsHashFiles hashes the listed files with SHA-256 on all cores. A
-// single-file model (root nil) is modelPath itself.
-func omsHashFiles(ctx context.Context, modelPath string, root *os.Root, names []string) ([]string, []error) {
+// single-file model (root nil) is modelPath itself. progress, if set, is
+// called as bytes are hashed, never concurrently, with the bytes done and
+// the files' total size when hashing began.
+func omsHashFiles(ctx context.Context, modelPath string, root *os.Root, names []string, progress func(done, total int64)) ([]string, []error) {
 	digests := make([]string, len(names))
 	errs := make([]error, len(names))
+	var count func(int) // adds bytes hashed; reports them
+	if progress != nil {
+		var total int64
+		for _, name := range names {
+			var fi os.FileInfo
+			var err error
+			if root == nil {
+				fi, err = os.Stat(modelPath)
+			} else {
+				fi, err = root.Stat(filepath.FromSlash(name))
+			}
+			if err == nil {
+				total += fi.Size()
+			}
+		}
+		var mu sync.Mutex
+		var done int64
+		count = func(n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			done += int64(n)
+			progress(done, max(total, done))
+		}
+	}
 	open := func(name string) (io.ReadCloser, error) {
 		if root == nil {
 			return os.Open(modelPath)
@@ -224,7 +250,11 @@ func omsHashFiles(ctx context.Context, modelPath string, root *os.Root, names []
 					continue
 				}
 				h := sha256.New()
-				_, err = io.CopyBuffer(h, f, buf)
+				var r io.Reader = f
+				if count != nil {
+					r = countingReader{f, count}
+				}
+				_, err = io.CopyBuffer(h, r, buf)
 				f.Close()
 				if err != nil {
 					errs[i] = err
@@ -240,4 +270,18 @@ func omsHashFiles(ctx context.Context, modelPath string, root *os.Root, names []
 	close(work)
 	wg.Wait()
 	return digests, errs
+}
+
+// countingReader reports how many bytes each Read returned.
+type countingReader struct {
+	r     io.Reader
+	count func(int)
+}
+
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if n > 0 {
+		c.count(n)
+	}
+	return n, err
 }

@@ -39,6 +39,9 @@ type OMSSignOptions struct {
 	// ManifestCID, when defined, names the model's aiprov lineage manifest
 	// in the subject's annotations (OMSManifestAnnotation).
 	ManifestCID cid.Cid
+	// Progress, if set, is called as the model's bytes are hashed, with
+	// the bytes done and the total; never concurrently.
+	Progress func(done, total int64)
 }
 
 // SignOMS signs the model at modelPath (a directory or a single file) as
@@ -113,7 +116,7 @@ func omsStatementFor(ctx context.Context, modelPath string, opts OMSSignOptions)
 	if len(names) == 0 {
 		return nil, fmt.Errorf("attest: %w: %s has no files to sign (after leaving out %v)", ErrOMSModel, modelPath, rules.ignore)
 	}
-	digests, errs := omsHashFiles(ctx, modelPath, root, names)
+	digests, errs := omsHashFiles(ctx, modelPath, root, names, opts.Progress)
 	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("attest: hashing the model: %w", err)
 	}

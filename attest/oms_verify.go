@@ -39,6 +39,9 @@ type OMSVerifyOptions struct {
 	AllowSymlinks bool
 	// SignaturePath is the bundle's own path, left out of the model.
 	SignaturePath string
+	// Progress, if set, is called as the model's bytes are hashed, as
+	// VerifyOptions.Progress is.
+	Progress func(done, total int64)
 }
 
 // OMSReport is the outcome of verifying an OMS bundle.
@@ -257,7 +260,7 @@ func (r *OMSReport) checkModel(ctx context.Context, st *OMSStatement, modelPath 
 			}
 		}
 	}
-	digests, errs := omsHashFiles(ctx, modelPath, root, names)
+	digests, errs := omsHashFiles(ctx, modelPath, root, names, opts.Progress)
 	for i, name := range names {
 		fr := FileResult{Path: name}
 		d, listed := want[name]

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/aiprov/aiprov/provenance"
@@ -61,15 +60,12 @@ func (src *manifestSource) openStore() (storage.Store, error) {
 
 // manifest resolves arg, a manifest file or a CID.
 func (src *manifestSource) manifest(ctx context.Context, arg string) (*provenance.Manifest, cid.Cid, error) {
-	id, err := cid.Decode(arg)
+	id, file, err := parseManifestArg(arg)
 	if err != nil {
-		if _, statErr := os.Stat(arg); statErr != nil {
-			return nil, cid.Undef, usagef("%q is neither a CID nor a manifest file", arg)
-		}
-		return provenance.ReadManifestFile(arg)
+		return nil, cid.Undef, err
 	}
-	if err := provenance.CheckCID(id); err != nil {
-		return nil, cid.Undef, usagef("%s: %v", arg, err)
+	if file != "" {
+		return provenance.ReadManifestFile(file)
 	}
 	if src.md != nil {
 		if m, ok := src.md.manifests[id]; ok {

@@ -40,10 +40,7 @@ import (
 // file system. The Kubo faults skip without the ipfs binary
 // (AIPROV_REQUIRE_TOOLS=1 makes that a failure).
 func TestFaultMatrix(t *testing.T) {
-	aiprov, err := exec.LookPath("aiprov")
-	if err != nil {
-		t.Skip("aiprov is not in $PATH (testscript.Main did not run)")
-	}
+	aiprov := aiprovBinary(t)
 	dir := t.TempDir()
 	// The artifact whose writes are interrupted: several 1 MiB blocks, not
 	// compressible into anything special.

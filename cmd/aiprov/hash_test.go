@@ -174,8 +174,9 @@ func TestStoreProgress(t *testing.T) {
 }
 
 // TestCheckProgress: manifest check (in full, and file by file with
-// --cache) and verify --dir draw a bar on a terminal (ending erased), and
-// none with --progress=false or when stderr is not a terminal.
+// --cache), verify --dir and OMS signing and verification draw a bar on a
+// terminal (ending erased), and none with --progress=false or when stderr
+// is not a terminal.
 func TestCheckProgress(t *testing.T) {
 	dir := t.TempDir()
 	model := filepath.Join(dir, "model")
@@ -199,18 +200,23 @@ func TestCheckProgress(t *testing.T) {
 	runT(false, "manifest", "init", model, "--name", "x", "--license", "MIT", "--contributor", "0x71562b71999873DB5b286dF957af199Ec94617F7:weights:100%", "-o", m)
 	runT(false, "keys", "generate", "--type", "ed25519", "--out", key)
 	runT(false, "sign", "--key", key, m, "-o", env)
+	p256, oms := filepath.Join(dir, "p256"), filepath.Join(dir, "model.sig")
+	runT(false, "keys", "generate", "--type", "p256", "--out", p256)
 	for _, args := range [][]string{
 		{"manifest", "check", m, model},
 		{"manifest", "check", m, model, "--cache", filepath.Join(dir, "cache")},
 		{"verify", env, "--key", key + ".pub", "--dir", model},
+		{"sign", "--format", "oms", "--key", p256, model, "-o", oms},
+		{"verify", oms, "--key", p256 + ".pub", "--dir", model},
 	} {
-		if bar := runT(true, args...); !strings.Contains(bar, "100%") || !strings.HasSuffix(bar, "\r\033[K") {
+		// sign writes what it did on stderr too, after the bar is erased.
+		if bar := runT(true, args...); !strings.Contains(bar, "100%") || !strings.Contains(bar, "\r\033[K") {
 			t.Errorf("%v on a terminal: stderr %q", args[:2], bar)
 		}
-		if bar := runT(true, append(args, "--progress=false")...); bar != "" {
+		if bar := runT(true, append(args, "--progress=false")...); strings.Contains(bar, "\r") {
 			t.Errorf("%v --progress=false: stderr %q", args[:2], bar)
 		}
-		if bar := runT(false, args...); bar != "" {
+		if bar := runT(false, args...); strings.Contains(bar, "\r") {
 			t.Errorf("%v not a terminal: stderr %q", args[:2], bar)
 		}
 	}

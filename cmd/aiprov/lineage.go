@@ -55,14 +55,28 @@ func loadGraph(ctx context.Context, c *cli, dir, cmd string) (*provenance.Graph,
 
 // resolveNode takes a CID, or a manifest file whose CID is meant.
 func resolveNode(arg string) (cid.Cid, error) {
+	id, file, err := parseManifestArg(arg)
+	if err != nil || file == "" {
+		return id, err
+	}
+	_, id, err = provenance.ReadManifestFile(file)
+	return id, err
+}
+
+// parseManifestArg reads the CID|FILE argument of the commands that take a
+// manifest either way: a CID aiprov accepts, or else an existing file.
+// Anything else, a CID aiprov refuses included, is a usage error.
+func parseManifestArg(arg string) (id cid.Cid, file string, err error) {
 	if id, err := cid.Decode(arg); err == nil {
-		return id, provenance.CheckCID(id)
+		if err := provenance.CheckCID(id); err != nil {
+			return cid.Undef, "", usagef("%s: %v", arg, err)
+		}
+		return id, "", nil
 	}
 	if _, err := os.Stat(arg); err != nil {
-		return cid.Undef, usagef("%q is neither a CID nor a manifest file", arg)
+		return cid.Undef, "", usagef("%q is neither a CID nor a manifest file", arg)
 	}
-	_, id, err := provenance.ReadManifestFile(arg)
-	return id, err
+	return cid.Undef, arg, nil
 }
 
 type nodeJSON struct {

@@ -198,6 +198,7 @@ and stores everything in a verified content-addressed store or a Kubo node.
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		Annotations:   map[string]string{"group": "true"}, // usageTemplate
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("missing command")
@@ -213,16 +214,18 @@ and stores everything in a verified content-addressed store or a Kubo node.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{err.Error()}
 	})
-	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, manifest check, verify --dir, store put, get, export-car, import-car); --progress=false: never")
+	root.PersistentFlags().BoolVar(&c.progress, "progress", true, "draw progress bars on stderr when it is a terminal (hash, manifest init, manifest check, sign --format oms, verify --dir, store put, get, export-car, import-car); --progress=false: never")
 	root.AddCommand(commandTree(c)...)
 	return root
 }
 
 // usageTemplate is cobra's, with aiprov's exit codes at the end of every
-// command's help.
-const usageTemplate = `Usage:{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} COMMAND [flags]{{else}}
-  {{.UseLine}}{{end}}{{if .HasExample}}
+// command's help. A command that runs itself and has subcommands too
+// (aiprov anchor MANIFEST, aiprov anchor show …) shows both usages; a
+// group only its subcommands'.
+const usageTemplate = `Usage:{{if and .Runnable (not (index .Annotations "group"))}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} COMMAND [flags]{{end}}{{if .HasExample}}
 
 Examples:
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}
@@ -244,10 +247,12 @@ Run "{{.CommandPath}} COMMAND --help" for more about a command.{{end}}
 // with an unknown subcommand it is a usage error.
 func newGroupCmd(use, short, long string, subs ...*cobra.Command) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   use,
-		Short: short,
-		Long:  long,
-		Args:  cobra.ArbitraryArgs,
+		Use:         use,
+		Short:       short,
+		Long:        long,
+		Args:        cobra.ArbitraryArgs,
+		Annotations: map[string]string{"group": "true"}, // usageTemplate
+
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("missing subcommand")

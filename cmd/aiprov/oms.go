@@ -54,7 +54,12 @@ func runSignOMS(ctx context.Context, c *cli, f *signFlags, modelPath string) err
 			return err
 		}
 	}
+	bar := newProgressBar(c, modelPath) // nil unless stderr is a terminal
+	if bar != nil {
+		opts.Progress = bar.update
+	}
 	b, err := attest.SignOMS(ctx, modelPath, opts)
+	bar.finish()
 	if err != nil {
 		return err
 	}
@@ -164,7 +169,12 @@ func runVerifyOMS(ctx context.Context, c *cli, f *verifyFlags, name string, data
 	if len(opts.Keys) == 0 && len(opts.Roots) == 0 {
 		return usagef("say whom to trust: --key PUB.pem (key bundles) or --cert-chain CA.pem (certificate bundles)")
 	}
+	bar := newProgressBar(c, f.dir) // nil unless stderr is a terminal
+	if bar != nil {
+		opts.Progress = bar.update
+	}
 	report, verr := attest.VerifyOMS(ctx, b, f.dir, opts)
+	bar.finish()
 	if verr == nil && f.manifestFile != "" {
 		want, err := omsManifestCID(f.manifestFile)
 		if err != nil {

@@ -730,8 +730,8 @@ caught. Token contributors are resolved to their owners now.`,
 			}
 			if f.json {
 				if err := writeJSON(c.stdout, "royalty audit", struct {
-					Artifact      string  `json:"artifact"`
-					Epoch         uint64  `json:"epoch"`
+					Artifact         string   `json:"artifact"`
+					Epoch            uint64   `json:"epoch"`
 					Match            bool     `json:"match"`
 					PublishedRoot    string   `json:"publishedRoot"`
 					PublishedBudgets []string `json:"publishedBudgets"`

@@ -34,6 +34,17 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// aiprovBinary returns the path of the aiprov command TestMain put in
+// $PATH, for tests that run it as a child process of their own.
+func aiprovBinary(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("aiprov")
+	if err != nil {
+		t.Fatalf("aiprov is not in $PATH, where testscript.Main puts it: %v", err)
+	}
+	return path
+}
+
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",

@@ -20,10 +20,7 @@ import (
 // status 130 (143). Special files inside a tree are refused up front instead:
 // those cases must fail by themselves, without a signal.
 func TestSignalStopsBlockedCommand(t *testing.T) {
-	aiprov, err := exec.LookPath("aiprov")
-	if err != nil {
-		t.Skip("aiprov is not in $PATH (testscript.Main did not run)")
-	}
+	aiprov := aiprovBinary(t)
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "fifo")
 	model := filepath.Join(dir, "model")
