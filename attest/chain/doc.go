@@ -32,8 +32,9 @@
 // TxOptions.RetryFor, checking before every send whether the work is
 // already on chain, so a dropped connection or a restarted node neither
 // registers twice nor loses a registration. A node's replies are
-// untrusted: Dial (DialBackend) reads each through a MaxReplySize limit,
-// and log lists and events are bounded and checked before use
+// untrusted: Dial (DialBackend) reads each through a MaxReplySize limit
+// and bounds every call by Config.Timeout, over HTTP, websockets and IPC
+// alike, and log lists and events are bounded and checked before use
 // (ErrReplyTooLarge).
 //
 //	reg, err := chain.Dial(ctx, "http://127.0.0.1:8545", chain.Config{

@@ -27,10 +27,10 @@ type Config struct {
 	// ChainID, if set, must be the node's: a guard against sending to the
 	// wrong network. 0 takes the node's.
 	ChainID uint64
-	// Timeout bounds each JSON-RPC call over HTTP (Dial with an http:// or
-	// https:// URL): a node that accepts the connection and never answers
-	// fails after Timeout rather than hanging. Zero means DefaultTimeout.
-	// Calls over WebSocket or IPC are bounded by their context only.
+	// Timeout bounds each JSON-RPC call of a client Dial opens (over HTTP,
+	// a websocket or IPC): a node that accepts the connection and never
+	// answers fails after Timeout rather than hanging. Zero means
+	// DefaultTimeout.
 	Timeout time.Duration
 	TxOptions
 }
@@ -69,7 +69,7 @@ func Dial(ctx context.Context, url string, cfg Config) (*Registry, error) {
 	if err != nil {
 		c.Close()
 		var ne net.Error
-		if errors.As(err, &ne) && ne.Timeout() {
+		if errors.As(err, &ne) && ne.Timeout() || ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("chain: the node at %s accepted the connection but sent no reply within %v (is it a JSON-RPC endpoint, and is it synced?): %w", url, timeout, err)
 		}
 		return nil, err

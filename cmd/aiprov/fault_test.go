@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,8 @@ import (
 	"github.com/aiprov/aiprov/storage"
 	"github.com/aiprov/aiprov/storage/storagetest"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 )
 
@@ -330,6 +333,25 @@ func TestFaultMatrix(t *testing.T) {
 			t.Fatalf("took %v to fail", d)
 		}
 	})
+	add("network", "silent JSON-RPC node over a websocket", func(t *testing.T) {
+		// A node that completes the websocket handshake, then answers
+		// nothing: go-ethereum's RPC server with an eth_chainId that waits.
+		release := make(chan struct{})
+		srv := rpc.NewServer()
+		if err := srv.RegisterName("eth", silentEth{release}); err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv.WebsocketHandler([]string{"*"}))
+		t.Cleanup(func() { close(release); srv.Stop(); ts.Close() })
+		t0 := time.Now()
+		_, err := chain.Dial(context.Background(), "ws"+strings.TrimPrefix(ts.URL, "http"), chain.Config{Registry: common.Address{1}, Timeout: time.Second})
+		if err == nil || !strings.Contains(err.Error(), "sent no reply within 1s") {
+			t.Fatalf("Dial of a silent websocket node: %v", err)
+		}
+		if d := time.Since(t0); d > 15*time.Second {
+			t.Fatalf("took %v to fail", d)
+		}
+	})
 	add("network", "JSON-RPC node down", func(t *testing.T) {
 		addr := closedPort(t)
 		key := filepath.Join(t.TempDir(), "payer")
@@ -453,6 +475,18 @@ func countEntries(dir string) int {
 }
 
 // silentListener accepts connections on 127.0.0.1 and never answers.
+// silentEth is an eth namespace whose chainId never answers until
+// released.
+type silentEth struct{ release chan struct{} }
+
+func (s silentEth) ChainId(ctx context.Context) (*hexutil.Big, error) {
+	select {
+	case <-s.release:
+	case <-ctx.Done():
+	}
+	return nil, errors.New("released")
+}
+
 func silentListener(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
