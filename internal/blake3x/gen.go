@@ -4,14 +4,20 @@
 // inputs at once with AVX-512, one input per 32-bit lane of a ZMM register.
 // Run: go run gen.go > blake3x_amd64.s
 //
-// The state's 16 words and the block's 16 message words take all 32 ZMM
-// registers. Each block of the 16 inputs is loaded as 16 rows and
-// transposed in registers (four rounds of unpacks and 128-bit shuffles) so
-// that register w holds message word w of every lane; the generator tracks
-// which register holds which word, so the transpose and the message
-// schedule cost no moves. The four G functions of a half-round are
-// interleaved instruction by instruction: they are independent, and one
-// G alone is a chain of dependent one-cycle instructions.
+// The rounds need each message word of the 16 lanes side by side, so each
+// block's 16 rows (one per lane) are transposed with unpacks and 128-bit
+// shuffles. Those run on one execution port only, and done at the start of
+// a block they hold up its rounds: the first kernel, which did that, ran
+// at 7.2 GB/s and at 9.4 GB/s with the transpose left out. So the kernel
+// is software-pipelined: the state lives in Z0-Z15, the rounds read their
+// message words from a transposed copy of the block in memory (as operands
+// of VPADDD, which costs a load but no instruction), and the transpose of
+// the next block runs in Z16-Z31 with its instructions spread among the
+// rounds', where the other port has room for the rounds' work.
+//
+// The four G functions of a half-round are interleaved instruction by
+// instruction: they are independent, and one G alone is a chain of
+// dependent one-cycle instructions.
 package main
 
 import (
@@ -24,131 +30,182 @@ var out strings.Builder
 
 func emit(format string, args ...any) { fmt.Fprintf(&out, "\t"+format+"\n", args...) }
 
+func label(name string) { fmt.Fprintf(&out, "%s:\n", name) }
+
 func z(i int) string { return fmt.Sprintf("Z%d", i) }
+
+// code is a list of instructions, to be emitted or interleaved.
+type code []string
+
+func (c *code) add(format string, args ...any) { *c = append(*c, fmt.Sprintf(format, args...)) }
+
+func (c code) emit() {
+	for _, s := range c {
+		emit("%s", s)
+	}
+}
+
+// interleave emits main with the instructions of side spread evenly among
+// its own, keeping each list's order.
+func interleave(main, side code) {
+	j := 0
+	for i, s := range main {
+		emit("%s", s)
+		for j < len(side) && j*len(main) <= i*len(side) {
+			emit("%s", side[j])
+			j++
+		}
+	}
+	for ; j < len(side); j++ {
+		emit("%s", side[j])
+	}
+}
 
 // msgPerm is BLAKE3's message permutation, applied between rounds.
 var msgPerm = [16]int{2, 6, 3, 10, 7, 0, 4, 13, 1, 11, 12, 5, 9, 14, 15, 8}
 
 var iv = [8]uint32{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}
 
-// regs is a pool of free ZMM registers.
+// regs is a pool of free ZMM registers, taken in the order given back.
 type regs []int
 
 func (r *regs) take() int  { x := (*r)[0]; *r = (*r)[1:]; return x }
 func (r *regs) give(x int) { *r = append(*r, x) }
 
-// loadRows loads the current 64-byte block of each of the 16 lanes into
-// row registers. Lane l's input starts at base register R8+l/4 plus
-// (l%4) strides: BX is the stride and DX three strides.
-func loadRows(rows []int) {
-	index := []string{"", "(BX*1)", "(BX*2)", "(DX*1)"}
-	for l := 0; l < 16; l++ {
-		emit("VMOVDQU32 (R%d)%s, %s", 8+l/4, index[l%4], z(rows[l]))
-	}
-}
+// Scratch, at R13 (64-byte aligned): the lanes' block counters (low and
+// high words), this block's flags, two transposed message blocks (SI is
+// the current one, DI the next), and room for the transpose's middle step.
+const (
+	ctrLo     = 0
+	ctrHi     = 64
+	flagsSlot = 128
+	msgA      = 192
+	msgB      = msgA + 1024
+	spill     = msgB + 1024
+	scratch   = spill + 1024
+)
 
-// transpose16 turns rows[l] (16 words of lane l) into word registers: it
-// returns w such that register w[i] holds word i of all 16 lanes. free
-// must hold 8 registers; it holds 8 (others, maybe) on return.
-func transpose16(rows []int, free *regs) []int {
-	r := append([]int(nil), rows...)
-	// Pairs of rows, then pairs of pairs: within each 128-bit lane this is
-	// a 4×4 transpose of 32-bit words.
+// transpose returns code that loads the block at R8-R11 (lane l at
+// R(8+l/4) plus l%4 strides: BX is the stride, DX three), transposes it
+// and stores message word w of the 16 lanes at 64*w(dst). It uses only
+// Z16-Z31 and the spill area.
+func transpose(dst string) code {
+	var c code
+	free := regs{16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+	index := []string{"", "(BX*1)", "(BX*2)", "(DX*1)"}
 	unpack := func(lo, hi string, a, b int) (int, int) {
 		t := free.take()
-		emit("%s %s, %s, %s", lo, z(r[b]), z(r[a]), z(t))
-		emit("%s %s, %s, %s", hi, z(r[b]), z(r[a]), z(r[b]))
-		free.give(r[a])
-		return t, r[b]
+		c.add("%s %s, %s, %s", lo, z(b), z(a), z(t))
+		c.add("%s %s, %s, %s", hi, z(b), z(a), z(b))
+		free.give(a)
+		return t, b
 	}
-	// After the dword unpacks, a[i] holds (per 128-bit lane L, rows i, i+1)
-	// words 4L and 4L+1 interleaved; b[i] words 4L+2 and 4L+3.
-	var a, b [16]int
-	for i := 0; i < 16; i += 2 {
-		a[i], b[i] = unpack("VPUNPCKLDQ", "VPUNPCKHDQ", i, i+1)
-	}
-	// v[g][e]: per 128-bit lane L, word 4L+e of rows 4g..4g+3.
-	var v [4][4]int
+	// Rows 4g..4g+3: after the dword and qword unpacks, v[e] holds, in
+	// each 128-bit lane L, word 4L+e of the four rows.
 	for g := 0; g < 4; g++ {
-		i := 4 * g
-		r[i], r[i+2] = a[i], a[i+2]
-		v[g][0], v[g][1] = unpack("VPUNPCKLQDQ", "VPUNPCKHQDQ", i, i+2)
-		r[i], r[i+2] = b[i], b[i+2]
-		v[g][2], v[g][3] = unpack("VPUNPCKLQDQ", "VPUNPCKHQDQ", i, i+2)
+		var r [4]int
+		for k := range r {
+			r[k] = free.take()
+			c.add("VMOVDQU32 (R%d)%s, %s", 8+g, index[k], z(r[k]))
+		}
+		a0, b0 := unpack("VPUNPCKLDQ", "VPUNPCKHDQ", r[0], r[1])
+		a2, b2 := unpack("VPUNPCKLDQ", "VPUNPCKHDQ", r[2], r[3])
+		var v [4]int
+		v[0], v[1] = unpack("VPUNPCKLQDQ", "VPUNPCKHQDQ", a0, a2)
+		v[2], v[3] = unpack("VPUNPCKLQDQ", "VPUNPCKHQDQ", b0, b2)
+		for e, x := range v {
+			c.add("VMOVDQU32 %s, %d(R13)", z(x), spill+64*(4*g+e))
+			free.give(x)
+		}
 	}
-	// A 4×4 transpose of 128-bit lanes among v[0][e]..v[3][e], in two
-	// rounds of VSHUFI32X4: 0x88 takes lanes 0,2 of each source, 0xdd lanes
-	// 1,3.
-	shuf := func(imm, x, y int) int {
-		t := free.take()
-		emit("VSHUFI32X4 $0x%02x, %s, %s, %s", imm, z(y), z(x), z(t))
-		return t
-	}
-	w := make([]int, 16)
+	// For each e, a 4×4 transpose of 128-bit lanes among the four groups'
+	// v[e]: VSHUFI32X4 0x88 takes lanes 0 and 2 of each source, 0xdd lanes
+	// 1 and 3.
+	slot := func(g, e int) string { return fmt.Sprintf("%d(R13)", spill+64*(4*g+e)) }
 	for e := 0; e < 4; e++ {
-		p := shuf(0x88, v[0][e], v[1][e]) // v0.L0 v0.L2 v1.L0 v1.L2
-		q := shuf(0xdd, v[0][e], v[1][e]) // v0.L1 v0.L3 v1.L1 v1.L3
-		free.give(v[0][e])
-		free.give(v[1][e])
-		p2 := shuf(0x88, v[2][e], v[3][e])
-		q2 := shuf(0xdd, v[2][e], v[3][e])
-		free.give(v[2][e])
-		free.give(v[3][e])
-		w[e] = shuf(0x88, p, p2)   // L0 of v0..v3
-		w[8+e] = shuf(0xdd, p, p2) // L2
-		free.give(p)
-		free.give(p2)
-		w[4+e] = shuf(0x88, q, q2)  // L1
-		w[12+e] = shuf(0xdd, q, q2) // L3
-		free.give(q)
-		free.give(q2)
+		var pq [2][2]int // [pair of groups][lanes 0,2 or 1,3]
+		for h := 0; h < 2; h++ {
+			x := free.take()
+			c.add("VMOVDQU32 %s, %s", slot(2*h, e), z(x))
+			for k, imm := range []int{0x88, 0xdd} {
+				pq[h][k] = free.take()
+				c.add("VSHUFI32X4 $0x%02x, %s, %s, %s", imm, slot(2*h+1, e), z(x), z(pq[h][k]))
+			}
+			free.give(x)
+		}
+		// pq[h][0] holds lanes 0 and 2 of groups 2h and 2h+1: word e of
+		// rows 0-3 and 8-11 of those groups' rows, and so on.
+		for k := 0; k < 2; k++ {
+			for j, imm := range []int{0x88, 0xdd} {
+				w := free.take()
+				c.add("VSHUFI32X4 $0x%02x, %s, %s, %s", imm, z(pq[1][k]), z(pq[0][k]), z(w))
+				word := 4*(2*j+k) + e // 128-bit lane L = 2j+k of the rows
+				c.add("VMOVDQU32 %s, %d(%s)", z(w), 64*word, dst)
+				free.give(w)
+			}
+			free.give(pq[0][k])
+			free.give(pq[1][k])
+		}
 	}
-	return w
+	return c
 }
 
-// round emits one round of the compression function on state registers
-// s[0..15] with message word registers m (already permuted for the round).
-func round(s [16]int, m []int) {
+// rounds returns the seven rounds on state registers Z0-Z15 with message
+// word w at 64*w(SI).
+func rounds() code {
+	var c code
+	perm := [16]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
 	half := func(cols [4][4]int, msg [4][2]int) {
+		const a, b, cc, d = 0, 1, 2, 3
 		type op struct {
-			kind string // add, addm, xor, ror
-			dst  int    // index into a,b,c,d
-			src  int
-			arg  int // rotation, or message index x=0/y=1
+			kind     string // addm (message word x or y), add, xor, ror
+			dst, src int
+			arg      int
 		}
-		const a, b, c, d = 0, 1, 2, 3
 		ops := []op{
 			{"addm", a, 0, 0}, {"add", a, b, 0}, {"xor", d, a, 0}, {"ror", d, 0, 16},
-			{"add", c, d, 0}, {"xor", b, c, 0}, {"ror", b, 0, 12},
+			{"add", cc, d, 0}, {"xor", b, cc, 0}, {"ror", b, 0, 12},
 			{"addm", a, 0, 1}, {"add", a, b, 0}, {"xor", d, a, 0}, {"ror", d, 0, 8},
-			{"add", c, d, 0}, {"xor", b, c, 0}, {"ror", b, 0, 7},
+			{"add", cc, d, 0}, {"xor", b, cc, 0}, {"ror", b, 0, 7},
 		}
 		for _, o := range ops {
 			for g := 0; g < 4; g++ {
-				reg := func(k int) string { return z(s[cols[g][k]]) }
+				reg := func(k int) string { return z(cols[g][k]) }
 				switch o.kind {
 				case "addm":
-					emit("VPADDD %s, %s, %s", z(m[msg[g][o.arg]]), reg(o.dst), reg(o.dst))
+					c.add("VPADDD %d(SI), %s, %s", 64*perm[msg[g][o.arg]], reg(o.dst), reg(o.dst))
 				case "add":
-					emit("VPADDD %s, %s, %s", reg(o.src), reg(o.dst), reg(o.dst))
+					c.add("VPADDD %s, %s, %s", reg(o.src), reg(o.dst), reg(o.dst))
 				case "xor":
-					emit("VPXORD %s, %s, %s", reg(o.src), reg(o.dst), reg(o.dst))
+					c.add("VPXORD %s, %s, %s", reg(o.src), reg(o.dst), reg(o.dst))
 				case "ror":
-					emit("VPRORD $%d, %s, %s", o.arg, reg(o.dst), reg(o.dst))
+					c.add("VPRORD $%d, %s, %s", o.arg, reg(o.dst), reg(o.dst))
 				}
 			}
 		}
 	}
-	half([4][4]int{{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}},
-		[4][2]int{{0, 1}, {2, 3}, {4, 5}, {6, 7}})
-	half([4][4]int{{0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}},
-		[4][2]int{{8, 9}, {10, 11}, {12, 13}, {14, 15}})
+	for r := 0; r < 7; r++ {
+		half([4][4]int{{0, 4, 8, 12}, {1, 5, 9, 13}, {2, 6, 10, 14}, {3, 7, 11, 15}},
+			[4][2]int{{0, 1}, {2, 3}, {4, 5}, {6, 7}})
+		half([4][4]int{{0, 5, 10, 15}, {1, 6, 11, 12}, {2, 7, 8, 13}, {3, 4, 9, 14}},
+			[4][2]int{{8, 9}, {10, 11}, {12, 13}, {14, 15}})
+		var next [16]int
+		for i := range next {
+			next[i] = perm[msgPerm[i]]
+		}
+		perm = next
+	}
+	return c
 }
 
-// storeCVs transposes the chaining values in Z0..Z7 (register i holds word
-// i of all lanes) into lane order and stores them at (DI): lane l's 8
+// storeCVs transposes the chaining values in Z0-Z7 (register i holds word
+// i of all lanes) into lane order and stores them at (AX): lane l's 8
 // words at 32*l.
-func storeCVs(free *regs) {
+func storeCVs() {
+	free := regs{}
+	for i := 8; i < 32; i++ {
+		free.give(i)
+	}
 	var x [2][4]int // x[h][e]: per 128-bit lane L, words 4h..4h+3 of lane 4L+e
 	for h := 0; h < 2; h++ {
 		var lo, hi [2]int
@@ -187,7 +244,7 @@ func storeCVs(free *regs) {
 			}
 			t := shuf(imm, src[0], src[1])
 			k := 2*L + e/2
-			emit("VMOVDQU32 %s, %d(DI)", z(t), 64*k)
+			emit("VMOVDQU32 %s, %d(AX)", z(t), 64*k)
 			free.give(t)
 		}
 	}
@@ -197,10 +254,11 @@ func main() {
 	out.WriteString("// Code generated by gen.go; DO NOT EDIT.\n\n//go:build amd64 && !purego\n\n#include \"textflag.h\"\n\n")
 	out.WriteString("// func hashMany16(out *[16][8]uint32, in *byte, stride uintptr, blocks int, ctrLo, ctrHi, laneStep uint32, flags, first, last uint32)\n")
 	out.WriteString("// Requires: AVX512F\n")
-	// Frame: 0(SP) counter low words, 64(SP) high words, 128(SP) this
-	// block's flags.
-	out.WriteString("TEXT ·hashMany16(SB), NOSPLIT, $192-56\n")
-	emit("MOVQ out+0(FP), DI")
+	fmt.Fprintf(&out, "TEXT ·hashMany16(SB), 0, $%d-56\n", scratch+64)
+	emit("LEAQ 63(SP), R13")
+	emit("ANDQ $~63, R13")
+	emit("LEAQ %d(R13), SI", msgA)
+	emit("LEAQ %d(R13), DI", msgB)
 	emit("MOVQ in+8(FP), R8")
 	emit("MOVQ stride+16(FP), BX")
 	emit("MOVQ blocks+24(FP), CX")
@@ -208,7 +266,7 @@ func main() {
 	emit("LEAQ (R8)(BX*4), R9")
 	emit("LEAQ (R9)(BX*4), R10")
 	emit("LEAQ (R10)(BX*4), R11")
-	// Lane l's counter is counter + l*laneStep, carried into the high word.
+	// Lane l's counter is the 64-bit ctrHi:ctrLo plus l*laneStep.
 	emit("MOVL ctrLo+32(FP), AX")
 	emit("VPBROADCASTD AX, Z0")
 	emit("MOVL ctrHi+36(FP), AX")
@@ -217,65 +275,55 @@ func main() {
 	emit("VPBROADCASTD AX, Z2")
 	emit("VPMULLD lanes<>(SB), Z2, Z2")
 	emit("VPADDD Z2, Z0, Z0")
-	emit("VPCMPUD $1, Z2, Z0, K1") // low word wrapped
+	emit("VPCMPUD $1, Z2, Z0, K1") // the low word wrapped
 	emit("VPADDD.BCST one<>(SB), Z1, K1, Z1")
-	emit("VMOVDQU32 Z0, (SP)")
-	emit("VMOVDQU32 Z1, 64(SP)")
+	emit("VMOVDQU32 Z0, %d(R13)", ctrLo)
+	emit("VMOVDQU32 Z1, %d(R13)", ctrHi)
 	emit("MOVL flags+44(FP), R12")
 	emit("ORL first+48(FP), R12")
 	for i := 0; i < 8; i++ {
 		emit("VPBROADCASTD iv<>+%d(SB), %s", 4*i, z(i))
 	}
-	out.WriteString("loop:\n")
+	// The first block's transpose goes to SI. Each iteration transposes
+	// the block after its own (R8-R11 point at it), or its own again when
+	// it is the last, into DI.
+	transpose("SI").emit()
+	emit("CMPQ CX, $2")
+	emit("JLT loop")
+	for i := 8; i <= 11; i++ {
+		emit("ADDQ $64, R%d", i)
+	}
+	label("loop")
 	emit("MOVL R12, AX")
 	emit("CMPQ CX, $1")
 	emit("JNE notlast")
 	emit("ORL last+52(FP), AX")
-	out.WriteString("notlast:\n")
-	emit("MOVL AX, 128(SP)")
-	rows := make([]int, 16)
-	for i := range rows {
-		rows[i] = 16 + i
-	}
-	free := regs{8, 9, 10, 11, 12, 13, 14, 15}
-	loadRows(rows)
-	m := transpose16(rows, &free)
-	var s [16]int
-	for i := 0; i < 8; i++ {
-		s[i] = i
-		s[8+i] = free.take()
-	}
+	label("notlast")
+	emit("MOVL AX, %d(R13)", flagsSlot)
 	for i := 0; i < 4; i++ {
-		emit("VPBROADCASTD iv<>+%d(SB), %s", 4*i, z(s[8+i]))
+		emit("VPBROADCASTD iv<>+%d(SB), %s", 4*i, z(8+i))
 	}
-	emit("VMOVDQU32 (SP), %s", z(s[12]))
-	emit("VMOVDQU32 64(SP), %s", z(s[13]))
-	emit("VPBROADCASTD blockLen<>(SB), %s", z(s[14]))
-	emit("VPBROADCASTD 128(SP), %s", z(s[15]))
-	perm := make([]int, 16)
-	copy(perm, m)
-	for r := 0; r < 7; r++ {
-		round(s, perm)
-		next := make([]int, 16)
-		for i := range next {
-			next[i] = perm[msgPerm[i]]
-		}
-		perm = next
-	}
+	emit("VMOVDQU32 %d(R13), Z12", ctrLo)
+	emit("VMOVDQU32 %d(R13), Z13", ctrHi)
+	emit("VPBROADCASTD blockLen<>(SB), Z14")
+	emit("VPBROADCASTD %d(R13), Z15", flagsSlot)
+	interleave(rounds(), transpose("DI"))
 	for i := 0; i < 8; i++ {
-		emit("VPXORD %s, %s, %s", z(s[8+i]), z(s[i]), z(s[i]))
+		emit("VPXORD %s, %s, %s", z(8+i), z(i), z(i))
 	}
+	emit("MOVL flags+44(FP), R12")
+	emit("XCHGQ SI, DI")
+	emit("DECQ CX")
+	emit("JEQ done")
+	emit("CMPQ CX, $2")
+	emit("JLT loop")
 	for i := 8; i <= 11; i++ {
 		emit("ADDQ $64, R%d", i)
 	}
-	emit("MOVL flags+44(FP), R12")
-	emit("DECQ CX")
-	emit("JNE loop")
-	free = regs{}
-	for i := 8; i < 32; i++ {
-		free.give(i)
-	}
-	storeCVs(&free)
+	emit("JMP loop")
+	label("done")
+	emit("MOVQ out+0(FP), AX")
+	storeCVs()
 	emit("VZEROUPPER")
 	emit("RET")
 	out.WriteString("\n")
