@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"lukechampine.com/blake3"
 )
 
 // Throughput benchmarks. The comparison with Kubo on the same machine is
@@ -31,12 +29,13 @@ func BenchmarkSHA256(b *testing.B) {
 
 // BenchmarkBLAKE3 is one core of the tensor digest over 1 MiB writes, the
 // size the importer feeds it (a chunk, or the part of one in a tensor):
-// writes of 16 KiB and more take the library's AVX-512/AVX2 path, and
-// BenchmarkHashTensors's overhead cannot go below this.
+// internal/blake3x where it has its AVX-512 kernel, else
+// lukechampine.com/blake3. BenchmarkHashTensors's overhead cannot go
+// below this.
 func BenchmarkBLAKE3(b *testing.B) {
 	buf := randomBytes(1, 1<<20)
 	b.SetBytes(int64(len(buf)))
-	h := blake3.New(32, nil)
+	h := newTensorDigest()
 	var sum [32]byte
 	for b.Loop() {
 		h.Reset()
