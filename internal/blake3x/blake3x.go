@@ -7,8 +7,6 @@
 // another implementation (see Available).
 package blake3x
 
-import "unsafe"
-
 // Available reports whether the AVX-512 kernel is in use.
 func Available() bool { return available }
 
@@ -37,8 +35,11 @@ type Hasher struct {
 	// chunks is the number of chunks before buf: a multiple of batch.
 	chunks uint64
 	buf    [batch * chunkLen]byte
-	n      int                   // bytes in buf
-	cvs    [maxSubtree][8]uint32 // scratch for subtree
+	n      int // bytes in buf
+	// cvs is scratch for the chaining values of a subtree's chunks and
+	// parents, word-major: cvs[j][i] is word j of value i, so the kernels
+	// load and store 16 values' word j as one register.
+	cvs [8][maxSubtree]uint32
 }
 
 // New returns a Hasher for unkeyed BLAKE3 with a 32-byte digest.
@@ -94,17 +95,25 @@ func (h *Hasher) Write(p []byte) (int, error) {
 // from 16 to maxSubtree) that follow the h.chunks already hashed.
 func (h *Hasher) subtree(p []byte, s uint64) [8]uint32 {
 	for i := uint64(0); i < s; i += batch {
-		chunks16((*[batch][8]uint32)(h.cvs[i:]), p[i*chunkLen:], h.chunks+i)
+		chunks16(&h.cvs, int(i), p[i*chunkLen:], h.chunks+i)
 	}
 	for n := s / 2; n > 0; n /= 2 {
-		// Parents of cvs[2k] and cvs[2k+1] go to cvs[k], 16 at a time;
-		// a group's output overwrites only inputs already read. With
-		// fewer than 16 parents the spare lanes hash stale scratch.
+		// Parents of values 2k and 2k+1 go to value k, 16 at a time; a
+		// group's output overwrites only inputs already read. With fewer
+		// than 16 parents the spare lanes hash stale scratch.
 		for k := uint64(0); k < n; k += batch {
-			parents16((*[batch][8]uint32)(h.cvs[k:]), (*[2 * batch][8]uint32)(h.cvs[2*k:]))
+			parents16(&h.cvs, int(k))
 		}
 	}
-	return h.cvs[0]
+	return h.cv(0)
+}
+
+// cv returns chaining value i of the scratch.
+func (h *Hasher) cv(i int) (cv [8]uint32) {
+	for j := range cv {
+		cv[j] = h.cvs[j][i]
+	}
+	return cv
 }
 
 // push adds the chaining value of a subtree of size chunks, merging it
@@ -126,7 +135,8 @@ func merge(stack *[54][8]uint32, depth int, cv [8]uint32, t uint64) int {
 	return depth + 1
 }
 
-// Sum appends the digest of the input so far to b.
+// Sum appends the digest of the input so far to b. It uses the scratch
+// but leaves the state as it was.
 func (h *Hasher) Sum(b []byte) []byte {
 	s := h.sum256()
 	return append(b, s[:]...)
@@ -144,7 +154,10 @@ func (h *Hasher) sum256() [Size]byte {
 	}
 	var cvs [batch][8]uint32
 	if available && full >= 2 {
-		chunks16(&cvs, h.buf[:], h.chunks) // lanes past full hash stale bytes
+		chunks16(&h.cvs, 0, h.buf[:], h.chunks) // lanes past full hash stale bytes
+		for i := range full {
+			cvs[i] = h.cv(i)
+		}
 	} else {
 		for i := range full {
 			o := chunkOutput(h.buf[i*chunkLen:(i+1)*chunkLen], h.chunks+uint64(i))
@@ -164,29 +177,43 @@ func (h *Hasher) sum256() [Size]byte {
 }
 
 // chunks16 writes the chaining values of the 16 chunks at the start of p,
-// the first of them chunk number counter.
-func chunks16(out *[batch][8]uint32, p []byte, counter uint64) {
+// the first of them chunk number counter, to values at to to+15 of cvs.
+func chunks16(cvs *[8][maxSubtree]uint32, at int, p []byte, counter uint64) {
 	p = p[:batch*chunkLen]
+	_ = cvs[0][at+batch-1]
 	if available {
-		hashMany16(out, &p[0], chunkLen, chunkLen/blockLen, uint32(counter), uint32(counter>>32), 1, 0, flagChunkStart, flagChunkEnd)
+		hashMany16(&cvs[0][at], &p[0], chunkLen, chunkLen/blockLen, uint32(counter), uint32(counter>>32), 1, 0, flagChunkStart, flagChunkEnd)
 		return
 	}
-	hashManyGeneric(out, p, chunkLen, chunkLen/blockLen, counter, 1, 0, flagChunkStart, flagChunkEnd)
+	var res [batch][8]uint32
+	hashManyGeneric(&res, p, chunkLen, chunkLen/blockLen, counter, 1, 0, flagChunkStart, flagChunkEnd)
+	for l, cv := range res {
+		for j, w := range cv {
+			cvs[j][at+l] = w
+		}
+	}
 }
 
-// parents16 writes to out[k] the chaining value of the parent of in[2k]
-// and in[2k+1]. out may be the start of in.
-func parents16(out *[batch][8]uint32, in *[2 * batch][8]uint32) {
+// parents16 writes to value at+k of cvs, for k < 16, the chaining value of
+// the parent of values 2(at+k) and 2(at+k)+1.
+func parents16(cvs *[8][maxSubtree]uint32, at int) {
+	_ = cvs[0][2*at+2*batch-1]
 	if available {
-		// A parent's block is its two children's chaining values, which
-		// lie side by side in in: 64 bytes apart, little-endian on amd64.
-		hashMany16(out, (*byte)(unsafe.Pointer(in)), blockLen, 1, 0, 0, 0, flagParent, 0, 0)
+		parents16AVX512(&cvs[0][at], &cvs[0][2*at])
 		return
 	}
 	var res [batch][8]uint32
 	for k := range res {
-		o := parentOutput(&in[2*k], &in[2*k+1])
+		var left, right [8]uint32
+		for j := range left {
+			left[j], right[j] = cvs[j][2*(at+k)], cvs[j][2*(at+k)+1]
+		}
+		o := parentOutput(&left, &right)
 		res[k] = o.chainingValue()
 	}
-	*out = res
+	for k, cv := range res {
+		for j, w := range cv {
+			cvs[j][at+k] = w
+		}
+	}
 }

@@ -85,6 +85,15 @@ const (
 	scratch   = spill + 1024
 )
 
+// prefetch is how far ahead of the block being transposed the kernel asks
+// for the input to be brought into the cache, in bytes. Tensor data comes
+// from the importer's chunk buffers, often no longer in this core's cache:
+// with 16 streams 1 KiB apart the hardware prefetchers fell behind (4.2
+// GB/s over a 256 MiB buffer, 7.4 GB/s in cache). Prefetching a block or
+// two ahead in each lane got 5.9; the same block 16 KiB ahead, in the
+// chunks the next kernel call hashes, 7.0.
+const prefetch = 16 * 1024
+
 // transpose returns code that loads the block at R8-R11 (lane l at
 // R(8+l/4) plus l%4 strides: BX is the stride, DX three), transposes it
 // and stores message word w of the 16 lanes at 64*w(dst). It uses only
@@ -107,6 +116,8 @@ func transpose(dst string) code {
 		for k := range r {
 			r[k] = free.take()
 			c.add("VMOVDQU32 (R%d)%s, %s", 8+g, index[k], z(r[k]))
+			// The same block of the next 16 chunks: a kernel call ahead.
+			c.add("PREFETCHT0 %d(R%d)%s", prefetch, 8+g, index[k])
 		}
 		a0, b0 := unpack("VPUNPCKLDQ", "VPUNPCKHDQ", r[0], r[1])
 		a2, b2 := unpack("VPUNPCKLDQ", "VPUNPCKHDQ", r[2], r[3])
@@ -150,12 +161,12 @@ func transpose(dst string) code {
 	return c
 }
 
-// rounds returns the seven rounds on state registers Z0-Z15 with message
-// word w at 64*w(SI).
-func rounds() code {
+// rounds returns the seven rounds on state registers Z0-Z15, message word
+// w being the operand msg(w).
+func rounds(msg func(w int) string) code {
 	var c code
 	perm := [16]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}
-	half := func(cols [4][4]int, msg [4][2]int) {
+	half := func(cols [4][4]int, words [4][2]int) {
 		const a, b, cc, d = 0, 1, 2, 3
 		type op struct {
 			kind     string // addm (message word x or y), add, xor, ror
@@ -173,7 +184,7 @@ func rounds() code {
 				reg := func(k int) string { return z(cols[g][k]) }
 				switch o.kind {
 				case "addm":
-					c.add("VPADDD %d(SI), %s, %s", 64*perm[msg[g][o.arg]], reg(o.dst), reg(o.dst))
+					c.add("VPADDD %s, %s, %s", msg(perm[words[g][o.arg]]), reg(o.dst), reg(o.dst))
 				case "add":
 					c.add("VPADDD %s, %s, %s", reg(o.src), reg(o.dst), reg(o.dst))
 				case "xor":
@@ -198,61 +209,55 @@ func rounds() code {
 	return c
 }
 
-// storeCVs transposes the chaining values in Z0-Z7 (register i holds word
-// i of all lanes) into lane order and stores them at (AX): lane l's 8
-// words at 32*l.
-func storeCVs() {
-	free := regs{}
-	for i := 8; i < 32; i++ {
-		free.give(i)
+// cvRow is the distance in bytes between the rows of the chaining-value
+// scratch, [8][maxSubtree]uint32 in blake3x.go: row j holds word j of
+// each chaining value, so that the kernels load and store 16 of them as
+// one register, with no transpose.
+const cvRow = 256 * 4
+
+// parents writes the kernel that hashes 16 parents: for k < 16, the parent
+// of chaining values 2k and 2k+1 of the rows at in goes to column k of the
+// rows at out. With the children side by side in a row, the message words
+// are the even (left child) and odd (right child) columns of two
+// registers' worth of a row.
+func parents() {
+	out.WriteString("// func parents16AVX512(out, in *uint32)\n")
+	out.WriteString("// Requires: AVX512F\n")
+	out.WriteString("TEXT ·parents16AVX512(SB), NOSPLIT, $0-16\n")
+	emit("MOVQ out+0(FP), AX")
+	emit("MOVQ in+8(FP), SI")
+	// Z8-Z15 are free until the state needs them.
+	for j := 0; j < 8; j++ {
+		t := 8 + j
+		emit("VMOVDQU32 %d(SI), %s", j*cvRow, z(t))
+		emit("VMOVDQU32 evens<>(SB), %s", z(16+j))
+		emit("VPERMI2D %d(SI), %s, %s", j*cvRow+64, z(t), z(16+j))
+		emit("VMOVDQU32 odds<>(SB), %s", z(24+j))
+		emit("VPERMI2D %d(SI), %s, %s", j*cvRow+64, z(t), z(24+j))
 	}
-	var x [2][4]int // x[h][e]: per 128-bit lane L, words 4h..4h+3 of lane 4L+e
-	for h := 0; h < 2; h++ {
-		var lo, hi [2]int
-		for p := 0; p < 2; p++ {
-			i := 4*h + 2*p
-			lo[p], hi[p] = free.take(), free.take()
-			emit("VPUNPCKLDQ %s, %s, %s", z(i+1), z(i), z(lo[p]))
-			emit("VPUNPCKHDQ %s, %s, %s", z(i+1), z(i), z(hi[p]))
-		}
-		for k, src := range [][2]int{{lo[0], lo[1]}, {hi[0], hi[1]}} {
-			x[h][2*k], x[h][2*k+1] = free.take(), free.take()
-			emit("VPUNPCKLQDQ %s, %s, %s", z(src[1]), z(src[0]), z(x[h][2*k]))
-			emit("VPUNPCKHQDQ %s, %s, %s", z(src[1]), z(src[0]), z(x[h][2*k+1]))
-		}
-		for p := 0; p < 2; p++ {
-			free.give(lo[p])
-			free.give(hi[p])
-		}
+	for i := 0; i < 8; i++ {
+		emit("VPBROADCASTD iv<>+%d(SB), %s", 4*i, z(i))
 	}
-	shuf := func(imm, a, b int) int {
-		t := free.take()
-		emit("VSHUFI32X4 $0x%02x, %s, %s, %s", imm, z(b), z(a), z(t))
-		return t
+	for i := 0; i < 4; i++ {
+		emit("VPBROADCASTD iv<>+%d(SB), %s", 4*i, z(8+i))
 	}
-	for e := 0; e < 4; e += 2 {
-		// Output register k holds lanes 2k and 2k+1: for lanes 4L+e and
-		// 4L+e+1, [x0e.L, x1e.L, x0e'.L, x1e'.L].
-		m := shuf(0x44, x[0][e], x[1][e]) // x0e.L0 x0e.L1 x1e.L0 x1e.L1
-		n := shuf(0xee, x[0][e], x[1][e]) // x0e.L2 x0e.L3 x1e.L2 x1e.L3
-		m2 := shuf(0x44, x[0][e+1], x[1][e+1])
-		n2 := shuf(0xee, x[0][e+1], x[1][e+1])
-		for L, src := range [][2]int{{m, m2}, {m, m2}, {n, n2}, {n, n2}} {
-			imm := 0x88
-			if L%2 == 1 {
-				imm = 0xdd
-			}
-			t := shuf(imm, src[0], src[1])
-			k := 2*L + e/2
-			emit("VMOVDQU32 %s, %d(AX)", z(t), 64*k)
-			free.give(t)
-		}
+	emit("VPXORD Z12, Z12, Z12") // counter 0
+	emit("VPXORD Z13, Z13, Z13")
+	emit("VPBROADCASTD blockLen<>(SB), Z14")
+	emit("VPBROADCASTD parentFlag<>(SB), Z15")
+	rounds(func(w int) string { return z(16 + w) }).emit()
+	for i := 0; i < 8; i++ {
+		emit("VPXORD %s, %s, %s", z(8+i), z(i), z(i))
+		emit("VMOVDQU32 %s, %d(AX)", z(i), i*cvRow)
 	}
+	emit("VZEROUPPER")
+	emit("RET")
+	out.WriteString("\n")
 }
 
 func main() {
 	out.WriteString("// Code generated by gen.go; DO NOT EDIT.\n\n//go:build amd64 && !purego\n\n#include \"textflag.h\"\n\n")
-	out.WriteString("// func hashMany16(out *[16][8]uint32, in *byte, stride uintptr, blocks int, ctrLo, ctrHi, laneStep uint32, flags, first, last uint32)\n")
+	out.WriteString("// func hashMany16(out *uint32, in *byte, stride uintptr, blocks int, ctrLo, ctrHi, laneStep uint32, flags, first, last uint32)\n")
 	out.WriteString("// Requires: AVX512F\n")
 	fmt.Fprintf(&out, "TEXT ·hashMany16(SB), 0, $%d-56\n", scratch+64)
 	emit("LEAQ 63(SP), R13")
@@ -307,7 +312,7 @@ func main() {
 	emit("VMOVDQU32 %d(R13), Z13", ctrHi)
 	emit("VPBROADCASTD blockLen<>(SB), Z14")
 	emit("VPBROADCASTD %d(R13), Z15", flagsSlot)
-	interleave(rounds(), transpose("DI"))
+	interleave(rounds(func(w int) string { return fmt.Sprintf("%d(SI)", 64*w) }), transpose("DI"))
 	for i := 0; i < 8; i++ {
 		emit("VPXORD %s, %s, %s", z(8+i), z(i), z(i))
 	}
@@ -323,10 +328,13 @@ func main() {
 	emit("JMP loop")
 	label("done")
 	emit("MOVQ out+0(FP), AX")
-	storeCVs()
+	for i := 0; i < 8; i++ {
+		emit("VMOVDQU32 %s, %d(AX)", z(i), i*cvRow)
+	}
 	emit("VZEROUPPER")
 	emit("RET")
 	out.WriteString("\n")
+	parents()
 	for i, v := range iv {
 		fmt.Fprintf(&out, "DATA iv<>+%d(SB)/4, $0x%08x\n", 4*i, v)
 	}
@@ -336,6 +344,15 @@ func main() {
 	}
 	out.WriteString("GLOBL lanes<>(SB), RODATA|NOPTR, $64\n\n")
 	out.WriteString("DATA one<>+0(SB)/4, $1\nGLOBL one<>(SB), RODATA|NOPTR, $4\n\n")
-	out.WriteString("DATA blockLen<>+0(SB)/4, $64\nGLOBL blockLen<>(SB), RODATA|NOPTR, $4\n")
+	out.WriteString("DATA blockLen<>+0(SB)/4, $64\nGLOBL blockLen<>(SB), RODATA|NOPTR, $4\n\n")
+	out.WriteString("DATA parentFlag<>+0(SB)/4, $4\nGLOBL parentFlag<>(SB), RODATA|NOPTR, $4\n\n")
+	for i := 0; i < 16; i++ {
+		fmt.Fprintf(&out, "DATA evens<>+%d(SB)/4, $%d\n", 4*i, 2*i)
+	}
+	out.WriteString("GLOBL evens<>(SB), RODATA|NOPTR, $64\n\n")
+	for i := 0; i < 16; i++ {
+		fmt.Fprintf(&out, "DATA odds<>+%d(SB)/4, $%d\n", 4*i, 2*i+1)
+	}
+	out.WriteString("GLOBL odds<>(SB), RODATA|NOPTR, $64\n")
 	os.Stdout.WriteString(out.String())
 }
