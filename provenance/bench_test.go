@@ -127,15 +127,15 @@ func BenchmarkHashSmallFiles(b *testing.B) {
 //
 //	go test -run '^$' -bench HashTensors -benchtime 5x -count 6 ./provenance | benchstat -
 //
-// On a 2-vCPU AMD Turin VM (AVX-512, SHA-NI) shared with other jobs
-// (medians of 6): sha256=false, CID alone 157 ms CPU, with tensors 236 ms:
-// x-cpu 1.50; sha256=true (manifest init's case) 322 vs 398 ms: x-cpu
-// 1.25. x-wall scatters with the machine's load (1.2-1.8 here). The
-// floor is BLAKE3 itself: BenchmarkBLAKE3 is ~2.3× faster per core than
-// BenchmarkSHA256 but the leaves are hashed in pairs (sha256x2), and the
-// importer already hashes both at once (tensor digests on the goroutine
-// that takes leaves back in order, leaves on the workers), so with both
-// cores busy the wall ratio follows the CPU ratio.
+// On a 2-vCPU Intel Xeon VM (AVX-512, SHA-NI) shared with other jobs, 4
+// runs: sha256=false, CID alone ~150 ms CPU, with tensors ~189 ms: x-cpu
+// 1.24-1.27, x-wall 1.11-1.30; sha256=true (manifest init's case) x-cpu
+// 1.08-1.14. With lukechampine.com/blake3 for the digests (before
+// internal/blake3x) the same runs gave x-cpu 1.44-1.48 and 1.17-1.23.
+// The CID alone keeps both cores busy, so the digests' CPU time adds to
+// the wall time: the floor is BLAKE3 itself, BenchmarkBLAKE3 against the
+// CID's ~1.8 GB/s per core of CPU (SHA-256 in pairs, internal/sha256x2,
+// plus the read).
 func BenchmarkHashTensors(b *testing.B) {
 	const layers = 32
 	var ts []testTensor
