@@ -113,6 +113,20 @@ func TestAgainstReference(t *testing.T) {
 	}
 }
 
+// TestGenericPath runs the Go code the kernels stand in for where they
+// cannot run, on a machine where they can.
+func TestGenericPath(t *testing.T) {
+	defer func(a bool) { available = a }(available)
+	available = false
+	data := randomBytes(6, 300_000)
+	for _, n := range []int{0, 1, 1024, 1025, 2048, 16384, 16385, 40_000, 262_144, 262_145, 300_000} {
+		want := reference(data[:n])
+		if got := Sum256(data[:n]); !bytes.Equal(got[:], want) {
+			t.Fatalf("len %d: %x, want %x", n, got, want)
+		}
+	}
+}
+
 // TestWriteSplits feeds inputs in pieces of many sizes, the way the
 // importer hands over a tensor: the digest must not depend on them.
 func TestWriteSplits(t *testing.T) {
