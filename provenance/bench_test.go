@@ -127,15 +127,15 @@ func BenchmarkHashSmallFiles(b *testing.B) {
 //
 //	go test -run '^$' -bench HashTensors -benchtime 5x -count 6 ./provenance | benchstat -
 //
-// On a 2-vCPU Intel Xeon VM (AVX-512, SHA-NI) shared with other jobs, 4
-// runs: sha256=false, CID alone ~150 ms CPU, with tensors ~189 ms: x-cpu
-// 1.24-1.27, x-wall 1.11-1.30; sha256=true (manifest init's case) x-cpu
-// 1.08-1.14. With lukechampine.com/blake3 for the digests (before
-// internal/blake3x) the same runs gave x-cpu 1.44-1.48 and 1.17-1.23.
-// The CID alone keeps both cores busy, so the digests' CPU time adds to
-// the wall time: the floor is BLAKE3 itself, BenchmarkBLAKE3 against the
-// CID's ~1.8 GB/s per core of CPU (SHA-256 in pairs, internal/sha256x2,
-// plus the read).
+// On a 2-vCPU Intel Xeon VM (AVX-512, SHA-NI) shared with other jobs, 5
+// runs alternated with a binary using lukechampine.com/blake3 for the
+// digests (before internal/blake3x): sha256=false, CID alone ~150 ms CPU,
+// with tensors ~185 ms: x-cpu 1.19-1.24 (lukechampine 1.48-1.49), x-wall
+// 1.20-1.34 (1.41-1.55); sha256=true (manifest init's case) x-cpu
+// 1.04-1.14 (1.20-1.23). The CID alone keeps both cores busy, so the
+// digests' CPU time adds to the wall time: the floor is BLAKE3 itself,
+// BenchmarkBLAKE3 against the CID's ~1.8 GB/s per core of CPU (SHA-256 in
+// pairs, internal/sha256x2, plus the read).
 func BenchmarkHashTensors(b *testing.B) {
 	const layers = 32
 	var ts []testTensor
