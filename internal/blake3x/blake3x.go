@@ -1,13 +1,13 @@
 // Package blake3x computes unkeyed BLAKE3-256 digests, the same as
 // lukechampine.com/blake3's New(32, nil), faster on large inputs: on amd64
-// CPUs with AVX-512 it hashes 16 chunks at a time and then their parents 16
-// at a time with one kernel (blake3x_amd64.s, written by gen.go), and it
-// hashes a large write in place rather than through a buffer. Elsewhere it
-// runs the same tree in Go; callers that want speed there should prefer
-// another implementation (see Available).
+// CPUs with AVX-512 one kernel hashes 16 chunks at a time and another their
+// parents 16 at a time (blake3x_amd64.s, written by gen.go), and a large
+// write is hashed in place rather than through a buffer. Elsewhere it runs
+// the same tree in Go; callers that want speed there should prefer another
+// implementation (see Available).
 package blake3x
 
-// Available reports whether the AVX-512 kernel is in use.
+// Available reports whether the AVX-512 kernels are in use.
 func Available() bool { return available }
 
 // Size is the length of a digest in bytes.

@@ -15,6 +15,10 @@
 // the next block runs in Z16-Z31 with its instructions spread among the
 // rounds', where the other port has room for the rounds' work.
 //
+// Parents need no transpose: chaining values are kept word-major (see
+// cvRow), and a parent's message words are the even and odd columns of
+// its children's rows.
+//
 // The four G functions of a half-round are interleaved instruction by
 // instruction: they are independent, and one G alone is a chain of
 // dependent one-cycle instructions.
