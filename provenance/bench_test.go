@@ -9,8 +9,6 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"lukechampine.com/blake3"
 )
 
 // Throughput benchmarks. The comparison with Kubo on the same machine is
@@ -31,12 +29,13 @@ func BenchmarkSHA256(b *testing.B) {
 
 // BenchmarkBLAKE3 is one core of the tensor digest over 1 MiB writes, the
 // size the importer feeds it (a chunk, or the part of one in a tensor):
-// writes of 16 KiB and more take the library's AVX-512/AVX2 path, and
-// BenchmarkHashTensors's overhead cannot go below this.
+// internal/blake3x where it has its AVX-512 kernel, else
+// lukechampine.com/blake3. BenchmarkHashTensors's overhead cannot go
+// below this.
 func BenchmarkBLAKE3(b *testing.B) {
 	buf := randomBytes(1, 1<<20)
 	b.SetBytes(int64(len(buf)))
-	h := blake3.New(32, nil)
+	h := newTensorDigest()
 	var sum [32]byte
 	for b.Loop() {
 		h.Reset()
@@ -128,15 +127,15 @@ func BenchmarkHashSmallFiles(b *testing.B) {
 //
 //	go test -run '^$' -bench HashTensors -benchtime 5x -count 6 ./provenance | benchstat -
 //
-// On a 2-vCPU AMD Turin VM (AVX-512, SHA-NI) shared with other jobs
-// (medians of 6): sha256=false, CID alone 157 ms CPU, with tensors 236 ms:
-// x-cpu 1.50; sha256=true (manifest init's case) 322 vs 398 ms: x-cpu
-// 1.25. x-wall scatters with the machine's load (1.2-1.8 here). The
-// floor is BLAKE3 itself: BenchmarkBLAKE3 is ~2.3× faster per core than
-// BenchmarkSHA256 but the leaves are hashed in pairs (sha256x2), and the
-// importer already hashes both at once (tensor digests on the goroutine
-// that takes leaves back in order, leaves on the workers), so with both
-// cores busy the wall ratio follows the CPU ratio.
+// On a 2-vCPU Intel Xeon VM (AVX-512, SHA-NI) shared with other jobs, 5
+// runs alternated with a binary using lukechampine.com/blake3 for the
+// digests (before internal/blake3x): sha256=false, CID alone ~150 ms CPU,
+// with tensors ~185 ms: x-cpu 1.19-1.24 (lukechampine 1.48-1.49), x-wall
+// 1.20-1.34 (1.41-1.55); sha256=true (manifest init's case) x-cpu
+// 1.04-1.14 (1.20-1.23). The CID alone keeps both cores busy, so the
+// digests' CPU time adds to the wall time: the floor is BLAKE3 itself,
+// BenchmarkBLAKE3 against the CID's ~1.8 GB/s per core of CPU (SHA-256 in
+// pairs, internal/sha256x2, plus the read).
 func BenchmarkHashTensors(b *testing.B) {
 	const layers = 32
 	var ts []testTensor

@@ -297,7 +297,17 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 	// pairs; a file of one chunk never does.
 	pairs := im.p.HashFunction == SHA2_256 && sha256x2.Available()
 	if (im.workers > 1 || pairs) && (sizeHint < 0 || sizeHint > int64(im.p.ChunkSize)) {
-		ps := im.startPipeline(ctx, r, tee)
+		// The tensor digests run on the reader, on each chunk just read
+		// while it is still in that core's cache; the file's SHA-256 on
+		// the goroutine that takes leaves back in order.
+		var shaTee, readTee io.Writer
+		if sh != nil {
+			shaTee = sh
+		}
+		if tt != nil {
+			readTee = tt
+		}
+		ps := im.startPipeline(ctx, r, shaTee, readTee)
 		src, stop = ps, ps.stop
 	} else {
 		ss := &seqSource{im: im, r: r, tee: tee}
@@ -416,10 +426,17 @@ type chunkJob struct {
 }
 
 // pipeline hashes leaves on im.workers goroutines: a reader goroutine
-// fills chunk buffers, the workers hash them, and next (on the builder's
-// goroutine) takes them back in file order, feeds the whole-file SHA-256,
-// the tensor layout, the sink and the progress count, and recycles the buffer. At most
+// fills chunk buffers and feeds them to readTee (the tensor layout and
+// digests), the workers hash them, and next (on the builder's goroutine)
+// takes them back in file order, feeds tee (the whole-file SHA-256), the
+// sink and the progress count, and recycles the buffer. At most
 // 3·workers+2 chunks are in flight, which bounds memory.
+//
+// The tensor digests are on the reader because the chunk it has just
+// read is still in its core's cache there, and next has less to do before
+// it can hand the buffer back. A small gain: BenchmarkHashTensors x-cpu,
+// medians of 6 runs alternated with the digests in next, 1.26 -> 1.23
+// (sha256=false) and 1.13 -> 1.09 (sha256=true).
 type pipeline struct {
 	im      *importer
 	tee     io.Writer // whole-file digests, in file order
@@ -430,7 +447,7 @@ type pipeline struct {
 	wg      sync.WaitGroup
 }
 
-func (im *importer) startPipeline(ctx context.Context, r io.Reader, tee io.Writer) *pipeline {
+func (im *importer) startPipeline(ctx context.Context, r io.Reader, tee, readTee io.Writer) *pipeline {
 	ctx, cancel := context.WithCancel(ctx)
 	nbuf := 3*im.workers + 2
 	p := &pipeline{im: im, tee: tee, cancel: cancel, free: make(chan []byte, nbuf), order: make(chan *chunkJob, nbuf)}
@@ -496,6 +513,13 @@ func (im *importer) startPipeline(ctx context.Context, r io.Reader, tee io.Write
 			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 				p.readErr = &readError{offset: read, err: err}
 				return
+			}
+			if n > 0 && readTee != nil {
+				if _, terr := readTee.Write(buf[:n]); terr != nil {
+					im.chunks.Put(&buf)
+					p.readErr = terr
+					return
+				}
 			}
 			if n == 0 {
 				im.chunks.Put(&buf)
