@@ -188,6 +188,13 @@ func TestPayoutFlow(t *testing.T) {
 	for a := range want {
 		before[a] = balanceOf(t, c, a)
 	}
+	ep0, err := asPayer.Epoch(ctx, ftCID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if left, err := asPayer.Remaining(ctx, ep0); err != nil || left.Cmp(oneEth) != 0 {
+		t.Fatalf("before any claim, Remaining = %v, %v; want 1 ETH", left, err)
+	}
 	for a := range want {
 		cl, err := asRelayer.ClaimFor(ctx, g, ftCID, 0, a, payees, chain.PlanOptions{})
 		if err != nil {
@@ -209,6 +216,9 @@ func TestPayoutFlow(t *testing.T) {
 	}
 	if sum.Cmp(oneEth) != 0 {
 		t.Errorf("claims paid %s in all, want exactly 1 ETH", sum)
+	}
+	if left, err := asPayer.Remaining(ctx, ep0); err != nil || left.Sign() != 0 {
+		t.Errorf("after every claim, Remaining = %v, %v; want 0", left, err)
 	}
 	audit, err := asPayer.AuditEpoch(ctx, g, ftCID, 0, payees, chain.PlanOptions{})
 	if err != nil || !audit.Match {
