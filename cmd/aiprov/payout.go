@@ -575,8 +575,9 @@ epoch, root, total and gas.`,
 					if dom != pc.dist.Domain() {
 						return fmt.Errorf("%s: signed for distributor %s on chain %d, not %s on chain %d", name, common.Address(dom.VerifyingContract).Hex(), dom.ChainID, pc.dist.Address().Hex(), pc.dist.Domain().ChainID)
 					}
-					if i > 0 && (a.Epoch != ep.Epoch || a.Root != ep.Root || a.Total.Cmp(ep.Total) != 0 || a.Token != ep.Token || a.Artifact.Cmp(ep.Artifact) != 0) {
-						return fmt.Errorf("%s approves another epoch than %s (epoch %d root %x total %s)", name, approvals[0], a.Epoch, a.Root, a.Total)
+					// The same domain, so the same digest is the same message.
+					if i > 0 && a.Digest(dom) != ep.Digest(dom) {
+						return fmt.Errorf("%s approves another epoch than %s (epoch %d root %x total %s budgets %v)", name, approvals[0], a.Epoch, a.Root, a.Total, amountStrings(a.Budgets))
 					}
 					ep = a
 					signed = append(signed, s)
