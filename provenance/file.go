@@ -277,19 +277,17 @@ type fileSum struct {
 // tensorFormat, when not "", also reads the file's tensor layout from the
 // same bytes (see tensorTracker); a malformed header stops the read.
 func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64, wantSHA bool, tensorFormat string) (fileSum, error) {
+	// shaTee and tensorTee stay nil interfaces when unused.
 	var sh hash.Hash
-	var tee io.Writer
+	var shaTee, tensorTee io.Writer
 	if wantSHA {
 		sh = sha256.New()
-		tee = sh
+		shaTee = sh
 	}
 	var tt *tensorTracker
 	if tensorFormat != "" {
 		tt = newTensorTracker(tensorFormat, sizeHint, im.tensorLimits)
-		tee = tt
-		if sh != nil {
-			tee = &parallelTee{a: sh, b: tt}
-		}
+		tensorTee = tt
 	}
 	var src leafSource
 	var stop func() error
@@ -300,16 +298,16 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 		// The tensor digests run on the reader, on each chunk just read
 		// while it is still in that core's cache; the file's SHA-256 on
 		// the goroutine that takes leaves back in order.
-		var shaTee, readTee io.Writer
-		if sh != nil {
-			shaTee = sh
-		}
-		if tt != nil {
-			readTee = tt
-		}
-		ps := im.startPipeline(ctx, r, shaTee, readTee)
+		ps := im.startPipeline(ctx, r, shaTee, tensorTee)
 		src, stop = ps, ps.stop
 	} else {
+		tee := shaTee
+		switch {
+		case sh != nil && tt != nil:
+			tee = &parallelTee{a: sh, b: tt}
+		case tt != nil:
+			tee = tt
+		}
 		ss := &seqSource{im: im, r: r, tee: tee}
 		if sizeHint >= 0 && sizeHint <= int64(im.p.ChunkSize) {
 			// One chunk of known size: read exactly that and stop, saving
@@ -350,10 +348,10 @@ func (im *importer) hashStream(ctx context.Context, r io.Reader, sizeHint int64,
 }
 
 // parallelTee writes each chunk to two writers at once, b on a goroutine
-// of its own: the file's SHA-256 and the tensor digests, written one after
-// the other on the goroutine that takes leaves back in order, held up the
-// whole import. Write returns once both are done, so the caller keeps
-// owning p.
+// of its own: on the sequential path, the file's SHA-256 and the tensor
+// digests written one after the other would hold up the whole import (the
+// pipeline runs them on different goroutines instead). Write returns once
+// both are done, so the caller keeps owning p.
 type parallelTee struct {
 	a, b io.Writer
 }
