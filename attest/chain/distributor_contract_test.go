@@ -165,7 +165,7 @@ func (f *distributorFixture) publish(a chain.EpochApproval, ks ...int) *big.Int 
 	}
 	r := f.send(from, f.dist, f.D, nil, "publish", a.Artifact, a.Token, a.Root, a.Budgets, vs, as)
 	f.t.Logf("publish (%d approvals, %d claim words): %d gas", len(as), len(a.Budgets), r.GasUsed)
-	return claimID(f.t, r)
+	return claimID(f.t, f.D, r)
 }
 
 // TestDistributorContract drives every path of Distributor.sol on the

@@ -162,9 +162,9 @@ func gasTable(b *testing.B, c map[string]contract, uni contract, n int, opts ...
 		b.Fatal(err)
 	}
 	r := e.send(owner, dist, D, nil, "publish", art1, common.Address{}, root, budgets, []voter{}, []approval{})
-	pubOwner, nativeID := r.GasUsed, claimID(b, r)
+	pubOwner, nativeID := r.GasUsed, claimID(b, D, r)
 	r = e.send(owner, dist, D, nil, "publish", art1, tok, root, budgets, []voter{}, []approval{})
-	pubToken, tokenID := r.GasUsed, claimID(b, r)
+	pubToken, tokenID := r.GasUsed, claimID(b, D, r)
 	a := chain.EpochApproval{Artifact: art2, Root: root, Total: total, Budgets: budgets}
 	domain := chain.DistributorDomain(e.chainID.Uint64(), dist)
 	var approvals []approval
@@ -241,12 +241,13 @@ func artifactID(t testing.TB, label string) *big.Int {
 	return new(big.Int).SetBytes(crypto.Keccak256([]byte(label)))
 }
 
-// claimID returns the claim id of the epoch a publish receipt published
-// (EpochPublished's third topic).
-func claimID(t testing.TB, r *types.Receipt) *big.Int {
+// claimID returns the claim id of the epoch a publish receipt of the
+// distributor D published (EpochPublished's third indexed topic).
+func claimID(t testing.TB, D contract, r *types.Receipt) *big.Int {
 	t.Helper()
+	id := D.ABI.Events["EpochPublished"].ID
 	for _, l := range r.Logs {
-		if len(l.Topics) == 4 {
+		if len(l.Topics) == 4 && l.Topics[0] == id {
 			return l.Topics[3].Big()
 		}
 	}
